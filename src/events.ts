@@ -1,0 +1,97 @@
+import type { AuthorizationStatus } from './core/status.js';
+
+export type LibraryType =
+  | 'albums'
+  | 'songs'
+  | 'playlists'
+  | 'artists'
+  | 'music-videos'
+  | 'recently-added';
+
+/** A resource as Apple's API returns it (`{id, type, href, attributes}`). */
+export interface LibraryResource {
+  id: string;
+  type: string;
+  href?: string;
+  attributes?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export interface AmAuthorizeDetail {
+  musicUserToken: string;
+  restricted: boolean;
+  storefrontId: string;
+  cid: string;
+  fromStorage: boolean;
+}
+export type AmCancelReason = 'closed' | 'switch-user' | 'timeout';
+export interface AmCancelDetail {
+  reason: AmCancelReason;
+}
+export interface AmErrorDetail {
+  code: string;
+  message: string;
+  error: Error;
+}
+export type StatusChangeReason =
+  | 'authorized'
+  | 'declined'
+  | 'unavailable'
+  | 'unauthorized'
+  | 'stored-token'
+  | 'hand-off'
+  | 'other-tab'
+  | 'user-token-rejected'
+  | 'developer-token-changed';
+export interface AmStatusChangeDetail {
+  status: AuthorizationStatus;
+  previousStatus: AuthorizationStatus;
+  reason?: StatusChangeReason;
+}
+export interface AmLibraryLoadDetail {
+  type: LibraryType;
+  items: LibraryResource[];
+  total?: number;
+  done: boolean;
+}
+export interface AmLibrarySelectDetail {
+  item: LibraryResource;
+}
+
+/** Every event am-elements dispatches, by name. */
+export interface AmEventDetails {
+  'am-authorize': AmAuthorizeDetail;
+  'am-decline': Record<string, never>;
+  'am-unavailable': Record<string, never>;
+  'am-cancel': AmCancelDetail;
+  'am-error': AmErrorDetail;
+  'am-unauthorize': Record<string, never>;
+  'am-status-change': AmStatusChangeDetail;
+  'am-library-load': AmLibraryLoadDetail;
+  'am-library-select': AmLibrarySelectDetail;
+}
+
+export type AmEventName = keyof AmEventDetails;
+
+/** Dispatches a bubbling, composed `CustomEvent` (SPEC §5). Returns `dispatchEvent`'s result. */
+export function emit<K extends AmEventName>(
+  target: EventTarget,
+  name: K,
+  detail: AmEventDetails[K],
+): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'am-authorize': CustomEvent<AmAuthorizeDetail>;
+    'am-decline': CustomEvent<Record<string, never>>;
+    'am-unavailable': CustomEvent<Record<string, never>>;
+    'am-cancel': CustomEvent<AmCancelDetail>;
+    'am-error': CustomEvent<AmErrorDetail>;
+    'am-unauthorize': CustomEvent<Record<string, never>>;
+    'am-status-change': CustomEvent<AmStatusChangeDetail>;
+    'am-library-load': CustomEvent<AmLibraryLoadDetail>;
+    'am-library-select': CustomEvent<AmLibrarySelectDetail>;
+  }
+}
