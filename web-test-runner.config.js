@@ -27,7 +27,7 @@ function emulatorPlugin() {
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
-  nodeResolve: true,
+  nodeResolve: { exportConditions: ['production'] },
   hostname: 'localhost',
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

@@ -1,0 +1,93 @@
+/** Apple's authorize page; the only origin whose messages count by default (SPEC §1.1). */
+export const DEFAULT_AUTHORIZE_URL = 'https://authorize.music.apple.com/woa';
+
+/** Affiliate (`at`) and campaign (`ct`) tokens, passed through to Apple. */
+export type LinkParameters = Record<string, string>;
+
+export interface ThirdPartyInfoInput {
+  developerToken: string;
+  /** `location.host` of the page, as MusicKit sends it. */
+  host: string;
+  iconUrl?: string;
+  linkParameters?: LinkParameters;
+}
+
+/**
+ * Base64 of `JSON.stringify(value)` that never throws: `btoa` rejects characters above U+00FF,
+ * so every non-ASCII character is first written as a JSON `\uXXXX` escape. The result decodes
+ * identically with `JSON.parse(atob(a))`.
+ */
+export function encodeJsonBase64(value: unknown): string {
+  const ascii = JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return btoa(ascii);
+}
+
+const ICON_RELS = ['apple-music-app-icon', 'apple-touch-icon-precomposed', 'apple-touch-icon'];
+
+/**
+ * The app icon Apple shows on its consent screen: the first rel of `ICON_RELS` present on the
+ * page, preferring its `sizes="120x120"` link, else its first. Undefined when there is none.
+ */
+export function findAppIcon(doc: Document): string | undefined {
+  for (const rel of ICON_RELS) {
+    const links = [...doc.querySelectorAll<HTMLLinkElement>(`link[rel="${rel}"][href]`)];
+    if (links.length === 0) continue;
+    const preferred = links.find((link) => link.getAttribute('sizes') === '120x120') ?? links[0];
+    return preferred.href;
+  }
+  return undefined;
+}
+
+/** The `a` payload's fields, in MusicKit's order, icon omitted when unknown. */
+function authorizePayload(input: ThirdPartyInfoInput) {
+  return {
+    ...(input.iconUrl ? { thirdPartyIconURL: input.iconUrl } : {}),
+    thirdPartyName: input.host,
+    thirdPartyToken: input.developerToken,
+  };
+}
+
+/** The JSON string the opener returns for the popup's `thirdPartyInfo` request (SPEC §1.3). */
+export function buildThirdPartyInfo(input: ThirdPartyInfoInput): string {
+  return JSON.stringify({
+    ...(input.iconUrl ? { thirdPartyIconURL: input.iconUrl } : {}),
+    thirdPartyName: input.host,
+    thirdPartyParameters: { ...input.linkParameters },
+    thirdPartyToken: input.developerToken,
+  });
+}
+
+export interface AuthorizeUrlInput extends ThirdPartyInfoInput {
+  /** Where the popup goes; may already carry a query (kept, then ours appended). */
+  authorizeUrl?: string;
+  /** `location.href` of the opener: Apple posts its messages to this URL's origin. */
+  referrer: string;
+}
+
+/**
+ * `…/woa?` + link parameters, `a`, `referrer`, then `app=music` and `p=subscribe` unless
+ * already set — the order and encoding of SPEC §1.1.
+ */
+export function buildAuthorizeUrl(input: AuthorizeUrlInput): string {
+  const base = input.authorizeUrl ?? DEFAULT_AUTHORIZE_URL;
+  const pairs: [string, string][] = Object.entries(input.linkParameters ?? {});
+  pairs.push(['a', encodeJsonBase64(authorizePayload(input))], ['referrer', input.referrer]);
+  const has = (key: string) => pairs.some(([k]) => k === key);
+  if (!has('app')) pairs.push(['app', 'music']);
+  if (!has('p')) pairs.push(['p', 'subscribe']);
+  const query = pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  return `${base}${base.includes('?') ? '&' : '?'}${query}`;
+}
+
+/** The origin of the authorize URL, or undefined when it is not an absolute http(s) URL. */
+export function authorizeOriginOf(authorizeUrl: string): string | undefined {
+  try {
+    const url = new URL(authorizeUrl);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}

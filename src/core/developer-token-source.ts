@@ -1,0 +1,85 @@
+import { DeveloperTokenError, parseDeveloperToken, type DeveloperTokenInfo } from './developer-token.js';
+
+/** Refetch a URL-provided token this long before it expires. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+export interface DeveloperToken extends DeveloperTokenInfo {
+  token: string;
+}
+
+/** Reads a `developer-token-url` answer: the token as text, or JSON `{"token": "..."}`. */
+export function tokenFromResponseText(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{')) return trimmed;
+  let token: unknown;
+  try {
+    token = (JSON.parse(trimmed) as { token?: unknown } | null)?.token;
+  } catch {
+    throw new DeveloperTokenError('malformed', 'The developer token URL answered broken JSON.');
+  }
+  if (typeof token !== 'string') throw new DeveloperTokenError('malformed', 'The developer token URL answered JSON without a "token" string.');
+  return token;
+}
+
+/**
+ * The developer token from an attribute or a URL. A fixed token is parsed on every use (so an
+ * expiry is noticed); a URL token is fetched once, cached until shortly before `exp`, and
+ * fetched again on `refresh()` (after a 401). Concurrent callers share one fetch.
+ */
+export class DeveloperTokenSource {
+  private fetched?: DeveloperToken;
+  private pending?: Promise<DeveloperToken>;
+
+  constructor(
+    private readonly config: () => { token?: string; url?: string },
+    private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+  ) {}
+
+  get configured(): boolean {
+    const { token, url } = this.config();
+    return Boolean(token || url);
+  }
+
+  /** The token usable right now without waiting, if any. Throws for a bad fixed token. */
+  current(now = Date.now()): DeveloperToken | undefined {
+    const { token } = this.config();
+    if (token) return { token, ...parseDeveloperToken(token, now) };
+    if (this.fetched && this.fetched.expiresAt - EXPIRY_MARGIN_MS > now) return this.fetched;
+    return undefined;
+  }
+
+  /** The token, fetching it when it must come from the URL. */
+  async get(signal?: AbortSignal): Promise<DeveloperToken> {
+    return this.current() ?? this.fetchFromUrl(signal);
+  }
+
+  /** A fresh token after a 401; undefined when the token is fixed and cannot be refetched. */
+  async refresh(signal?: AbortSignal): Promise<DeveloperToken | undefined> {
+    if (this.config().token || !this.config().url) return undefined;
+    this.fetched = undefined;
+    return this.fetchFromUrl(signal);
+  }
+
+  private fetchFromUrl(signal?: AbortSignal): Promise<DeveloperToken> {
+    const { url } = this.config();
+    if (!url) return Promise.reject(new DeveloperTokenError('unavailable', 'No developer token is configured.'));
+    this.pending ??= this.load(url, signal).finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  private async load(url: string, signal?: AbortSignal): Promise<DeveloperToken> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url, { credentials: 'same-origin', signal });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new DeveloperTokenError('unavailable', 'The developer token URL could not be reached.');
+    }
+    if (!response.ok) {
+      throw new DeveloperTokenError('unavailable', `The developer token URL answered HTTP ${response.status}.`);
+    }
+    const token = tokenFromResponseText(await response.text());
+    this.fetched = { token, ...parseDeveloperToken(token) };
+    return this.fetched;
+  }
+}

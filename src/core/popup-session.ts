@@ -1,0 +1,177 @@
+import {
+  parseRpcRequest,
+  rpcError,
+  rpcResult,
+  RPC_INVALID_PARAMS,
+  RPC_METHOD_NOT_FOUND,
+  type RpcReply,
+  type RpcRequest,
+} from './json-rpc.js';
+
+export const POPUP_NAME = 'apple-music-service-view';
+export const POPUP_SIZE = 650;
+export const CLOSED_POLL_MS = 500;
+export const DEFAULT_POPUP_TIMEOUT_MS = 300_000;
+
+/** MusicKit's feature string, centred on the opener window (SPEC §1.2). */
+export function popupFeatures(win: Window): string {
+  const half = POPUP_SIZE / 2;
+  const screenLike = win.screen as Screen & { availLeft?: number; availTop?: number };
+  const left = win.innerWidth / 2 - half + (win.screenLeft ?? screenLike.availLeft ?? 0);
+  const top = win.innerHeight / 2 - half + (win.screenTop ?? screenLike.availTop ?? 0);
+  return (
+    `height=${POPUP_SIZE},menubar=no,resizable=no,scrollbars=no,status=no,toolbar=no,` +
+    `width=${POPUP_SIZE},left=${Math.round(left)},top=${Math.round(top)}`
+  );
+}
+
+/**
+ * Opens the authorize popup. Must run synchronously in the click task (Safari blocks popups
+ * opened after an `await`). Returns null when the browser blocked it.
+ */
+export function openAuthorizePopup(url: string, win: Window = window): Window | null {
+  return win.open(url, POPUP_NAME, popupFeatures(win));
+}
+
+export type PopupOutcome =
+  | { kind: 'authorized'; musicUserToken: string; restricted: boolean; cid: string }
+  | { kind: 'declined' }
+  | { kind: 'unavailable' }
+  | { kind: 'cancelled'; reason: 'closed' | 'switch-user' | 'timeout' }
+  | { kind: 'invalid-response'; message: string };
+
+export interface PopupSessionOptions {
+  popup: Window;
+  /** Only messages from this exact origin count, and replies go only there. */
+  authorizeOrigin: string;
+  /** The JSON string answered to `thirdPartyInfo` (it carries the developer token). */
+  thirdPartyInfo: string;
+  timeoutMs?: number;
+  /** The window whose `message` events are heard; the opener. */
+  host?: Window;
+  pollMs?: number;
+}
+
+/**
+ * One authorize popup, from open to outcome: serves the popup's JSON-RPC requests and
+ * settles `outcome` exactly once — on an answer, when the popup closes, or on timeout.
+ */
+export class PopupSession {
+  readonly outcome: Promise<PopupOutcome>;
+  private settle!: (outcome: PopupOutcome) => void;
+  private readonly host: Window;
+  private readonly pollTimer: ReturnType<typeof setInterval>;
+  private readonly timeoutTimer: ReturnType<typeof setTimeout>;
+  private done = false;
+
+  constructor(private readonly options: PopupSessionOptions) {
+    this.host = options.host ?? window;
+    this.outcome = new Promise((resolve) => (this.settle = resolve));
+    this.host.addEventListener('message', this.onMessage);
+    this.pollTimer = setInterval(() => {
+      if (this.isPopupClosed()) this.finish({ kind: 'cancelled', reason: 'closed' });
+    }, options.pollMs ?? CLOSED_POLL_MS);
+    this.timeoutTimer = setTimeout(() => {
+      this.finish({ kind: 'cancelled', reason: 'timeout' });
+      this.closePopup();
+    }, options.timeoutMs ?? DEFAULT_POPUP_TIMEOUT_MS);
+  }
+
+  get popup(): Window {
+    return this.options.popup;
+  }
+
+  focus(): void {
+    try {
+      this.options.popup.focus();
+    } catch {
+      // A severed or closed popup cannot be focused; the poll will notice it closed.
+    }
+  }
+
+  /** Stops listening without an outcome being reported by the caller's side (e.g. element removed). */
+  dispose(): void {
+    this.finish({ kind: 'cancelled', reason: 'closed' });
+  }
+
+  private readonly onMessage = (event: MessageEvent): void => {
+    if (this.done) return;
+    // Origin and source together: same-origin frames or other windows of Apple's origin do not count.
+    if (event.origin !== this.options.authorizeOrigin || event.source !== this.options.popup) return;
+    const request = parseRpcRequest(event.data);
+    if (!request) return;
+    const { reply, outcome } = this.handle(request);
+    this.reply(reply);
+    if (outcome) this.finish(outcome);
+  };
+
+  private handle(request: RpcRequest): { reply: RpcReply; outcome?: PopupOutcome } {
+    const { id, params = [] } = request;
+    switch (request.method) {
+      case 'thirdPartyInfo':
+        return { reply: rpcResult(id, this.options.thirdPartyInfo) };
+      case 'authorize': {
+        const [musicUserToken, restricted, cid] = params;
+        if (typeof musicUserToken !== 'string' || musicUserToken.length === 0) {
+          return {
+            reply: rpcError(id, RPC_INVALID_PARAMS, 'Invalid params'),
+            outcome: { kind: 'invalid-response', message: 'Apple returned no Music User Token.' },
+          };
+        }
+        return {
+          reply: rpcResult(id, undefined),
+          outcome: {
+            kind: 'authorized',
+            musicUserToken,
+            restricted: restricted === '1',
+            cid: typeof cid === 'string' ? cid : '',
+          },
+        };
+      }
+      case 'decline':
+        return { reply: rpcResult(id, undefined), outcome: { kind: 'declined' } };
+      case 'unavailable':
+        return { reply: rpcResult(id, undefined), outcome: { kind: 'unavailable' } };
+      case 'switchUserId':
+        return { reply: rpcResult(id, undefined), outcome: { kind: 'cancelled', reason: 'switch-user' } };
+      case 'close':
+        return { reply: rpcResult(id, undefined) };
+      default:
+        return { reply: rpcError(id, RPC_METHOD_NOT_FOUND, 'Method not found') };
+    }
+  }
+
+  private reply(reply: RpcReply): void {
+    try {
+      // Never '*': the thirdPartyInfo reply carries the developer token.
+      this.options.popup.postMessage(reply, this.options.authorizeOrigin);
+    } catch {
+      // The popup went away between its request and our reply; the poll reports it.
+    }
+  }
+
+  private isPopupClosed(): boolean {
+    try {
+      return this.options.popup.closed;
+    } catch {
+      return true;
+    }
+  }
+
+  private closePopup(): void {
+    try {
+      this.options.popup.close();
+    } catch {
+      // Nothing to do: it is gone or not ours to close.
+    }
+  }
+
+  private finish(outcome: PopupOutcome): void {
+    if (this.done) return;
+    this.done = true;
+    clearInterval(this.pollTimer);
+    clearTimeout(this.timeoutTimer);
+    this.host.removeEventListener('message', this.onMessage);
+    this.settle(outcome);
+  }
+}

@@ -1,0 +1,372 @@
+import { LitElement, html, css } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { authContext, type AuthController, type AuthState } from '../../context.js';
+import { emit, type StatusChangeReason } from '../../events.js';
+import { AppleMusicApi } from '../../core/api-client.js';
+import { buildAuthorizeUrl, buildThirdPartyInfo, authorizeOriginOf, findAppIcon, DEFAULT_AUTHORIZE_URL } from '../../core/authorize-url.js';
+import { DeveloperTokenSource, type DeveloperToken } from '../../core/developer-token-source.js';
+import { readHandOff } from '../../core/hand-off.js';
+import { DEFAULT_LOGOUT_URL, logoutBestEffort } from '../../core/logout.js';
+import { AuthorizationError } from '../../core/errors.js';
+import { DEFAULT_POPUP_TIMEOUT_MS, PopupSession, openAuthorizePopup, type PopupOutcome } from '../../core/popup-session.js';
+import { isAuthorizedStatus, type AuthorizationStatus } from '../../core/status.js';
+import { TokenStore, type StorageKind, type StoredAuthorization } from '../../core/token-store.js';
+import { outcomeError, reportOutcome } from './outcome.js';
+
+export const DEFAULT_API_URL = 'https://api.music.apple.com';
+const DEFAULT_STOREFRONT = 'us';
+
+interface Attempt {
+  promise: Promise<string>;
+  session?: PopupSession;
+}
+
+/**
+ * Holds the Apple Music authorization state for the elements inside it and speaks Apple's
+ * popup protocol itself — MusicKit JS is never loaded.
+ *
+ * @summary Apple Music authorization state and API client for the elements inside it.
+ *
+ * @slot - The page content: buttons, lists, anything that consumes the state.
+ *
+ * @fires am-authorize - Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`; from the element that started the attempt.
+ * @fires am-decline - The user declined in Apple's popup.
+ * @fires am-unavailable - Apple says Apple Music is unavailable to this user.
+ * @fires am-cancel - The popup was closed, the user switched account, or it timed out. Detail `{reason}`.
+ * @fires am-error - The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`.
+ * @fires am-unauthorize - Signed out.
+ * @fires am-status-change - The authorization status changed. Detail `{status, previousStatus, reason?}`.
+ */
+export class AmAuthProvider extends LitElement implements AuthController {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** The developer token (a JWT signed with your MusicKit key). */
+  @property({ attribute: 'developer-token' }) developerToken?: string;
+
+  /** A URL answering the developer token as text or `{"token": "..."}`; fetched when needed. */
+  @property({ attribute: 'developer-token-url' }) developerTokenUrl?: string;
+
+  /** Icon shown on Apple's consent screen; discovered from the page's `link` rels when unset. */
+  @property({ attribute: 'app-icon' }) appIcon?: string;
+
+  /** Storefront override; else the user's storefront from `/v1/me/storefront`, else `us`. */
+  @property() storefront?: string;
+
+  /** Where the Music User Token is kept: `local`, `session` or `memory`. */
+  @property() storage: StorageKind = 'local';
+
+  /** Apple's authorize page; its origin is the only one whose messages count. */
+  @property({ attribute: 'authorize-url' }) authorizeUrl = DEFAULT_AUTHORIZE_URL;
+
+  /** Apple Music API base URL. */
+  @property({ attribute: 'api-url' }) apiUrl = DEFAULT_API_URL;
+
+  /** Best-effort logout endpoint called on sign-out; an empty attribute disables the call. */
+  @property({ attribute: 'logout-url' }) logoutUrl = DEFAULT_LOGOUT_URL;
+
+  /** Milliseconds before an unanswered popup counts as cancelled. */
+  @property({ attribute: 'popup-timeout', type: Number }) popupTimeout = DEFAULT_POPUP_TIMEOUT_MS;
+
+  @state() private authStatus: AuthorizationStatus = 'not-determined';
+  @state() private busy = false;
+
+  private readonly context = new ContextProvider(this, { context: authContext });
+  private readonly tokens = new DeveloperTokenSource(() => ({
+    token: this.developerToken || undefined,
+    url: this.developerTokenUrl || undefined,
+  }));
+  private store?: TokenStore;
+  private attempt?: Attempt;
+  private client?: AppleMusicApi;
+
+  /** The authorization status (MusicKit's values); reflected to the `status` attribute. */
+  get status(): AuthorizationStatus {
+    return this.authStatus;
+  }
+
+  /** Signed in, restricted or not. */
+  get isAuthorized(): boolean {
+    return isAuthorizedStatus(this.authStatus);
+  }
+
+  /** The Music User Token, when signed in. Never reflected or logged. */
+  get musicUserToken(): string | undefined {
+    return this.stored()?.musicUserToken;
+  }
+
+  /** The storefront API calls use: the `storefront` attribute, the user's, or `us`. */
+  get storefrontId(): string {
+    return this.storefront || this.stored()?.storefrontId || DEFAULT_STOREFRONT;
+  }
+
+  /** Whether the user's account is restricted (explicit content off). */
+  get restricted(): boolean {
+    return this.stored()?.restricted ?? false;
+  }
+
+  /** The Apple Music API client (MusicKit v3's `music()` shape). */
+  get api(): AppleMusicApi {
+    if (this.client?.options.apiUrl !== this.apiUrl) {
+      this.client = new AppleMusicApi({
+        apiUrl: this.apiUrl,
+        getDeveloperToken: async (signal) => (await this.tokens.get(signal)).token,
+        refreshDeveloperToken: this.developerTokenUrl
+          ? async (signal) => {
+              const fresh = await this.tokens.refresh(signal);
+              if (!fresh) throw new AuthorizationError('no-developer-token', 'The developer token cannot be refetched.');
+              return fresh.token;
+            }
+          : undefined,
+        getMusicUserToken: () => this.musicUserToken,
+        getStorefrontId: () => this.storefrontId,
+        onUserTokenRejected: () => this.forgetUser('user-token-rejected'),
+      });
+    }
+    return this.client;
+  }
+
+  /**
+   * Signs the user in. Resolves with the Music User Token — at once when one is stored —
+   * and rejects with an `AuthorizationError`. Call it from a click handler: the popup is
+   * opened synchronously. A call while a popup is open joins that attempt and focuses it.
+   */
+  authorize(options?: { popup?: Window }): Promise<string> {
+    return this.authorizeFrom(this, options);
+  }
+
+  /** Signs the user out: clears the stored token and makes a best-effort logout call. */
+  unauthorize(): Promise<void> {
+    return this.unauthorizeFrom(this);
+  }
+
+  authorizeFrom(origin: Element, options: { popup?: Window } = {}): Promise<string> {
+    if (this.attempt) {
+      this.attempt.session?.focus();
+      return this.attempt.promise;
+    }
+    const attempt: Attempt = { promise: Promise.resolve('') };
+    this.attempt = attempt;
+    this.busy = true;
+    attempt.promise = this.runAttempt(origin, attempt, options.popup).finally(() => {
+      if (this.attempt === attempt) this.attempt = undefined;
+      this.busy = false;
+    });
+    return attempt.promise;
+  }
+
+  async unauthorizeFrom(origin: Element): Promise<void> {
+    const musicUserToken = this.musicUserToken;
+    const developerToken = this.currentToken();
+    this.store?.clear();
+    this.setStatus('not-determined', 'unauthorized');
+    emit(origin, 'am-unauthorize', {});
+    if (this.logoutUrl && musicUserToken && developerToken) {
+      // Not awaited: signing out must not wait on (or fail because of) Apple's endpoint.
+      void logoutBestEffort(this.logoutUrl, developerToken.token, musicUserToken);
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('storage', this.onStorage);
+    this.acceptHandOff();
+    void this.syncFromStorage();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('storage', this.onStorage);
+    this.attempt?.session?.dispose();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (this.hasUpdated && (changed.has('developerToken') || changed.has('developerTokenUrl') || changed.has('storage'))) {
+      void this.syncFromStorage('developer-token-changed');
+    }
+    const value: AuthState = {
+      status: this.authStatus,
+      isAuthorized: this.isAuthorized,
+      busy: this.busy,
+      storefrontId: this.storefrontId,
+      restricted: this.restricted,
+      controller: this,
+    };
+    this.context.setValue(value);
+  }
+
+  protected override updated(): void {
+    this.setAttribute('status', this.authStatus);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  // The body of one attempt. Everything before the first `await` runs in the click task,
+  // so the popup is opened while the user gesture is still valid.
+  private async runAttempt(origin: Element, attempt: Attempt, givenPopup?: Window): Promise<string> {
+    let token: DeveloperToken | undefined;
+    try {
+      token = this.tokens.current();
+    } catch (error) {
+      return this.fail(origin, new AuthorizationError('no-developer-token', (error as Error).message, { cause: error }));
+    }
+    if (!token && !this.tokens.configured) {
+      return this.fail(origin, new AuthorizationError('no-developer-token', 'Set developer-token or developer-token-url on <am-auth-provider>.'));
+    }
+    const storedNow = token && this.storeFor(token).read();
+    if (storedNow) return this.succeed(origin, storedNow, true);
+
+    const authorizeOrigin = authorizeOriginOf(this.authorizeUrl);
+    if (!authorizeOrigin) {
+      return this.fail(origin, new AuthorizationError('invalid-response', `authorize-url "${this.authorizeUrl}" is not an http(s) URL.`));
+    }
+    const popup = givenPopup ?? openAuthorizePopup(token ? this.popupUrl(token) : 'about:blank');
+    if (!popup) {
+      return this.fail(origin, new AuthorizationError('popup-blocked', 'The browser blocked the Apple Music popup. Allow popups for this site, or call authorize() from a click.'));
+    }
+    if (!token || givenPopup) {
+      try {
+        token ??= await this.tokens.get();
+      } catch (error) {
+        closeQuietly(popup);
+        return this.fail(origin, new AuthorizationError('no-developer-token', (error as Error).message, { cause: error }));
+      }
+      const stored = this.storeFor(token).read();
+      if (stored) {
+        closeQuietly(popup);
+        return this.succeed(origin, stored, true);
+      }
+      popup.location.href = this.popupUrl(token);
+    }
+    attempt.session = new PopupSession({
+      popup,
+      authorizeOrigin,
+      thirdPartyInfo: buildThirdPartyInfo(this.thirdPartyInput(token)),
+      timeoutMs: this.popupTimeout,
+    });
+    return this.settle(origin, token, await attempt.session.outcome);
+  }
+
+  private async settle(origin: Element, token: DeveloperToken, outcome: PopupOutcome): Promise<string> {
+    if (outcome.kind !== 'authorized') {
+      const error = outcomeError(outcome);
+      const status = reportOutcome(origin, outcome, error);
+      if (status) this.setStatus(status, outcome.kind === 'declined' ? 'declined' : 'unavailable');
+      throw error;
+    }
+    let storefrontId: string | undefined;
+    try {
+      const { data } = await this.api.music<{ data?: { id?: unknown }[] }>('/v1/me/storefront', undefined, {
+        musicUserToken: outcome.musicUserToken,
+      });
+      const id = data?.data?.[0]?.id;
+      storefrontId = typeof id === 'string' ? id : undefined;
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status === 401 || status === 403) {
+        return this.fail(origin, new AuthorizationError('invalid-response', `Apple rejected the new Music User Token (HTTP ${status}); it was not kept.`, { cause: error }));
+      }
+      // Network trouble or 5xx: the token is fine, only the storefront is unknown.
+    }
+    const auth: StoredAuthorization = { musicUserToken: outcome.musicUserToken, restricted: outcome.restricted, storefrontId, cid: outcome.cid };
+    this.storeFor(token).write(auth);
+    return this.succeed(origin, auth, false);
+  }
+
+  private succeed(origin: Element, auth: StoredAuthorization, fromStorage: boolean): string {
+    this.setStatus(auth.restricted ? 'restricted' : 'authorized', fromStorage ? 'stored-token' : 'authorized');
+    emit(origin, 'am-authorize', {
+      musicUserToken: auth.musicUserToken,
+      restricted: auth.restricted,
+      storefrontId: this.storefront || auth.storefrontId || DEFAULT_STOREFRONT,
+      cid: auth.cid ?? '',
+      fromStorage,
+    });
+    return auth.musicUserToken;
+  }
+
+  private fail(origin: Element, error: AuthorizationError): never {
+    emit(origin, 'am-error', { code: error.code, message: error.message, error });
+    throw error;
+  }
+
+  private popupUrl(token: DeveloperToken): string {
+    return buildAuthorizeUrl({ ...this.thirdPartyInput(token), authorizeUrl: this.authorizeUrl, referrer: location.href });
+  }
+
+  private thirdPartyInput(token: DeveloperToken) {
+    return { developerToken: token.token, host: location.host, iconUrl: this.appIcon || findAppIcon(document) };
+  }
+
+  private currentToken(): DeveloperToken | undefined {
+    try {
+      return this.tokens.current();
+    } catch {
+      return undefined;
+    }
+  }
+
+  private storeFor(token: DeveloperToken): TokenStore {
+    if (!this.store || this.store.teamId !== token.teamId.toLowerCase() || this.store.requested !== this.storage) {
+      this.store = new TokenStore(token.teamId, this.storage);
+    }
+    return this.store;
+  }
+
+  private stored(): StoredAuthorization | undefined {
+    const token = this.currentToken();
+    return token ? this.storeFor(token).read() : undefined;
+  }
+
+  /** Recomputes the status from storage (on load, token change, or another tab's change). */
+  private async syncFromStorage(reason: StatusChangeReason = 'stored-token'): Promise<void> {
+    let token = this.currentToken();
+    if (!token && this.developerTokenUrl) token = await this.tokens.get().catch(() => undefined);
+    if (!token) return;
+    const stored = this.storeFor(token).read();
+    if (stored) this.setStatus(stored.restricted ? 'restricted' : 'authorized', reason);
+    else if (this.isAuthorized) this.setStatus('not-determined', reason);
+  }
+
+  /** SPEC §1.6: a `#<base64>` hand-off from a redirect sign-in, stored then removed from the URL. */
+  private acceptHandOff(): void {
+    const handOff = readHandOff(location.hash);
+    const token = this.currentToken();
+    if (!handOff || !token) return;
+    this.storeFor(token).write(handOff);
+    history.replaceState(history.state, '', location.pathname + location.search);
+    this.setStatus(handOff.restricted ? 'restricted' : 'authorized', 'hand-off');
+  }
+
+  private forgetUser(reason: StatusChangeReason): void {
+    this.store?.clear();
+    this.setStatus('not-determined', reason);
+  }
+
+  private readonly onStorage = (event: StorageEvent): void => {
+    if (this.store?.concerns(event.key) && event.storageArea === this.store.area) {
+      void this.syncFromStorage('other-tab');
+    }
+  };
+
+  private setStatus(status: AuthorizationStatus, reason: StatusChangeReason): void {
+    const previousStatus = this.authStatus;
+    this.authStatus = status;
+    this.requestUpdate();
+    if (previousStatus !== status) emit(this, 'am-status-change', { status, previousStatus, reason });
+  }
+}
+
+function closeQuietly(popup: Window): void {
+  try {
+    popup.close();
+  } catch {
+    // Already gone.
+  }
+}

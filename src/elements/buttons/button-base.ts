@@ -1,0 +1,91 @@
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextConsumer, ContextRoot } from '@lit/context';
+import { authContext, type AuthState } from '../../context.js';
+import { buttonStyles } from './button.styles.js';
+
+// One ContextRoot per document lets a consumer that connects before its provider is defined
+// receive the state once the provider upgrades (SPEC §2: any definition order).
+const rootedDocuments = new WeakSet<Document>();
+export function ensureContextRoot(doc: Document): void {
+  if (rootedDocuments.has(doc)) return;
+  rootedDocuments.add(doc);
+  new ContextRoot().attach(doc.documentElement);
+}
+
+/** Walks up through shadow roots looking for an `<am-auth-provider>` ancestor. */
+function hasProviderAncestor(element: Element): boolean {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.localName === 'am-auth-provider') return true;
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return false;
+}
+
+/** A native button wired to the nearest `<am-auth-provider>`; subclasses say what a click does. */
+export abstract class AuthButtonBase extends LitElement {
+  static override styles = buttonStyles;
+
+  /** The provider's status, reflected so `am-authorize-button[status=authorized]` can be styled. */
+  @property({ reflect: true }) status?: string;
+
+  /** Reflected while an attempt is in flight. */
+  @property({ type: Boolean, reflect: true }) busy = false;
+
+  @state() protected auth?: AuthState;
+
+  private readonly consumer = new ContextConsumer(this, {
+    context: authContext,
+    subscribe: true,
+    callback: (value) => {
+      this.auth = value;
+    },
+  });
+
+  private warnTimer?: ReturnType<typeof setTimeout>;
+
+  override connectedCallback(): void {
+    ensureContextRoot(this.ownerDocument);
+    super.connectedCallback();
+    clearTimeout(this.warnTimer);
+    // Give a provider defined later in the same task a chance before complaining.
+    this.warnTimer = setTimeout(() => {
+      if (!this.consumer.value && !hasProviderAncestor(this)) {
+        console.warn(`<${this.localName}> needs an <am-auth-provider> ancestor; it stays disabled until it has one.`);
+      }
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.warnTimer);
+    this.auth = undefined;
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.status = this.auth?.status;
+    this.busy = this.isBusy();
+  }
+
+  protected abstract readonly defaultLabel: string;
+  protected abstract readonly icon: TemplateResult;
+  protected abstract isEnabled(auth: AuthState): boolean;
+  protected abstract isBusy(): boolean;
+  protected abstract activate(auth: AuthState): void;
+
+  protected override render() {
+    const auth = this.auth;
+    const disabled = !auth || !this.isEnabled(auth);
+    return html`<button part="button" type="button" ?disabled=${disabled} aria-busy=${this.busy ? 'true' : 'false'} @click=${this.onClick}>
+      ${this.busy ? html`<span part="spinner" aria-hidden="true"></span>` : html`<span part="icon" aria-hidden="true">${this.icon}</span>`}
+      <span part="label"><slot>${this.defaultLabel}</slot></span>
+    </button>`;
+  }
+
+  private onClick(): void {
+    // Synchronous: the provider opens the popup inside this click task.
+    if (this.auth && this.isEnabled(this.auth)) this.activate(this.auth);
+  }
+
+}

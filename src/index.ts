@@ -1,0 +1,10 @@
+export * from './am-auth-provider.js';
+export * from './am-authorize-button.js';
+export * from './am-unauthorize-button.js';
+export { authContext, type AuthState, type AuthController } from './context.js';
+export * from './events.js';
+export { AuthorizationError, AppleMusicApiError, type AuthorizationErrorCode, type AppleMusicErrorObject } from './core/errors.js';
+export { AppleMusicApi } from './core/api-client.js';
+export type { AuthorizationStatus } from './core/status.js';
+export type { StorageKind } from './core/token-store.js';
+export { VERSION } from './define.js';
