@@ -1,5 +1,7 @@
-// Placeholder interface; the full client is being written (issue 4). Shape is fixed here.
-import type { AppleMusicErrorObject } from './errors.js';
+// The Apple Music API client behind `provider.api` (SPEC §1.8, §4). Plain TypeScript, no Lit.
+import { AppleMusicApiError, type AppleMusicErrorObject } from './errors.js';
+import { queryKeys, withQuery } from './query.js';
+import { abortable, abortReason, backoffDelay, parseRetryAfter, sleep } from './retry.js';
 
 export type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined;
 export type Query = Record<string, QueryValue>;
@@ -8,10 +10,27 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Use this MUT instead of the stored one; a 403 then does not sign the user out. */
   musicUserToken?: string;
+  /**
+   * MusicKit v3's escape hatch for writes, e.g. `{method: 'POST', body: JSON.stringify(…)}`.
+   * `Authorization` and `Music-User-Token` cannot be overridden through `headers`.
+   */
+  fetchOptions?: { method?: string; body?: BodyInit | null; headers?: Record<string, string> };
 }
 
 export interface ApiResponse<T = unknown> {
+  /** The parsed JSON body (`undefined` for an empty body, e.g. 202/204). */
   data: T;
+  response: Response;
+}
+
+/** One page of a paginated list (`paginatePages`). */
+export interface ApiPage<T = unknown> {
+  /** The page's resources. */
+  data: T[];
+  /** Root-relative path of the next page; absent on the last page. */
+  next?: string;
+  /** `meta.total` when Apple sends it. */
+  total?: number;
   response: Response;
 }
 
@@ -25,12 +44,205 @@ export interface ApiClientOptions {
   /** A `/v1/me/…` call was answered 403: the stored MUT is no longer valid. */
   onUserTokenRejected(): void;
   fetch?: typeof fetch;
+  /** Retries per call after 429, and after 5xx or network errors on GET/HEAD. Default 3. */
+  retries?: number;
+  /** First backoff step in ms; doubles on each retry, with jitter. Default 500. */
+  retryBaseMs?: number;
+  /**
+   * Longest single wait in ms (default 30000). Backoff is capped at it; a `Retry-After` asking
+   * for longer makes the call fail at once with the 429 rather than hold the caller that long.
+   */
+  maxRetryDelayMs?: number;
+  /** Injectable timing, for tests. `sleep` is always raced against the caller's signal. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Jitter source in [0, 1). Default `Math.random`. */
+  random?: () => number;
+  /** Clock for `Retry-After` dates. Default `Date.now`. */
+  now?: () => number;
 }
 
+interface PageBody {
+  data?: unknown;
+  next?: unknown;
+  meta?: { total?: unknown };
+}
+
+const ME_PATH = /^\/v1\/me(\/|$)/;
+
+/**
+ * A small client for the Apple Music API in MusicKit v3's shape (`music()` resolves with
+ * `{data, response}`). It adds the developer token to every call and the Music User Token to
+ * `/v1/me/…` calls, and sends neither to any origin but `apiUrl`'s: absolute URLs and `next`
+ * links elsewhere are refused, and redirects are not followed.
+ */
 export class AppleMusicApi {
   constructor(readonly options: ApiClientOptions) {}
-  async music<T = unknown>(_path: string, _query?: Query, _options?: RequestOptions): Promise<ApiResponse<T>> {
-    throw new Error('not implemented');
+
+  /**
+   * Calls `path` (with or without a leading `/`, relative to `apiUrl`; `{{storefrontId}}` is
+   * filled in). Rejects with an `AppleMusicApiError`, or with the signal's reason (an
+   * `AbortError` DOMException by default) when `signal` aborts.
+   */
+  async music<T = unknown>(path: string, query?: Query, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    const o = this.options;
+    const { signal, musicUserToken: explicitToken, fetchOptions = {} } = options;
+    const method = (fetchOptions.method ?? 'GET').toUpperCase();
+    const idempotent = method === 'GET' || method === 'HEAD';
+    const retries = o.retries ?? 3;
+    const cap = o.maxRetryDelayMs ?? 30_000;
+    const fetchFn = o.fetch ?? ((input, init) => fetch(input, init));
+    const wait = (ms: number) => abortable((o.sleep ?? sleep)(ms, signal), signal);
+
+    signal?.throwIfAborted();
+    const [url, relativePath] = this.#resolve(path, query);
+    let userToken: string | undefined;
+    if (ME_PATH.test(relativePath)) {
+      userToken = explicitToken ?? o.getMusicUserToken();
+      if (!userToken) {
+        throw new AppleMusicApiError({
+          status: 0,
+          code: 'NO_USER_TOKEN',
+          title: 'Not signed in',
+          message: `${relativePath} needs a Music User Token; authorize first`,
+        });
+      }
+    }
+    let developerToken = await abortable(o.getDeveloperToken(signal), signal);
+    let refreshed = false;
+
+    for (let retry = 0; ; ) {
+      const backoff = () => wait(backoffDelay(retry++, o.retryBaseMs ?? 500, cap, o.random ?? Math.random));
+      const headers: Record<string, string> = {
+        ...fetchOptions.headers,
+        Authorization: `Bearer ${developerToken}`,
+      };
+      if (userToken) headers['Music-User-Token'] = userToken;
+
+      let response: Response;
+      let body = '';
+      try {
+        signal?.throwIfAborted();
+        const init: RequestInit = { method, headers, body: fetchOptions.body, signal, redirect: 'error' };
+        response = await abortable(fetchFn(url, init), signal);
+        body = await abortable(response.text(), signal);
+      } catch (error) {
+        if (signal?.aborted) throw abortReason(signal);
+        if (idempotent && retry < retries) {
+          await backoff();
+          continue;
+        }
+        throw new AppleMusicApiError(
+          { status: 0, code: 'NETWORK', message: (error as Error)?.message ?? String(error) },
+          { cause: error },
+        );
+      }
+
+      const { status } = response;
+      let data: unknown;
+      let json = true;
+      try {
+        data = body ? JSON.parse(body) : undefined;
+      } catch {
+        json = false;
+      }
+      if (response.ok) {
+        if (!json) {
+          throw new AppleMusicApiError({ status, code: 'INVALID_RESPONSE', message: 'The response is not valid JSON' });
+        }
+        return { data: data as T, response };
+      }
+
+      if (status === 401 && o.refreshDeveloperToken && !refreshed) {
+        refreshed = true;
+        developerToken = await abortable(o.refreshDeveloperToken(signal), signal);
+        continue;
+      }
+      // Only sign the user out when the rejected token is still the stored one (not an
+      // explicit token, and not one replaced by a new sign-in while this call was in flight).
+      if (status === 403 && userToken && explicitToken === undefined && o.getMusicUserToken() === userToken) {
+        try {
+          o.onUserTokenRejected();
+        } catch {
+          // The caller still gets the 403 below.
+        }
+      }
+      if (retry < retries && (status === 429 || (status >= 500 && idempotent))) {
+        const asked = status === 429 ? parseRetryAfter(response.headers.get('Retry-After'), (o.now ?? Date.now)()) : undefined;
+        if (asked === undefined) {
+          await backoff();
+          continue;
+        }
+        if (asked <= cap) {
+          retry++;
+          await wait(asked);
+          continue;
+        }
+      }
+      const errors = (data as { errors?: unknown } | undefined)?.errors;
+      throw new AppleMusicApiError({
+        status,
+        errors: Array.isArray(errors) ? errors.filter((e): e is AppleMusicErrorObject => !!e && typeof e === 'object') : [],
+        message: json ? response.statusText : `${response.statusText || 'Error'} (the response is not JSON)`.trim(),
+      });
+    }
+  }
+
+  /**
+   * Yields each page's resources, following `next` to the end. Breaking out of the loop stops
+   * it; no request is made before the next page is asked for.
+   */
+  async *paginate<T = unknown>(path: string, query?: Query, options?: RequestOptions): AsyncGenerator<T[], void, undefined> {
+    for await (const page of this.paginatePages<T>(path, query, options)) yield page.data;
+  }
+
+  /**
+   * Like `paginate`, with each page's `next`, `meta.total` and response. The `query` given
+   * here is carried to later pages for the names their `next` does not set itself (so a
+   * `limit` survives a `next` that only says `offset`).
+   */
+  async *paginatePages<T = unknown>(path: string, query?: Query, options?: RequestOptions): AsyncGenerator<ApiPage<T>, void, undefined> {
+    const seen = new Set<string>();
+    for (let next: string | undefined = path, pageQuery = query; next !== undefined; ) {
+      const page: ApiResponse<PageBody | undefined> = await this.music(next, pageQuery, options);
+      const { response } = page;
+      const { data, next: following, meta }: PageBody = page.data ?? {};
+      if (!Array.isArray(data) || (following != null && typeof following !== 'string')) {
+        throw new AppleMusicApiError({ status: response.status, code: 'INVALID_RESPONSE', message: 'Not a page of resources' });
+      }
+      next = (following as string | null | undefined) ?? undefined;
+      if (next !== undefined) {
+        // A server repeating a `next` would otherwise make this loop forever.
+        if (seen.has(next)) throw new AppleMusicApiError({ status: response.status, code: 'INVALID_RESPONSE', message: `Repeated next: ${next}` });
+        seen.add(next);
+        const own = queryKeys(next);
+        pageQuery = query && Object.fromEntries(Object.entries(query).filter(([name]) => !own.has(name)));
+      }
+      yield { data: data as T[], next, total: typeof meta?.total === 'number' ? meta.total : undefined, response };
+    }
+  }
+
+  /** The absolute URL for `path` and its path relative to `apiUrl`; refuses other origins. */
+  #resolve(path: string, query?: Query): [url: string, relativePath: string] {
+    const refuse = (code: string, message: string) => new AppleMusicApiError({ status: 0, code, title: 'Refused URL', message });
+    let base: URL;
+    let url: URL;
+    const filled = path.includes('{{storefrontId}}')
+      ? path.replaceAll('{{storefrontId}}', encodeURIComponent(this.options.getStorefrontId()))
+      : path;
+    try {
+      base = new URL(this.options.apiUrl);
+      // Absolute (`https://…`) and protocol-relative (`//host/…`) URLs are taken as they are;
+      // anything else is a path under apiUrl, whose own path prefix is kept.
+      const absolute = /^([a-z][a-z\d+.-]*:|[\\/]{2})/i.test(filled);
+      const href = absolute ? filled : `${base.href.replace(/\/+$/, '')}/${filled.replace(/^\/+/, '')}`;
+      url = new URL(withQuery(href, query), base);
+    } catch {
+      throw refuse('INVALID_URL', `Not a valid API URL: ${path}`);
+    }
+    if (url.origin !== base.origin) throw refuse('CROSS_ORIGIN', `${url.origin} is not the API origin ${base.origin}`);
+    const prefix = base.pathname.replace(/\/+$/, '');
+    const relativePath = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
+    return [url.href, relativePath];
   }
 }
 export type { AppleMusicErrorObject };
