@@ -26,6 +26,7 @@ interface Attempt {
  * Holds the Apple Music authorization state for the elements inside it and speaks Apple's
  * popup protocol itself — MusicKit JS is never loaded.
  *
+ * @tagname am-auth-provider
  * @summary Apple Music authorization state and API client for the elements inside it.
  *
  * @slot - The page content: buttons, lists, anything that consumes the state.

@@ -6,6 +6,7 @@ import { noteIcon } from './note-icon.js';
  * A native button that signs the user in with Apple Music through the nearest
  * `<am-auth-provider>`. Outcome events are dispatched from this element.
  *
+ * @tagname am-authorize-button
  * @summary "Connect Apple Music" button.
  *
  * @slot - The label. Default "Connect Apple Music".

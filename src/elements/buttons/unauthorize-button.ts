@@ -8,6 +8,7 @@ const signOutIcon = svg`<svg viewBox="0 0 24 24" focusable="false"><path d="M10 
  * A native button that signs the user out through the nearest `<am-auth-provider>`. Disabled
  * unless signed in.
  *
+ * @tagname am-unauthorize-button
  * @summary "Disconnect Apple Music" button.
  *
  * @slot - The label. Default "Disconnect Apple Music".

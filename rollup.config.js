@@ -1,0 +1,29 @@
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import terser from '@rollup/plugin-terser';
+
+const typescript = () => esbuild({ target: 'es2022', tsconfig: './tsconfig.json' });
+
+// Modules a page can import alone; each defines its element(s).
+const entries = {
+  index: 'src/index.ts',
+  'am-auth-provider': 'src/am-auth-provider.ts',
+  'am-authorize-button': 'src/am-authorize-button.ts',
+  'am-unauthorize-button': 'src/am-unauthorize-button.ts',
+};
+
+export default [
+  // For bundler users: one file per source module, Lit and @lit/context left to the app.
+  {
+    input: entries,
+    external: [/^lit(\/|$)/, /^@lit\//],
+    plugins: [typescript()],
+    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+  },
+  // For <script type="module"> and WordPress: everything in one minified file.
+  {
+    input: 'src/index.ts',
+    plugins: [nodeResolve({ exportConditions: ['production'] }), typescript(), terser({ ecma: 2020, module: true, format: { comments: false } })],
+    output: { file: 'dist/am-elements.js', format: 'es', sourcemap: true },
+  },
+];
