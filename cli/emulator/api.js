@@ -1,0 +1,77 @@
+// @ts-check
+// The Apple Music API routes (SPEC §1.8): storefront and library lists with Apple's paging.
+import { sendJson, sendAppleError } from './http.js';
+
+export const DEFAULT_LIMIT = 25;
+export const MAX_LIMIT = 100;
+
+const STOREFRONT_NAMES = /** @type {Record<string, string>} */ ({
+  us: 'United States', gb: 'United Kingdom', de: 'Germany', fr: 'France', jp: 'Japan', ca: 'Canada', au: 'Australia',
+});
+
+/** @param {string} id */
+export function storefrontResource(id) {
+  return {
+    id,
+    type: 'storefronts',
+    href: `/v1/storefronts/${id}`,
+    attributes: {
+      name: STOREFRONT_NAMES[id] ?? id.toUpperCase(),
+      defaultLanguageTag: id === 'us' ? 'en-US' : 'en-GB',
+      supportedLanguageTags: ['en-US', 'en-GB'],
+      explicitContentPolicy: 'allowed',
+    },
+  };
+}
+
+/**
+ * Parses a non-negative integer query value; returns NaN when malformed.
+ * @param {string | null} value
+ * @param {number} fallback
+ */
+function integer(value, fallback) {
+  if (value === null) return fallback;
+  return /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+}
+
+/**
+ * Answers one page of a list. `next` is root-relative and keeps the request's other query
+ * parameters (including limit), as Apple's does.
+ * @param {import('node:http').ServerResponse} res
+ * @param {URL} url
+ * @param {readonly unknown[]} items
+ */
+export function sendPage(res, url, items) {
+  const limit = integer(url.searchParams.get('limit'), DEFAULT_LIMIT);
+  if (!(limit >= 1 && limit <= MAX_LIMIT)) {
+    return sendAppleError(res, 400, `Value must be an integer between 1 and ${MAX_LIMIT}`, 'limit');
+  }
+  const offset = integer(url.searchParams.get('offset'), 0);
+  if (!(offset >= 0)) return sendAppleError(res, 400, 'Value must be a non-negative integer', 'offset');
+  /** @type {{data: unknown[], next?: string, meta: {total: number}}} */
+  const body = { data: items.slice(offset, offset + limit), meta: { total: items.length } };
+  if (offset + limit < items.length) {
+    const next = new URLSearchParams(url.searchParams);
+    next.set('offset', String(offset + limit));
+    body.next = `${url.pathname}?${next}`;
+  }
+  sendJson(res, 200, body);
+}
+
+/**
+ * Routes `/v1/me/...` once the tokens have been checked.
+ * @param {import('node:http').ServerResponse} res
+ * @param {URL} url
+ * @param {{library: ReturnType<typeof import('./library.js').createLibrary>, storefront: string}} state
+ */
+export function handleMe(res, url, state) {
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path === '/v1/me/storefront') return sendJson(res, 200, { data: [storefrontResource(state.storefront)] });
+  const match = /^\/v1\/me\/library\/([a-z-]+)(?:\/([^/]+))?$/.exec(path);
+  const list = match ? state.library.lists[match[1]] : undefined;
+  if (!match || !list) return sendAppleError(res, 404, `No resource at ${url.pathname}`);
+  if (!match[2]) return sendPage(res, url, list);
+  const item = state.library.byId.get(`${match[1]}/${decodeURIComponent(match[2])}`);
+  if (!item) return sendAppleError(res, 404, 'No library resource with this id');
+  sendJson(res, 200, { data: [item] });
+}

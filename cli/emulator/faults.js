@@ -1,0 +1,89 @@
+// @ts-check
+// Queued failures so tests can rehearse what Apple does on a bad day (rate limits, outages,
+// broken proxies) without timing tricks: "the next N requests under this path fail like so".
+
+/** @typedef {'json' | 'html' | 'malformed-json' | 'empty' | 'drop'} FaultBody */
+/**
+ * @typedef {object} Fault
+ * @property {string} path prefix of the request path this fault applies to
+ * @property {number} status HTTP status to answer with
+ * @property {number} count how many more requests it will fail
+ * @property {number | string | null} [retryAfter] `Retry-After` value; null omits it on 429
+ * @property {FaultBody} body what the body looks like
+ */
+
+const BODIES = new Set(['json', 'html', 'malformed-json', 'empty', 'drop']);
+
+/**
+ * Validates a fault as posted to `/_emulator/faults`. Throws a readable Error when invalid.
+ * @param {any} input
+ * @returns {Fault}
+ */
+export function parseFault(input) {
+  if (!input || typeof input !== 'object') throw new Error('body must be a JSON object');
+  const { path = '/', status, count = 1, retryAfter, body = 'json' } = input;
+  if (typeof path !== 'string' || !path.startsWith('/')) throw new Error('path must start with "/"');
+  if (!Number.isInteger(status) || status < 400 || status > 599) {
+    throw new Error('status must be an HTTP error status (400-599)');
+  }
+  if (!Number.isInteger(count) || count < 1) throw new Error('count must be a positive integer');
+  if (retryAfter !== undefined && retryAfter !== null) {
+    const ok = (typeof retryAfter === 'number' && retryAfter >= 0) || typeof retryAfter === 'string';
+    if (!ok) throw new Error('retryAfter must be seconds (number) or an HTTP date (string)');
+  }
+  if (!BODIES.has(body)) throw new Error(`body must be one of ${[...BODIES].join(', ')}`);
+  return { path, status, count, retryAfter, body };
+}
+
+export class FaultQueue {
+  constructor() {
+    /** @type {Fault[]} */
+    this.faults = [];
+  }
+
+  /** @param {Fault} fault */
+  add(fault) {
+    this.faults.push(fault);
+  }
+
+  /**
+   * Consumes one failure for this path, first queued first.
+   * @param {string} path
+   * @returns {Fault | undefined}
+   */
+  take(path) {
+    const index = this.faults.findIndex((f) => path.startsWith(f.path));
+    if (index < 0) return undefined;
+    const fault = this.faults[index];
+    fault.count -= 1;
+    if (fault.count <= 0) this.faults.splice(index, 1);
+    return fault;
+  }
+
+  clear() {
+    this.faults.length = 0;
+  }
+}
+
+/**
+ * Keeps the last `max` API requests for tests to count. Never records token values: only
+ * method, path, query, status and the calling origin.
+ */
+export class RequestLog {
+  /** @param {number} [max] */
+  constructor(max = 1000) {
+    this.max = max;
+    /** @type {{time: string, method: string, path: string, query: Record<string, string>, status: number, origin?: string}[]} */
+    this.entries = [];
+  }
+
+  /** @param {RequestLog['entries'][number]} entry */
+  add(entry) {
+    this.entries.push(entry);
+    if (this.entries.length > this.max) this.entries.splice(0, this.entries.length - this.max);
+  }
+
+  clear() {
+    this.entries.length = 0;
+  }
+}

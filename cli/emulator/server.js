@@ -1,0 +1,240 @@
+// @ts-check
+// Request routing for the emulator. Order matters: CORS first (preflights never reach a
+// route), then the control API, the popup page, artwork, and finally the Apple endpoints,
+// which go through latency → fault injection → token checks like a real remote API would.
+import { applyCors } from './cors.js';
+import { sendJson, sendHtml, sendAppleError, readJson, sleep, appleErrorBody } from './http.js';
+import { parseAuthorizeQuery, renderAuthorizePage, renderErrorPage, pageSecurityHeaders, newNonce } from './authorize-page.js';
+import { parseFault } from './faults.js';
+import { checkDeveloperToken } from './tokens.js';
+import { artworkSvg } from './artwork.js';
+import { handleMe } from './api.js';
+
+/** Apple's two logout endpoints (SPEC §1.7) and the header each reads the MUT from. */
+const LOGOUT = /** @type {Record<string, string>} */ ({
+  '/WebObjects/MZPlay.woa/wa/webPlayerLogout': 'x-apple-music-user-token',
+  '/account/web/logout': 'media-user-token',
+});
+
+/**
+ * @typedef {object} EmulatorState
+ * @property {string} origin
+ * @property {string} storefront
+ * @property {number} defaultLatency latency from the options, restored by reset
+ * @property {number} latency current added latency (ms) for API calls
+ * @property {ReturnType<typeof import('./library.js').createLibrary>} library
+ * @property {import('./tokens.js').MusicUserTokens} tokens
+ * @property {import('./faults.js').FaultQueue} faults
+ * @property {import('./faults.js').RequestLog} log
+ */
+
+/**
+ * @param {EmulatorState} state
+ * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void}
+ */
+export function createHandler(state) {
+  return (req, res) => {
+    handle(req, res, state).catch((error) => {
+      if (!res.headersSent) sendAppleError(res, 500, `Emulator error: ${error?.message ?? error}`);
+      else res.destroy();
+    });
+  };
+}
+
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {EmulatorState} state
+ */
+async function handle(req, res, state) {
+  if (applyCors(req, res)) return;
+  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+
+  if (path.startsWith('/_emulator/')) return control(req, res, url, state);
+  if (path === '/woa' || path === '/woa/') return authorizePage(res, url);
+  if (path === '/woa/issue' && method === 'POST') return issue(req, res, state);
+  if (path.startsWith('/artwork/')) return artwork(res, path);
+  if (path === '/' && method === 'GET') return sendHtml(res, 200, indexPage(state));
+  if (path in LOGOUT || path.startsWith('/v1/')) return apple(req, res, url, state);
+  sendAppleError(res, 404, `No resource at ${path}`);
+}
+
+/** @param {import('node:http').ServerResponse} res @param {URL} url */
+function authorizePage(res, url) {
+  const nonce = newNonce();
+  const parsed = parseAuthorizeQuery(url.searchParams);
+  if ('error' in parsed) return sendHtml(res, 400, renderErrorPage(parsed.error, nonce), pageSecurityHeaders(nonce));
+  sendHtml(res, 200, renderAuthorizePage(parsed.config, nonce), pageSecurityHeaders(nonce));
+}
+
+/**
+ * Issues a Music User Token (the popup calls this on Allow; tests may too).
+ * Body `{token?: string}` forces the value.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {EmulatorState} state
+ */
+async function issue(req, res, state) {
+  const body = await readJson(req).catch(() => undefined);
+  const forced = typeof body?.token === 'string' ? body.token : undefined;
+  sendJson(res, 200, { musicUserToken: state.tokens.issue(forced) });
+}
+
+/** @param {import('node:http').ServerResponse} res @param {string} path */
+function artwork(res, path) {
+  const match = /^\/artwork\/([^/]+)\/(\d{1,5})x(\d{1,5})(?:bb)?\.(svg|jpg|png|webp)$/.exec(path);
+  const width = Number(match?.[2]);
+  const height = Number(match?.[3]);
+  if (!match || !(width >= 1 && width <= 5000 && height >= 1 && height <= 5000)) {
+    return sendAppleError(res, 404, 'Artwork URLs look like /artwork/<id>/<w>x<h>.svg (1-5000 px)');
+  }
+  const svg = artworkSvg(decodeURIComponent(match[1]), width, height);
+  res.writeHead(200, {
+    'Content-Type': 'image/svg+xml',
+    'Content-Length': Buffer.byteLength(svg),
+    // Same id and size always give the same image.
+    'Cache-Control': 'public, max-age=31536000, immutable',
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+  });
+  res.end(svg);
+}
+
+/**
+ * Apple's endpoints: logout and /v1. Logged (without tokens) for tests to count.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {URL} url
+ * @param {EmulatorState} state
+ */
+async function apple(req, res, url, state) {
+  const path = url.pathname;
+  const entry = {
+    time: new Date().toISOString(),
+    method: req.method ?? 'GET',
+    path,
+    query: Object.fromEntries(url.searchParams),
+    status: 0,
+    ...(req.headers.origin ? { origin: req.headers.origin } : {}),
+  };
+  state.log.add(entry);
+  res.on('finish', () => (entry.status = res.statusCode));
+
+  if (state.latency > 0) await sleep(state.latency);
+  const fault = state.faults.take(path);
+  if (fault) return sendFault(res, fault);
+
+  if (path in LOGOUT) {
+    if (req.method !== 'POST') return sendAppleError(res, 405, 'Use POST');
+    state.tokens.revoke(/** @type {string | undefined} */ (req.headers[LOGOUT[path]]));
+    req.resume();
+    return sendJson(res, 200, {});
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendAppleError(res, 405, 'The emulated API is read-only');
+  const problem = checkDeveloperToken(req.headers.authorization, Date.now() / 1000);
+  if (problem) return sendAppleError(res, 401, problem);
+  if (!path.startsWith('/v1/me/')) return sendAppleError(res, 404, `The emulator serves /v1/me/… only, not ${path}`);
+  const userToken = req.headers['music-user-token'];
+  if (!state.tokens.isValid(typeof userToken === 'string' ? userToken : undefined)) {
+    return sendAppleError(res, 403, userToken ? 'Music User Token is invalid or revoked' : 'Music-User-Token header is missing');
+  }
+  handleMe(res, url, state);
+}
+
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {import('./faults.js').Fault} fault
+ */
+function sendFault(res, fault) {
+  if (fault.body === 'drop') {
+    // A connection cut without an answer: fetch rejects with a network error.
+    res.socket?.destroy();
+    return;
+  }
+  /** @type {Record<string, string>} */
+  const headers = { 'Cache-Control': 'no-store' };
+  const retryAfter = fault.retryAfter === undefined && fault.status === 429 ? 1 : fault.retryAfter;
+  if (retryAfter !== undefined && retryAfter !== null) headers['Retry-After'] = String(retryAfter);
+  const detail = `Injected fault (${fault.status})`;
+  if (fault.body === 'json') return sendJson(res, fault.status, appleErrorBody(fault.status, detail), headers);
+  if (fault.body === 'html') {
+    return sendHtml(res, fault.status, `<!doctype html><title>${fault.status}</title><h1>${fault.status} Error</h1><p>${detail}</p>`, headers);
+  }
+  if (fault.body === 'malformed-json') {
+    res.writeHead(fault.status, { ...headers, 'Content-Type': 'application/json' });
+    return res.end('{"errors":[{"status":');
+  }
+  res.writeHead(fault.status, { ...headers, 'Content-Length': '0' });
+  res.end();
+}
+
+/**
+ * The control API for tests (see README of the emulator in cli/emulator/index.js).
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {URL} url
+ * @param {EmulatorState} state
+ */
+async function control(req, res, url, state) {
+  const route = `${req.method} ${url.pathname}`;
+  let body;
+  try {
+    body = req.method === 'POST' ? await readJson(req) : undefined;
+  } catch (error) {
+    return sendJson(res, 400, { error: /** @type {Error} */ (error).message });
+  }
+  switch (route) {
+    case 'GET /_emulator/faults':
+      return sendJson(res, 200, { faults: state.faults.faults });
+    case 'POST /_emulator/faults': {
+      const list = Array.isArray(body) ? body : [body];
+      try {
+        const parsed = list.map(parseFault);
+        parsed.forEach((fault) => state.faults.add(fault));
+      } catch (error) {
+        return sendJson(res, 400, { error: /** @type {Error} */ (error).message });
+      }
+      return sendJson(res, 200, { faults: state.faults.faults });
+    }
+    case 'POST /_emulator/reset':
+      state.faults.clear();
+      state.tokens.reset();
+      state.log.clear();
+      state.latency = state.defaultLatency;
+      return sendJson(res, 200, { ok: true });
+    case 'POST /_emulator/revoke':
+      if (typeof body?.token !== 'string' || !body.token) return sendJson(res, 400, { error: 'body must be {"token": "<music user token>"}' });
+      state.tokens.revoke(body.token);
+      return sendJson(res, 200, { ok: true });
+    case 'POST /_emulator/latency':
+      if (!Number.isFinite(body?.ms) || body.ms < 0) return sendJson(res, 400, { error: 'body must be {"ms": <non-negative number>}' });
+      state.latency = Math.min(body.ms, 120_000);
+      return sendJson(res, 200, { ms: state.latency });
+    case 'POST /_emulator/issue': {
+      const forced = typeof body?.token === 'string' ? body.token : undefined;
+      return sendJson(res, 200, { musicUserToken: state.tokens.issue(forced) });
+    }
+    case 'GET /_emulator/requests': {
+      const prefix = url.searchParams.get('path') ?? '';
+      return sendJson(res, 200, { requests: state.log.entries.filter((entry) => entry.path.startsWith(prefix)) });
+    }
+    case 'DELETE /_emulator/requests':
+      state.log.clear();
+      return sendJson(res, 200, { ok: true });
+    default:
+      return sendJson(res, 404, { error: `Unknown control endpoint ${route}` });
+  }
+}
+
+/** @param {EmulatorState} state */
+function indexPage(state) {
+  const s = state.library.split;
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Apple Music emulator</title>
+<style>body{font:15px/1.5 system-ui,sans-serif;max-width:640px;margin:48px auto;padding:0 20px;color:#1d1d1f}code{background:#f2f2f4;padding:1px 5px;border-radius:4px}</style>
+<h1>Apple Music emulator</h1>
+<p>A local stand-in for Apple's sign-in page and the Apple Music API, for development and tests. It only listens on this computer.</p>
+<p>Point <code>&lt;am-auth-provider&gt;</code> at it with <code>authorize-url="${state.origin}/woa"</code> and <code>api-url="${state.origin}"</code>.</p>
+<p>Library: ${s.albums} albums, ${s.songs} songs, ${s.playlists} playlists, ${s.artists} artists, ${s['music-videos']} music videos. Storefront <code>${state.storefront}</code>.</p>
+</html>`;
+}
