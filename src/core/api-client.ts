@@ -109,8 +109,9 @@ export class AppleMusicApi {
     }
     let developerToken = await abortable(o.getDeveloperToken(signal), signal);
     let refreshed = false;
+    let retry = 0; // retries used; the one 401 refresh does not count
 
-    for (let retry = 0; ; ) {
+    for (;;) {
       const backoff = () => wait(backoffDelay(retry++, o.retryBaseMs ?? 500, cap, o.random ?? Math.random));
       const headers: Record<string, string> = {
         ...fetchOptions.headers,

@@ -71,7 +71,7 @@ describe('AppleMusicApi against the emulator', () => {
     expect(data.data[0]!.id).to.equal('us');
   });
 
-  it('pages through a library list to the end with the largest page', async () => {
+  it('pages through a library list to the end, keeping the limit on every page', async () => {
     const pages: ApiPage<{ id: string }>[] = [];
     for await (const page of client().paginatePages<{ id: string }>('v1/me/library/songs', { limit: 10 })) {
       pages.push(page);
