@@ -196,6 +196,11 @@ function popupScript() {
     if (!opener) {
       return fail('Nothing to connect to', 'Open this page from an app’s “Connect Apple Music” button (there is no window.opener).');
     }
+    // `close` stands for a user who shuts the window at once: no conversation at all.
+    if (config.outcome === 'close') {
+      await new Promise((resolve) => setTimeout(resolve, config.delay));
+      return window.close();
+    }
     show('loading');
     const reply = await call('thirdPartyInfo', undefined, 10000);
     if (!reply) return fail('The app did not answer', `No reply to thirdPartyInfo from ${config.origin}.`);
