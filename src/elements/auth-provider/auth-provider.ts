@@ -112,11 +112,12 @@ export class AmAuthProvider extends LitElement implements AuthController {
 
   /** The Apple Music API client (MusicKit v3's `music()` shape). */
   get api(): AppleMusicApi {
-    if (this.client?.options.apiUrl !== this.apiUrl) {
+    const refetchable = Boolean(this.developerTokenUrl);
+    if (this.client?.options.apiUrl !== this.apiUrl || Boolean(this.client.options.refreshDeveloperToken) !== refetchable) {
       this.client = new AppleMusicApi({
         apiUrl: this.apiUrl,
         getDeveloperToken: async (signal) => (await this.tokens.get(signal)).token,
-        refreshDeveloperToken: this.developerTokenUrl
+        refreshDeveloperToken: refetchable
           ? async (signal) => {
               const fresh = await this.tokens.refresh(signal);
               if (!fresh) throw new AuthorizationError('no-developer-token', 'The developer token cannot be refetched.');

@@ -1,0 +1,372 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/index.js';
+import type { AmAuthProvider } from '../src/index.js';
+import { fakeDeveloperToken } from './support/tokens.js';
+import { emulatorOrigin, emulatorRequests, injectFault, issueToken, resetEmulator } from './support/emulator.js';
+import { realClick, recordOutcomes, sleep } from './support/dom.js';
+
+const TEAM = 'TEAMID1234';
+const KEYS = ['media-user-token', 'itre', 'itua', 'pldfltcid'].map((k) => `music.${TEAM.toLowerCase()}.${k}`);
+const developerToken = fakeDeveloperToken({ iss: TEAM });
+
+interface Setup {
+  switches?: string;
+  timeout?: number;
+  logoutUrl?: string;
+  token?: string;
+}
+
+async function setup({ switches = 'outcome=authorize', timeout, logoutUrl, token = developerToken }: Setup = {}) {
+  const origin = await emulatorOrigin();
+  const provider = await fixture<AmAuthProvider>(html`
+    <am-auth-provider
+      developer-token=${token}
+      authorize-url=${`${origin}/woa?${switches}`}
+      api-url=${origin}
+      logout-url=${logoutUrl ?? `${origin}/WebObjects/MZPlay.woa/wa/webPlayerLogout`}
+      popup-timeout=${ifDefined(timeout)}
+    >
+      <am-authorize-button></am-authorize-button>
+      <am-unauthorize-button></am-unauthorize-button>
+    </am-auth-provider>
+  `);
+  const authorizeButton = provider.querySelector('am-authorize-button')!;
+  const unauthorizeButton = provider.querySelector('am-unauthorize-button')!;
+  await authorizeButton.updateComplete;
+  return { provider, authorizeButton, unauthorizeButton, origin };
+}
+
+/** Wraps window.open to record its calls (and optionally replace it). */
+function watchWindowOpen(replacement?: (...args: any[]) => Window | null) {
+  const original = window.open;
+  const calls: any[][] = [];
+  window.open = (...args: any[]) => {
+    calls.push(args);
+    return replacement ? replacement(...args) : original.apply(window, args as any);
+  };
+  return { calls, restore: () => (window.open = original) };
+}
+
+const errorCode = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error) => error.code as string);
+
+describe('<am-auth-provider> signing in against the emulator', () => {
+  let outcomes: ReturnType<typeof recordOutcomes>;
+  let restoreOpen: (() => void) | undefined;
+
+  beforeEach(async () => {
+    localStorage.clear();
+    await resetEmulator();
+    outcomes = recordOutcomes();
+  });
+  afterEach(() => {
+    outcomes.stop();
+    restoreOpen?.();
+    restoreOpen = undefined;
+  });
+
+  it('opens Apple’s URL in a popup on click and signs in (authorize)', async () => {
+    const { provider, authorizeButton, unauthorizeButton, origin } = await setup();
+    const open = watchWindowOpen();
+    restoreOpen = open.restore;
+    expect(provider.getAttribute('status')).to.equal('not-determined');
+    expect(unauthorizeButton.shadowRoot!.querySelector('button')!.disabled).to.be.true;
+
+    await realClick(authorizeButton);
+    const event = await outcomes.next();
+
+    const [url, name, features] = open.calls[0];
+    expect(url.startsWith(`${origin}/woa?outcome=authorize&a=`)).to.be.true;
+    expect(url).to.contain(`&referrer=${encodeURIComponent(location.href)}&app=music&p=subscribe`);
+    expect(name).to.equal('apple-music-service-view');
+    expect(features).to.match(/^height=650,menubar=no,resizable=no,scrollbars=no,status=no,toolbar=no,width=650,left=/);
+
+    expect(event.type).to.equal('am-authorize');
+    expect(event.target).to.equal(authorizeButton);
+    expect(event.detail).to.include({ restricted: false, storefrontId: 'us', fromStorage: false });
+    expect(event.detail.musicUserToken).to.be.a('string').and.not.empty;
+    expect(event.detail.cid).to.be.a('string');
+    await authorizeButton.updateComplete;
+    expect(provider.status).to.equal('authorized');
+    expect(provider.getAttribute('status')).to.equal('authorized');
+    expect(authorizeButton.getAttribute('status')).to.equal('authorized');
+    expect(provider.isAuthorized).to.be.true;
+    expect(provider.musicUserToken).to.equal(event.detail.musicUserToken);
+    expect(localStorage.getItem(KEYS[0])).to.equal(event.detail.musicUserToken);
+    expect(localStorage.getItem(KEYS[1])).to.equal('0');
+    expect(localStorage.getItem(KEYS[2])).to.equal('us');
+    expect(localStorage.getItem(KEYS[3])).to.equal(event.detail.cid);
+    expect(unauthorizeButton.shadowRoot!.querySelector('button')!.disabled).to.be.false;
+    // The storefront was asked for with the new token (SPEC §1.3 last bullet).
+    expect((await emulatorRequests('/v1/me/storefront')).map((r) => r.status)).to.deep.equal([200]);
+    // The token never shows up in markup.
+    expect(provider.outerHTML).not.to.contain(event.detail.musicUserToken);
+    await sleep(600);
+    expect(outcomes.events.map((e) => e.type)).to.deep.equal(['am-authorize']);
+  });
+
+  it('reports a restricted account ("1")', async () => {
+    const { provider, authorizeButton } = await setup({ switches: 'outcome=restricted' });
+    await realClick(authorizeButton);
+    const event = await outcomes.next();
+    expect(event.detail.restricted).to.be.true;
+    expect(provider.status).to.equal('restricted');
+    expect(provider.restricted).to.be.true;
+    expect(localStorage.getItem(KEYS[1])).to.equal('1');
+  });
+
+  const failures = [
+    { switches: 'outcome=decline', type: 'am-decline', code: 'declined', status: 'denied', detail: {} },
+    { switches: 'outcome=unavailable', type: 'am-unavailable', code: 'unavailable', status: 'unavailable', detail: {} },
+    { switches: 'outcome=switch-user', type: 'am-cancel', code: 'cancelled', status: 'not-determined', detail: { reason: 'switch-user' } },
+    { switches: 'outcome=close', type: 'am-cancel', code: 'cancelled', status: 'not-determined', detail: { reason: 'closed' } },
+    { switches: 'outcome=none', timeout: 500, type: 'am-cancel', code: 'timeout', status: 'not-determined', detail: { reason: 'timeout' } },
+  ];
+  for (const { switches, timeout, type, code, status, detail } of failures) {
+    it(`${switches}${timeout ? ` with popup-timeout=${timeout}` : ''} → ${type} ${JSON.stringify(detail)}, rejects "${code}"`, async () => {
+      const { provider, authorizeButton } = await setup({ switches, timeout });
+      const result = errorCode(provider.authorize());
+      expect(await result).to.equal(code);
+      const [event] = outcomes.events;
+      expect(event.type).to.equal(type);
+      expect(event.target).to.equal(provider);
+      expect(event.detail).to.deep.equal(detail);
+      expect(provider.status).to.equal(status);
+      expect(KEYS.map((key) => localStorage.getItem(key))).to.deep.equal([null, null, null, null]);
+      await authorizeButton.updateComplete;
+      expect(authorizeButton.hasAttribute('busy')).to.be.false;
+      await sleep(100);
+      expect(outcomes.events).to.have.length(1);
+    });
+  }
+
+  it('reports a blocked popup instead of hanging', async () => {
+    const { provider, authorizeButton } = await setup();
+    restoreOpen = watchWindowOpen(() => null).restore;
+    await realClick(authorizeButton);
+    const event = await outcomes.next();
+    expect(event.type).to.equal('am-error');
+    expect(event.target).to.equal(authorizeButton);
+    expect(event.detail.code).to.equal('popup-blocked');
+    expect(event.detail.message).to.match(/blocked/);
+    expect(provider.status).to.equal('not-determined');
+    await authorizeButton.updateComplete;
+    expect(authorizeButton.shadowRoot!.querySelector('button')!.disabled).to.be.false;
+  });
+
+  it('opens one popup for a double click and reports one outcome', async () => {
+    const { authorizeButton } = await setup({ switches: 'outcome=authorize&delay=700' });
+    const open = watchWindowOpen();
+    restoreOpen = open.restore;
+    await realClick(authorizeButton);
+    await authorizeButton.updateComplete;
+    expect(authorizeButton.hasAttribute('busy')).to.be.true;
+    expect(authorizeButton.shadowRoot!.querySelector('[part=spinner]')).to.exist;
+    await realClick(authorizeButton);
+    await outcomes.next();
+    await sleep(300);
+    expect(open.calls).to.have.length(1);
+    expect(outcomes.events.map((e) => e.type)).to.deep.equal(['am-authorize']);
+  });
+
+  it('returns the same promise to a second authorize() while the popup is open', async () => {
+    const { provider } = await setup({ switches: 'outcome=authorize&delay=500' });
+    const open = watchWindowOpen();
+    restoreOpen = open.restore;
+    const first = provider.authorize();
+    const second = provider.authorize();
+    expect(second).to.equal(first);
+    expect(await first).to.be.a('string');
+    expect(open.calls).to.have.length(1);
+    expect(outcomes.events).to.have.length(1);
+  });
+
+  it('resolves at once from a stored token, without a popup', async () => {
+    const token = await issueToken();
+    localStorage.setItem(KEYS[0], token);
+    localStorage.setItem(KEYS[1], '0');
+    localStorage.setItem(KEYS[2], 'gb');
+    const { provider, authorizeButton } = await setup();
+    const open = watchWindowOpen();
+    restoreOpen = open.restore;
+    expect(provider.status).to.equal('authorized');
+    await realClick(authorizeButton);
+    const event = await outcomes.next();
+    expect(event.detail).to.deep.include({ musicUserToken: token, fromStorage: true, storefrontId: 'gb' });
+    expect(open.calls).to.have.length(0);
+  });
+
+  it('does not keep a token the API rejects right after sign-in', async () => {
+    const { provider } = await setup();
+    await injectFault({ path: '/v1/me/storefront', status: 403, count: 1 });
+    expect(await errorCode(provider.authorize())).to.equal('invalid-response');
+    expect(outcomes.events.map((e) => [e.type, e.detail.code])).to.deep.equal([['am-error', 'invalid-response']]);
+    expect(localStorage.getItem(KEYS[0])).to.be.null;
+    expect(provider.status).to.equal('not-determined');
+  });
+
+  it('keeps the token when only the storefront lookup fails (5xx), with storefront us', async () => {
+    const { provider } = await setup();
+    await injectFault({ path: '/v1/me/storefront', status: 503, count: 10 });
+    await provider.authorize();
+    expect(provider.status).to.equal('authorized');
+    expect(provider.storefrontId).to.equal('us');
+  });
+
+  it('reports a missing or expired developer token as am-error', async () => {
+    const { provider } = await setup({ token: '' });
+    expect(await errorCode(provider.authorize())).to.equal('no-developer-token');
+    provider.developerToken = fakeDeveloperToken({ exp: 1_600_000_000 });
+    expect(await errorCode(provider.authorize())).to.equal('no-developer-token');
+    expect(outcomes.events.map((e) => e.detail.code)).to.deep.equal(['no-developer-token', 'no-developer-token']);
+    expect(outcomes.events[1].detail.message).to.match(/expired/);
+  });
+
+  it('signs in with storage that throws, keeping the token in memory', async () => {
+    const { setItem, getItem } = Storage.prototype;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('denied', 'SecurityError');
+    };
+    Storage.prototype.getItem = () => {
+      throw new DOMException('denied', 'SecurityError');
+    };
+    try {
+      const { provider } = await setup();
+      const token = await provider.authorize();
+      expect(provider.status).to.equal('authorized');
+      expect(provider.musicUserToken).to.equal(token);
+      expect(outcomes.events.map((e) => e.type)).to.deep.equal(['am-authorize']);
+    } finally {
+      Storage.prototype.setItem = setItem;
+      Storage.prototype.getItem = getItem;
+    }
+    expect(localStorage.length).to.equal(0);
+  });
+});
+
+describe('<am-auth-provider> ignores forged and junk messages', () => {
+  let outcomes: ReturnType<typeof recordOutcomes>;
+  beforeEach(async () => {
+    localStorage.clear();
+    await resetEmulator();
+    outcomes = recordOutcomes();
+  });
+  afterEach(() => outcomes.stop());
+
+  it('from this window, a same-origin frame and synthetic events claiming Apple’s origin', async () => {
+    const { provider, origin } = await setup({ switches: 'outcome=close&delay=1500' });
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.error);
+    window.addEventListener('error', onError);
+    const attempt = errorCode(provider.authorize());
+    const forged = { jsonrpc: '2.0', id: 1, method: 'authorize', params: ['forged-token', '0', 'x'] };
+    window.postMessage(forged, '*');
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    frame.contentWindow!.parent.postMessage(forged, '*');
+    window.dispatchEvent(new MessageEvent('message', { data: forged, origin, source: frame.contentWindow }));
+    window.dispatchEvent(new MessageEvent('message', { data: forged, origin, source: null }));
+    window.dispatchEvent(new MessageEvent('message', { data: forged, origin: 'https://authorize.music.apple.com', source: window }));
+    const junk: unknown[] = [null, 'decline', 42, [], { jsonrpc: '2.0' }, { jsonrpc: '2.0', id: 1, method: 'decline', params: 'x' }, JSON.stringify(forged), { __proto__: { jsonrpc: '2.0', id: 1, method: 'decline' } }];
+    for (const data of junk) window.dispatchEvent(new MessageEvent('message', { data, origin, source: window }));
+    expect(await attempt).to.equal('cancelled');
+    window.removeEventListener('error', onError);
+    frame.remove();
+    expect(errors).to.deep.equal([]);
+    expect(outcomes.events.map((e) => [e.type, e.detail.reason])).to.deep.equal([['am-cancel', 'closed']]);
+    expect(localStorage.getItem(KEYS[0])).to.be.null;
+    expect(provider.status).to.equal('not-determined');
+  });
+});
+
+describe('<am-auth-provider> signing out', () => {
+  let outcomes: ReturnType<typeof recordOutcomes>;
+  beforeEach(async () => {
+    localStorage.clear();
+    await resetEmulator();
+    outcomes = recordOutcomes();
+  });
+  afterEach(() => outcomes.stop());
+
+  it('clears the four keys, calls Apple’s logout, and reports am-unauthorize from the button', async () => {
+    const { provider, unauthorizeButton, origin } = await setup();
+    const token = await provider.authorize();
+    await unauthorizeButton.updateComplete;
+    const statusChange = oneEvent(provider, 'am-status-change');
+    await realClick(unauthorizeButton);
+    expect((await statusChange).detail).to.deep.equal({ status: 'not-determined', previousStatus: 'authorized', reason: 'unauthorized' });
+    const event = outcomes.events.find((e) => e.type === 'am-unauthorize')!;
+    expect(event.target).to.equal(unauthorizeButton);
+    expect(KEYS.map((key) => localStorage.getItem(key))).to.deep.equal([null, null, null, null]);
+    expect(provider.musicUserToken).to.be.undefined;
+    // The emulator revokes the token on logout: the token no longer works.
+    await sleep(200);
+    const check = await fetch(`${origin}/v1/me/storefront`, { headers: { Authorization: `Bearer ${developerToken}`, 'Music-User-Token': token } });
+    expect(check.status).to.equal(403);
+  });
+
+  for (const [name, logoutUrl] of [
+    ['unreachable', 'http://127.0.0.1:9/logout'],
+    ['failing with 500', undefined],
+  ] as const) {
+    it(`signs out even when the logout endpoint is ${name}`, async () => {
+      const { provider } = await setup({ logoutUrl });
+      await provider.authorize();
+      await injectFault({ path: '/WebObjects', status: 500, count: 1 });
+      await provider.unauthorize();
+      expect(provider.status).to.equal('not-determined');
+      expect(localStorage.getItem(KEYS[0])).to.be.null;
+      expect(outcomes.events.map((e) => e.type)).to.deep.equal(['am-authorize', 'am-unauthorize']);
+    });
+  }
+
+  it('skips the logout call when logout-url is empty', async () => {
+    const { provider } = await setup({ logoutUrl: '' });
+    await provider.authorize();
+    await provider.unauthorize();
+    await sleep(100);
+    expect(await emulatorRequests('/WebObjects')).to.have.length(0);
+  });
+});
+
+describe('<am-auth-provider> across tabs and redirects', () => {
+  beforeEach(async () => {
+    localStorage.clear();
+    await resetEmulator();
+  });
+
+  /** A same-origin frame is "another tab" for storage events: they fire in every other document. */
+  function otherTab() {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    return { storage: frame.contentWindow!.localStorage, close: () => frame.remove() };
+  }
+
+  it('follows sign-in and sign-out made in another tab', async () => {
+    const { provider, authorizeButton } = await setup();
+    const tab = otherTab();
+    const token = await issueToken();
+    let change = oneEvent(provider, 'am-status-change');
+    tab.storage.setItem(KEYS[1], '0');
+    tab.storage.setItem(KEYS[0], token);
+    expect((await change).detail).to.deep.equal({ status: 'authorized', previousStatus: 'not-determined', reason: 'other-tab' });
+    await authorizeButton.updateComplete;
+    expect(authorizeButton.getAttribute('status')).to.equal('authorized');
+    change = oneEvent(provider, 'am-status-change');
+    tab.storage.clear();
+    expect((await change).detail).to.deep.equal({ status: 'not-determined', previousStatus: 'authorized', reason: 'other-tab' });
+    tab.close();
+  });
+
+  it('accepts the #… hand-off on load and removes it from the URL', async () => {
+    const token = 'H'.repeat(240);
+    const before = location.href;
+    history.replaceState(null, '', `#${btoa(JSON.stringify({ musicUserToken: token, itre: '0', cid: 'c1' }))}`);
+    const { provider } = await setup();
+    expect(provider.status).to.equal('authorized');
+    expect(localStorage.getItem(KEYS[0])).to.equal(token);
+    expect(localStorage.getItem(KEYS[3])).to.equal('c1');
+    expect(location.hash).to.equal('');
+    history.replaceState(null, '', before);
+  });
+});

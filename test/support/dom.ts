@@ -1,0 +1,31 @@
+import { sendMouse } from '@web/test-runner-commands';
+
+/** A real, trusted click in the middle of `element` (a user gesture, as popups need). */
+export async function realClick(element: Element): Promise<void> {
+  const target = (element.shadowRoot?.querySelector('button') ?? element) as HTMLElement;
+  const rect = target.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)] });
+}
+
+export const OUTCOME_EVENTS = ['am-authorize', 'am-decline', 'am-unavailable', 'am-cancel', 'am-error'] as const;
+
+/** Records every outcome event that reaches the document, with the element it came from. */
+export function recordOutcomes() {
+  const events: { type: string; target: EventTarget | null; detail: any }[] = [];
+  const listener = (event: Event) => events.push({ type: event.type, target: event.composedPath()[0], detail: (event as CustomEvent).detail });
+  for (const type of [...OUTCOME_EVENTS, 'am-unauthorize']) document.addEventListener(type, listener);
+  return {
+    events,
+    /** Resolves with the first outcome event. */
+    next: () =>
+      new Promise<{ type: string; target: EventTarget | null; detail: any }>((resolve) => {
+        const check = () => (events.length ? resolve(events[0]) : setTimeout(check, 10));
+        check();
+      }),
+    stop: () => {
+      for (const type of [...OUTCOME_EVENTS, 'am-unauthorize']) document.removeEventListener(type, listener);
+    },
+  };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

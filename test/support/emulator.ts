@@ -1,0 +1,27 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+
+let origin: string | undefined;
+
+/** The emulator started by web-test-runner.config.js: Apple's stand-in on a second origin. */
+export async function emulatorOrigin(): Promise<string> {
+  origin ??= (await executeServerCommand('emulator-origin')) as string;
+  return origin;
+}
+
+async function control(path: string, body?: unknown): Promise<any> {
+  const response = await fetch(`${await emulatorOrigin()}/_emulator/${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`emulator ${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+export const resetEmulator = () => control('reset', {});
+export const injectFault = (fault: { path: string; status: number; count?: number; retryAfter?: number | null; body?: string }) =>
+  control('faults', fault);
+export const revokeToken = (token: string) => control('revoke', { token });
+export const issueToken = async (): Promise<string> => (await control('issue', {})).musicUserToken;
+export const emulatorRequests = async (path = ''): Promise<{ method: string; path: string; status: number }[]> =>
+  (await control(`requests?path=${encodeURIComponent(path)}`)).requests;
