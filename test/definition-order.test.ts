@@ -9,6 +9,8 @@ describe('definition and insertion order (SPEC §2)', () => {
   const warnings: unknown[][] = [];
   const originalWarn = console.warn;
   before(() => {
+    // Test files share an origin, so another file's sign-in may still be in storage.
+    localStorage.clear();
     console.warn = (...args: unknown[]) => warnings.push(args);
   });
   after(() => {
