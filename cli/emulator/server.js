@@ -2,7 +2,7 @@
 // Request routing for the emulator. Order matters: CORS first (preflights never reach a
 // route), then the control API, the popup page, artwork, and finally the Apple endpoints,
 // which go through latency → fault injection → token checks like a real remote API would.
-import { applyCors } from './cors.js';
+import { applyCors, isLocalOrigin } from './cors.js';
 import { sendJson, sendHtml, sendAppleError, readJson, sleep, appleErrorBody } from './http.js';
 import { parseAuthorizeQuery, renderAuthorizePage, renderErrorPage, pageSecurityHeaders, newNonce } from './authorize-page.js';
 import { parseFault } from './faults.js';
@@ -52,6 +52,12 @@ async function handle(req, res, state) {
   const path = url.pathname;
   const method = req.method ?? 'GET';
 
+  // Browsers send Origin on cross-origin POSTs, even "simple" ones that skip the preflight:
+  // refuse foreign pages so a website cannot reset the emulator or mint tokens.
+  const controlPath = path.startsWith('/_emulator/') || path === '/woa/issue';
+  if (controlPath && req.headers.origin !== undefined && !isLocalOrigin(req.headers.origin)) {
+    return sendJson(res, 403, { error: 'Only local pages may use this endpoint' });
+  }
   if (path.startsWith('/_emulator/')) return control(req, res, url, state);
   if (path === '/woa' || path === '/woa/') return authorizePage(res, url);
   if (path === '/woa/issue' && method === 'POST') return issue(req, res, state);

@@ -302,6 +302,15 @@ describe('emulator API', () => {
     assert.equal(control.status, 204);
   });
 
+  test('control endpoints refuse foreign pages, even without a preflight', async () => {
+    for (const path of ['/_emulator/reset', '/_emulator/issue', '/woa/issue']) {
+      const foreign = await fetch(t.origin + path, { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'text/plain' }, body: '{}' });
+      assert.equal(foreign.status, 403, path);
+      const local = await fetch(t.origin + path, { method: 'POST', headers: { Origin: 'http://localhost:8000' }, body: '{}' });
+      assert.equal(local.status, 200, path);
+    }
+  });
+
   test('artwork is a generated, cacheable SVG of the requested size', async () => {
     const [album] = (await (await t.get('/v1/me/library/albums?limit=1')).json()).data;
     const url = album.attributes.artwork.url.replace('{w}', '300').replace('{h}', '200');
