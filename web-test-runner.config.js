@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium, CHROMIUM_FLAGS } from './scripts/chromium.js';
 import { startEmulator } from './cli/emulator/index.js';
+import { testRoutes } from './test/support/server-routes.js';
 
 /**
  * The emulator runs on 127.0.0.1 while tests are served from localhost, so the authorize
@@ -30,6 +31,7 @@ export default {
   nodeResolve: { exportConditions: ['production'] },
   hostname: 'localhost',
   concurrency: 1,
+  middleware: [testRoutes],
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), emulatorPlugin()],

@@ -27,6 +27,8 @@ export interface AmAuthorizeDetail {
 export type AmCancelReason = 'closed' | 'switch-user' | 'timeout';
 export interface AmCancelDetail {
   reason: AmCancelReason;
+  /** Human-readable explanation, e.g. why a popup that seems closed may have been cut off. */
+  message: string;
 }
 export interface AmErrorDetail {
   code: string;

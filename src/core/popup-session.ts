@@ -37,7 +37,7 @@ export type PopupOutcome =
   | { kind: 'authorized'; musicUserToken: string; restricted: boolean; cid: string }
   | { kind: 'declined' }
   | { kind: 'unavailable' }
-  | { kind: 'cancelled'; reason: 'closed' | 'switch-user' | 'timeout' }
+  | { kind: 'cancelled'; reason: 'closed' | 'switch-user' | 'timeout'; beforeContact?: boolean }
   | { kind: 'invalid-response'; message: string };
 
 export interface PopupSessionOptions {
@@ -63,16 +63,18 @@ export class PopupSession {
   private readonly pollTimer: ReturnType<typeof setInterval>;
   private readonly timeoutTimer: ReturnType<typeof setTimeout>;
   private done = false;
+  /** Whether the popup ever sent a valid request; a popup that "closes" before it did may only have been cut off. */
+  private contacted = false;
 
   constructor(private readonly options: PopupSessionOptions) {
     this.host = options.host ?? window;
     this.outcome = new Promise((resolve) => (this.settle = resolve));
     this.host.addEventListener('message', this.onMessage);
     this.pollTimer = setInterval(() => {
-      if (this.isPopupClosed()) this.finish({ kind: 'cancelled', reason: 'closed' });
+      if (this.isPopupClosed()) this.finish({ kind: 'cancelled', reason: 'closed', beforeContact: !this.contacted });
     }, options.pollMs ?? CLOSED_POLL_MS);
     this.timeoutTimer = setTimeout(() => {
-      this.finish({ kind: 'cancelled', reason: 'timeout' });
+      this.finish({ kind: 'cancelled', reason: 'timeout', beforeContact: !this.contacted });
       this.closePopup();
     }, options.timeoutMs ?? DEFAULT_POPUP_TIMEOUT_MS);
   }
@@ -100,6 +102,7 @@ export class PopupSession {
     if (event.origin !== this.options.authorizeOrigin || event.source !== this.options.popup) return;
     const request = parseRpcRequest(event.data);
     if (!request) return;
+    this.contacted = true;
     const { reply, outcome } = this.handle(request);
     this.reply(reply);
     if (outcome) this.finish(outcome);

@@ -127,12 +127,20 @@ describe('popup session (SPEC §1.2–1.3)', () => {
     const { popup, frame } = fakePopup();
     const session = start(popup);
     frame.remove();
-    expect(await session.outcome).to.deep.equal({ kind: 'cancelled', reason: 'closed' });
+    expect(await session.outcome).to.deep.equal({ kind: 'cancelled', reason: 'closed', beforeContact: true });
+  });
+
+  it('notices when a popup that did talk to us closes', async () => {
+    const { popup, frame } = fakePopup();
+    const session = start(popup);
+    send(request('thirdPartyInfo'), { source: popup });
+    frame.remove();
+    expect(await session.outcome).to.deep.equal({ kind: 'cancelled', reason: 'closed', beforeContact: false });
   });
 
   it('times out', async () => {
     const { popup } = fakePopup();
     const session = start(popup, 60);
-    expect(await session.outcome).to.deep.equal({ kind: 'cancelled', reason: 'timeout' });
+    expect(await session.outcome).to.deep.equal({ kind: 'cancelled', reason: 'timeout', beforeContact: true });
   });
 });

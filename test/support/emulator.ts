@@ -25,3 +25,6 @@ export const revokeToken = (token: string) => control('revoke', { token });
 export const issueToken = async (): Promise<string> => (await control('issue', {})).musicUserToken;
 export const emulatorRequests = async (path = ''): Promise<{ method: string; path: string; status: number }[]> =>
   (await control(`requests?path=${encodeURIComponent(path)}`)).requests;
+export const clearRequests = async () => {
+  await fetch(`${await emulatorOrigin()}/_emulator/requests`, { method: 'DELETE' });
+};

@@ -14,14 +14,18 @@ export function outcomeError(outcome: UnsuccessfulOutcome): AuthorizationError {
       return new AuthorizationError('unavailable', 'Apple Music is not available to this user.');
     case 'invalid-response':
       return new AuthorizationError('invalid-response', outcome.message);
-    case 'cancelled':
+    case 'cancelled': {
+      // A popup whose opener link is cut (a Cross-Origin-Opener-Policy on it, some extensions)
+      // looks closed from here even while it is still on screen.
+      const cutOff = outcome.beforeContact
+        ? ' Apple’s page never contacted this page: if the popup is still open, a Cross-Origin-Opener-Policy on it or an extension cut its link to this page.'
+        : '';
       if (outcome.reason === 'timeout') {
-        return new AuthorizationError('timeout', 'The Apple Music popup was not answered in time.');
+        return new AuthorizationError('timeout', `The Apple Music popup was not answered in time.${cutOff}`);
       }
-      return new AuthorizationError(
-        'cancelled',
-        outcome.reason === 'switch-user' ? 'The user chose to use another account.' : 'The Apple Music popup was closed.',
-      );
+      if (outcome.reason === 'switch-user') return new AuthorizationError('cancelled', 'The user chose to use another account.');
+      return new AuthorizationError('cancelled', `The Apple Music popup was closed.${cutOff}`);
+    }
   }
 }
 
@@ -38,7 +42,7 @@ export function reportOutcome(origin: Element, outcome: UnsuccessfulOutcome, err
       emit(origin, 'am-unavailable', {});
       return 'unavailable';
     case 'cancelled':
-      emit(origin, 'am-cancel', { reason: outcome.reason });
+      emit(origin, 'am-cancel', { reason: outcome.reason, message: error.message });
       return undefined;
     case 'invalid-response':
       emit(origin, 'am-error', { code: error.code, message: error.message, error });

@@ -1,0 +1,42 @@
+// Routes the test server (localhost) adds for browser tests that need HTTP behaviour the
+// emulator does not model: a popup with a Cross-Origin-Opener-Policy, a developer-token URL.
+
+const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+function developerToken(expiresInSeconds) {
+  const now = Math.floor(Date.now() / 1000);
+  const payload = { iss: 'TEAMID1234', iat: now, exp: now + expiresInSeconds };
+  return `${base64url({ alg: 'ES256', kid: 'KEYID12345' })}.${base64url(payload)}.c2lnbmF0dXJl`;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+let tokenRequests = 0;
+
+/** Koa middleware for @web/test-runner's `middleware` option. */
+export async function testRoutes(ctx, next) {
+  if (ctx.path === '/_test/coop-popup') {
+    // Loaded in the popup, this cuts window.opener, as some sites' login pages do.
+    ctx.set('Cross-Origin-Opener-Policy', 'same-origin');
+    ctx.type = 'html';
+    ctx.body = '<!doctype html><title>COOP page</title><p>This page has Cross-Origin-Opener-Policy: same-origin.</p>';
+    return;
+  }
+  if (ctx.path === '/_test/developer-token') {
+    tokenRequests++;
+    await sleep(Number(ctx.query.delay ?? 0));
+    const status = Number(ctx.query.status ?? 200);
+    ctx.status = status;
+    if (status !== 200) {
+      ctx.body = 'unavailable';
+      return;
+    }
+    const token = developerToken(Number(ctx.query.expiresIn ?? 3600));
+    ctx.body = ctx.query.format === 'json' ? { token } : token;
+    return;
+  }
+  if (ctx.path === '/_test/developer-token-requests') {
+    ctx.body = { count: tokenRequests };
+    return;
+  }
+  return next();
+}
