@@ -9,6 +9,7 @@ import { parseFault } from './faults.js';
 import { checkDeveloperToken } from './tokens.js';
 import { artworkSvg } from './artwork.js';
 import { handleMe } from './api.js';
+import { renderForgePage } from './forge-page.js';
 
 /** Apple's two logout endpoints (SPEC §1.7) and the header each reads the MUT from. */
 const LOGOUT = /** @type {Record<string, string>} */ ({
@@ -191,6 +192,13 @@ async function control(req, res, url, state) {
     return sendJson(res, 400, { error: /** @type {Error} */ (error).message });
   }
   switch (route) {
+    case 'GET /_emulator/forge': {
+      const nonce = newNonce();
+      // Framed by test pages on other origins, so no frame-ancestors restriction here.
+      const headers = { ...pageSecurityHeaders(nonce) };
+      headers['Content-Security-Policy'] = headers['Content-Security-Policy'].replace("; frame-ancestors 'none'", '');
+      return sendHtml(res, 200, renderForgePage(nonce), headers);
+    }
     case 'GET /_emulator/faults':
       return sendJson(res, 200, { faults: state.faults.faults });
     case 'POST /_emulator/faults': {
