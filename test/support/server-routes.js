@@ -21,6 +21,15 @@ export async function testRoutes(ctx, next) {
     ctx.body = '<!doctype html><title>COOP page</title><p>This page has Cross-Origin-Opener-Policy: same-origin.</p>';
     return;
   }
+  if (ctx.path === '/_test/csp-page') {
+    // SECURITY.md's policy, with the emulator standing in for Apple's origins.
+    const emulator = String(ctx.query.emulator);
+    ctx.set('Content-Security-Policy', `script-src 'self'; connect-src 'self' ${emulator}; img-src 'self' ${emulator}`);
+    ctx.type = 'html';
+    ctx.body = `<!doctype html><am-auth-provider developer-token="${developerToken(3600)}" authorize-url="${emulator}/woa?outcome=authorize" api-url="${emulator}" logout-url=""></am-auth-provider>
+<script type="module" src="/test/fixtures/csp-driver.js"></script>`;
+    return;
+  }
   if (ctx.path === '/_test/developer-token') {
     tokenRequests++;
     await sleep(Number(ctx.query.delay ?? 0));
