@@ -1,0 +1,65 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/index.js';
+import type { AmAuthProvider } from '../../src/index.js';
+import { fakeDeveloperToken } from '../support/tokens.js';
+import { emulatorOrigin, issueToken, resetEmulator } from '../support/emulator.js';
+
+const KEY = 'music.teamid1234.media-user-token';
+const developerToken = fakeDeveloperToken();
+
+/** A same-origin frame with its own provider: "another tab" as far as storage events go. */
+async function openTab(origin: string) {
+  const frame = document.createElement('iframe');
+  const query = new URLSearchParams({ 'developer-token': developerToken, 'authorize-url': `${origin}/woa?outcome=authorize`, 'api-url': origin });
+  const ready = new Promise((resolve) => window.addEventListener('message', (event) => event.data?.tabReady && resolve(undefined)));
+  frame.src = `/test/fixtures/tab.html?${query}`;
+  document.body.append(frame);
+  await ready;
+  const provider = frame.contentDocument!.querySelector('am-auth-provider') as AmAuthProvider;
+  return { provider, storage: frame.contentWindow!.localStorage, close: () => frame.remove() };
+}
+
+describe('storage and tabs (SPEC §3.1)', () => {
+  beforeEach(async () => {
+    localStorage.clear();
+    await resetEmulator();
+  });
+
+  it('a change in another tab is applied in the same task as its storage event', async () => {
+    const origin = await emulatorOrigin();
+    const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token=${developerToken} api-url=${origin}></am-auth-provider>`);
+    const tab = await openTab(origin);
+    const token = await issueToken();
+    // Registered after the provider's own listener, so it runs later in the same task.
+    const seen = new Promise<string>((resolve) => window.addEventListener('storage', () => resolve(provider.status), { once: true }));
+    tab.storage.setItem(KEY, token);
+    expect(await seen).to.equal('authorized');
+    const cleared = new Promise<string>((resolve) => window.addEventListener('storage', () => resolve(provider.status), { once: true }));
+    tab.storage.removeItem(KEY);
+    expect(await cleared).to.equal('not-determined');
+    tab.close();
+  });
+
+  it('two tabs signing in at once end with the same token and status', async () => {
+    const origin = await emulatorOrigin();
+    const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token=${developerToken} authorize-url="${origin}/woa?outcome=authorize&delay=400" api-url=${origin}></am-auth-provider>`);
+    const tab = await openTab(origin);
+    const here = provider.authorize();
+    // The other tab finishes its own sign-in while this tab's popup is still open.
+    const otherToken = await issueToken();
+    const otherArrived = oneEvent(provider, 'am-status-change');
+    tab.storage.setItem(KEY, otherToken);
+    expect((await otherArrived).detail.reason).to.equal('other-tab');
+    const ours = await here;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(localStorage.getItem(KEY)).to.equal(ours);
+    expect(provider.musicUserToken).to.equal(ours);
+    expect(tab.provider.musicUserToken).to.equal(ours);
+    expect([provider.status, tab.provider.status]).to.deep.equal(['authorized', 'authorized']);
+    // Signing out here signs the other tab out too.
+    await provider.unauthorize();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(tab.provider.status).to.equal('not-determined');
+    tab.close();
+  });
+});
