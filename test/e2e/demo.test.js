@@ -1,0 +1,189 @@
+// End to end: the pieces `npm start` starts (emulator + demo server), driven in headless
+// Chromium like a new user would: connect, allow in the emulator's popup, see the library,
+// disconnect. Screenshots of every step go to test-results/e2e/.
+//
+//   node --test test/e2e/        (or npm run test:e2e)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startDemo } from '../../scripts/start.js';
+import { findChromium, CHROMIUM_FLAGS } from '../../scripts/chromium.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SHOTS = fileURLToPath(new URL('../../test-results/e2e/', import.meta.url));
+const shot = (name) => `${SHOTS}${name}`;
+const TIMEOUT = 60_000;
+
+/** @type {Awaited<ReturnType<typeof startDemo>>} */
+let demo;
+/** @type {import('playwright-core').Browser} */
+let browser;
+
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  demo = await startDemo({ port: 0, emulatorPort: 0, size: 1200, quiet: true });
+  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS, headless: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+/** A fresh context (empty storage) and page that records uncaught page errors. */
+async function openPage(path, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.log(`[browser console] ${message.text()}`);
+  });
+  await page.goto(new URL(path, demo.origin).href);
+  return { context, page, errors };
+}
+
+/** Resolves once `element`'s shadow button is enabled, i.e. it found the provider. */
+function waitForReadyButton(page, selector) {
+  return page.waitForFunction((s) => {
+    const button = document.querySelector(s)?.shadowRoot?.querySelector('button');
+    return button && !button.disabled;
+  }, selector);
+}
+
+/**
+ * Clicks `button` (a Connect button), completes the emulator's consent screen with Allow and
+ * waits for the popup to close itself. Returns after `onConsent` ran with the popup open.
+ */
+async function signInThroughPopup(context, button, onConsent) {
+  const popupOpened = context.waitForEvent('page');
+  await button.click();
+  const popup = await popupOpened;
+  assert.ok(popup.url().startsWith(`${demo.emulatorOrigin}/woa?`), `the popup goes to the emulator's /woa, got ${popup.url()}`);
+  const allow = popup.getByRole('button', { name: 'Allow', exact: true });
+  await allow.waitFor({ state: 'visible' });
+  await onConsent?.(popup);
+  const closed = popup.waitForEvent('close');
+  await allow.click();
+  await closed;
+}
+
+test('demo: connect through the emulator, see the library, disconnect', { timeout: TIMEOUT }, async () => {
+  const { context, page, errors } = await openPage('/demo/');
+  const status = page.locator('[data-testid="status"]');
+  const library = page.locator('#library');
+  const rows = library.locator('[part~="item"]');
+
+  // 1. Signed out: the connect button is live, the list shows its signed-out slot.
+  await waitForReadyButton(page, '#connect');
+  await page.locator('.mode-badge[data-mode="emulator"]').waitFor();
+  assert.equal(await status.getAttribute('data-status'), 'not-determined');
+  assert.match(await status.innerText(), /Not connected/);
+  await page.screenshot({ path: shot('01-signed-out.png'), fullPage: true, animations: 'disabled' });
+
+  // 2. Connect → the emulator's consent screen names this page's host.
+  const connect = page.locator('#connect').getByRole('button', { name: 'Connect Apple Music', exact: true });
+  await signInThroughPopup(context, connect, async (popup) => {
+    assert.equal(await popup.locator('h1 .app-name').innerText(), new URL(demo.origin).host);
+    await popup.screenshot({ path: shot('02-consent.png'), animations: 'disabled' });
+  });
+
+  // 3. Authorized: status line, event log (token masked), library rows.
+  await page.locator('[data-testid="status"][data-status="authorized"]').waitFor();
+  assert.match(await status.innerText(), /Connected to Apple Music/);
+  await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+  assert.ok((await rows.count()) > 3, 'several library rows are rendered');
+  const firstTitle = await rows.first().locator('[part~="title"]').innerText();
+  assert.ok(firstTitle.trim().length > 0, 'rows have titles');
+  const log = await page.locator('#event-log').innerText();
+  assert.match(log, /am-authorize/);
+  assert.match(log, /am-status-change/);
+  assert.match(log, /•••• \(\d+ chars\)/, 'the token is shown masked');
+  const token = await page.evaluate(() => document.querySelector('am-auth-provider').musicUserToken);
+  assert.ok(token, 'the provider holds a Music User Token');
+  assert.ok(!(await page.content()).includes(token), 'the token never appears in the page');
+  await page.locator('#library-meta', { hasText: /albums loaded/ }).waitFor();
+  await page.screenshot({ path: shot('03-library.png'), fullPage: true, animations: 'disabled' });
+
+  // 4. Disconnect → signed out again, rows gone, the signed-out slot is back.
+  await page.locator('#disconnect').getByRole('button', { name: 'Disconnect Apple Music' }).click();
+  await page.locator('[data-testid="status"][data-status="not-determined"]').waitFor();
+  await library.getByText('Your music, right here').waitFor({ state: 'visible' });
+  await rows.first().waitFor({ state: 'detached' });
+  assert.match(await page.locator('#event-log').innerText(), /am-unauthorize/);
+  assert.equal(await page.evaluate(() => document.querySelector('am-auth-provider').musicUserToken ?? null), null);
+  await waitForReadyButton(page, '#connect');
+  await page.screenshot({ path: shot('04-signed-out-again.png'), fullPage: true, animations: 'disabled' });
+
+  assert.deepEqual(errors.map(String), [], 'no uncaught errors on the page');
+  await context.close();
+});
+
+test('theming page: four themes, light and dark, styled through parts', { timeout: TIMEOUT }, async () => {
+  const { context, page, errors } = await openPage('/demo/theming.html', { colorScheme: 'light' });
+  const themes = page.locator('.theme');
+  assert.equal(await themes.count(), 4);
+  await page.locator('#reference table').first().waitFor();
+  await waitForReadyButton(page, '.theme-apple am-authorize-button');
+
+  // The themes really differ, through custom properties and ::part().
+  const buttonBackground = (theme) =>
+    page.evaluate((t) => {
+      const button = document.querySelector(`.theme-${t} am-authorize-button`).shadowRoot.querySelector('button');
+      return getComputedStyle(button).backgroundImage !== 'none' ? getComputedStyle(button).backgroundImage : getComputedStyle(button).backgroundColor;
+    }, theme);
+  const looks = await Promise.all(['apple', 'midnight', 'paper', 'poster'].map(buttonBackground));
+  assert.equal(new Set(looks).size, 4, `four different button looks: ${looks.join(' | ')}`);
+  assert.match(looks[1], /linear-gradient/, 'Midnight styles ::part(button) with a gradient');
+
+  // Sign in once (one provider for all cards): every theme shows the library.
+  await signInThroughPopup(context, page.locator('.theme-midnight am-authorize-button').getByRole('button'));
+  for (const theme of ['apple', 'midnight', 'paper', 'poster']) {
+    await page.locator(`.theme-${theme} am-library-list [part~="item"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
+  }
+  await page.screenshot({ path: shot('05-theming.png'), fullPage: true, animations: 'disabled' });
+
+  // Dark: the adaptive themes follow the colour scheme, the fixed ones keep theirs.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const surface = (theme) => page.evaluate((t) => getComputedStyle(document.querySelector(`.theme-${t}`)).backgroundColor, theme);
+  assert.equal(await surface('apple'), 'rgb(28, 28, 30)');
+  assert.equal(await surface('poster'), 'rgb(255, 230, 0)');
+  // The toggle overrides the system preference.
+  await page.getByRole('button', { name: 'Light' }).click();
+  assert.equal(await surface('apple'), 'rgb(255, 255, 255)');
+  await page.getByRole('button', { name: 'Dark' }).click();
+  await page.screenshot({ path: shot('06-theming-dark.png'), fullPage: true, animations: 'disabled' });
+
+  assert.deepEqual(errors.map(String), [], 'no uncaught errors on the page');
+  await context.close();
+});
+
+test('npm start: prints the URL to open and stops both servers on Ctrl-C', { timeout: TIMEOUT }, async () => {
+  const child = spawn(process.execPath, ['scripts/start.js', '--port', '0', '--emulator-port', '0', '--size', '50'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /open (http:\/\/localhost:\d+\/demo\/)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`npm start exited early (${code}):\n${output}`)));
+  });
+  const emulator = /emulator on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+  assert.ok(emulator, `the emulator's address is printed:\n${output}`);
+  assert.equal((await fetch(url)).status, 200);
+  assert.equal((await fetch(`${emulator}/v1/me/storefront`)).status, 401, 'the emulator answers (and wants a token)');
+
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  child.kill('SIGINT');
+  assert.deepEqual(await exited, { code: 0, signal: null });
+  await assert.rejects(fetch(url), 'the page server is gone');
+  await assert.rejects(fetch(`${emulator}/v1/me/storefront`), 'the emulator is gone');
+});
