@@ -10,6 +10,7 @@ const entries = {
   'am-auth-provider': 'src/am-auth-provider.ts',
   'am-authorize-button': 'src/am-authorize-button.ts',
   'am-unauthorize-button': 'src/am-unauthorize-button.ts',
+  'am-library-list': 'src/am-library-list.ts',
 };
 
 export default [

@@ -1,6 +1,7 @@
 export * from './am-auth-provider.js';
 export * from './am-authorize-button.js';
 export * from './am-unauthorize-button.js';
+export * from './am-library-list.js';
 export { authContext, type AuthState, type AuthController } from './context.js';
 export * from './events.js';
 export { AuthorizationError, AppleMusicApiError, type AuthorizationErrorCode, type AppleMusicErrorObject } from './core/errors.js';

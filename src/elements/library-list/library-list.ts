@@ -1,0 +1,332 @@
+import { LitElement, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { authContext, type AuthState } from '../../context.js';
+import type { AppleMusicApi } from '../../core/api-client.js';
+import { emit, type LibraryResource, type LibraryType } from '../../events.js';
+import { ensureContextRoot } from '../buttons/button-base.js';
+import { artworkUrl } from './artwork.js';
+import { LibraryLoader } from './library-loader.js';
+import { libraryListStyles } from './library-list.styles.js';
+import { errorMessage, rowText } from './rows.js';
+import { focusTarget, nearEnd, rowRange } from './virtual-window.js';
+
+/** Rows rendered beyond each edge of the visible band. */
+const OVERSCAN = 10;
+
+/** Which of its states the list shows; reflected to the `state` attribute. */
+export type LibraryListState = 'signed-out' | 'loading' | 'empty' | 'error' | 'list';
+
+const index = (row: Element): number => Number(row.getAttribute('aria-posinset')) - 1;
+
+/**
+ * The signed-in user's iCloud Music Library, one row per item, loaded page by page from the
+ * nearest `<am-auth-provider>`. Only the rows near the visible part of the list are in the
+ * DOM, so 10,000 items scroll like 10. The list scrolls inside `part="list"`, whose height
+ * is capped by `--am-list-max-height` (set it to `none` to let the page scroll instead).
+ * Rows have a fixed height, `--am-row-height`.
+ *
+ * The host reflects `state` (`signed-out`, `loading`, `empty`, `error`, `list`) and
+ * `aria-busy` while a page is loading, so `am-library-list[state=error]` can be styled.
+ *
+ * Keyboard: each row is focusable (one Tab stop); ArrowUp/ArrowDown, PageUp/PageDown,
+ * Home/End move between rows; Enter or Space selects. "Load more" loads the next page
+ * without scrolling.
+ *
+ * @tagname am-library-list
+ * @summary The user's Apple Music library (albums, songs, playlists, …) as a fast, virtualized list.
+ *
+ * @slot signed-out - Shown while signed out. Default: a sentence and an `<am-authorize-button>`.
+ * @slot empty - Shown when the list has no items. Default: "Nothing here yet."
+ *
+ * @csspart signed-out - The default signed-out content.
+ * @csspart loading - Shown while the first page loads.
+ * @csspart empty - The default empty content.
+ * @csspart error - The error message (429, 5xx, network, refused link, …), with the retry button.
+ * @csspart retry - The "Try again" button in the error part.
+ * @csspart list - The scrolling list (`role=list`).
+ * @csspart item - One row (`role=listitem`, focusable). Custom rows (`renderItem`) render inside it.
+ * @csspart artwork - The row's cover: a lazy `<img>`, or an empty box when there is none.
+ * @csspart title - The item's name.
+ * @csspart subtitle - Artist for albums and videos; artist · album · duration for songs; description or track count for playlists.
+ * @csspart load-more - The "Load more" button, shown while more items remain.
+ *
+ * @cssprop [--am-list-max-height=28rem] - Height cap of the scrolling list; `none` lets the page scroll.
+ * @cssprop [--am-row-height=56px] - Height of every row (rows must all be this tall).
+ * @cssprop [--am-artwork-size=40px] - Width and height of the artwork; images are requested at this size × devicePixelRatio.
+ * @cssprop [--am-artwork-radius=4px] - Corner radius of the artwork.
+ * @cssprop [--am-row-hover=#8882] - Row background on hover.
+ * @cssprop [--am-focus-ring=var(--am-accent, #fa2d48)] - Focus outline colour.
+ * @cssprop [--am-radius=999px] - Corner radius of the buttons.
+ *
+ * @fires am-library-load - A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known.
+ * @fires am-library-select - A row was activated by click, Enter or Space. Detail `{item}`.
+ */
+export class AmLibraryList extends LitElement {
+  static override styles = libraryListStyles;
+
+  /** What to list: `albums`, `songs`, `playlists`, `artists`, `music-videos` or `recently-added`. */
+  @property({ reflect: true }) type: LibraryType = 'albums';
+
+  /** Items per request, 1–100 (Apple's maximum, and the default). */
+  @property({ attribute: 'page-size', type: Number }) pageSize = 100;
+
+  /** Stop after this many items. */
+  @property({ type: Number }) limit?: number;
+
+  /**
+   * Renders a custom row for `item` (the `index`-th). Whatever it returns goes inside the
+   * `part="item"` row, which keeps focus, selection and virtualization; rows must keep the
+   * fixed `--am-row-height`. Strings are rendered as text.
+   */
+  @property({ attribute: false }) renderItem?: (item: LibraryResource, index: number) => unknown;
+
+  private auth?: AuthState;
+  private api?: AppleMusicApi;
+  private key?: string;
+  private view: LibraryListState = 'signed-out';
+  private range = { start: 0, end: 0 };
+  private rowHeight = 56;
+  private artworkSize = 40;
+  /** The row that holds the list's Tab stop and keyboard position. */
+  private focusIndex = 0;
+  /** Move focus to `focusIndex` once it is rendered. */
+  private wantFocus = false;
+  /** After "Load more" or "Try again": focus this row once the page is in. */
+  private focusAfterLoad?: number;
+  private resizeObserver?: ResizeObserver;
+
+  private readonly loader = new LibraryLoader({
+    changed: () => this.requestUpdate(),
+    loaded: (detail) => emit(this, 'am-library-load', detail),
+  });
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: authContext,
+      subscribe: true,
+      callback: (auth) => {
+        this.auth = auth;
+        this.requestUpdate();
+      },
+    });
+  }
+
+  /** The resources loaded so far, in Apple's order (a new array after each page). */
+  get items(): readonly LibraryResource[] {
+    return this.loader.items;
+  }
+
+  /** Loads the list again from the first page. */
+  reload(): void {
+    this.key = undefined;
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    ensureContextRoot(this.ownerDocument);
+    super.connectedCallback();
+    // Capturing scrolls of the page and its scrollers keeps the rows right when the page scrolls.
+    addEventListener('scroll', this.measure, { capture: true, passive: true });
+    (this.resizeObserver ??= new ResizeObserver(this.measure)).observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Removed from the page: abort the request in flight; reconnecting resumes from that page.
+    this.loader.abort();
+    removeEventListener('scroll', this.measure, { capture: true });
+    this.resizeObserver?.disconnect();
+  }
+
+  protected override willUpdate(): void {
+    const auth = this.auth?.isAuthorized ? this.auth : undefined;
+    const api = auth?.controller.api;
+    const key = `${this.type}|${this.pageSize}|${this.limit}`;
+    if (key !== this.key || api !== this.api) {
+      // Signed in or out, another type, or reload(): start over (aborting what is in flight).
+      this.key = key;
+      this.api = api;
+      this.focusIndex = 0;
+      this.range = { start: 0, end: 0 };
+      this.loader.start(api, { type: this.type, pageSize: this.pageSize, limit: this.limit });
+    }
+    const { items, state } = this.loader;
+    this.view = !api ? 'signed-out' : items.length ? 'list' : state === 'error' ? 'error' : state === 'done' ? 'empty' : 'loading';
+  }
+
+  protected override render() {
+    const { items, state, error } = this.loader;
+    const message = state === 'error' ? errorMessage(error) : '';
+    const errorPart = html`<div part="error">${message} <button part="retry" type="button" @click=${this.loadMore}>Try again</button></div>`;
+    const view = this.view;
+    let body: unknown = errorPart;
+    if (view === 'signed-out') {
+      body = html`<slot name="signed-out"><div part="signed-out"><p>Connect Apple Music to see your library.</p><am-authorize-button></am-authorize-button></div></slot>`;
+    } else if (view === 'loading') {
+      body = html`<div part="loading">Loading…</div>`;
+    } else if (view === 'empty') {
+      body = html`<slot name="empty"><div part="empty">Nothing here yet.</div></slot>`;
+    } else if (view === 'list') {
+      const { start } = this.range;
+      const end = Math.min(this.range.end, items.length);
+      const focus = this.focusIndex;
+      const tabStop = focus >= start && focus < end ? focus : start;
+      const setSize = this.loader.total ?? -1;
+      // Compact markup: template text is shipped as written.
+      body = html`<div part="list" role="list" tabindex="-1" aria-busy=${state === 'loading'} @scroll=${this.measure} @keydown=${this.onKeyDown} @click=${this.onClick} @focusin=${this.onFocusIn}><div class="sizer" role="none">${items
+        .slice(start, end)
+        .map(
+          (item, k) =>
+            html`<div part="item" role="listitem" tabindex=${start + k === tabStop ? 0 : -1} aria-posinset=${start + k + 1} aria-setsize=${setSize}>${this.renderItem ? this.renderItem(item, start + k) : this.defaultRow(item)}</div>`,
+        )}</div></div>${state === 'error' ? errorPart : nothing}${state === 'more' || state === 'loading'
+        ? html`<button part="load-more" type="button" @click=${this.loadMore}>${state === 'loading' ? 'Loading…' : 'Load more'}</button>`
+        : nothing}`;
+    }
+    // A polite live region, so a failure is announced wherever focus is.
+    return html`${body}<div class="sr" role="status">${message}</div>`;
+  }
+
+  protected override updated(): void {
+    this.setAttribute('state', this.view);
+    this.setAttribute('aria-busy', `${this.loader.state === 'loading'}`);
+    const sizer = this.renderRoot.querySelector<HTMLElement>('.sizer');
+    if (sizer) {
+      // Set through CSSOM rather than a style attribute, which a strict CSP would block.
+      sizer.style.height = `${this.loader.items.length * this.rowHeight}px`;
+      sizer.style.paddingTop = `${this.range.start * this.rowHeight}px`;
+    }
+    const pending = this.focusAfterLoad;
+    if (pending !== undefined && this.loader.state !== 'loading') {
+      this.focusAfterLoad = undefined;
+      if (pending < this.loader.items.length) this.moveFocus(pending);
+    }
+    this.measure();
+    this.restoreFocus();
+  }
+
+  private defaultRow(item: LibraryResource) {
+    const { title, subtitle } = rowText(item);
+    const size = this.artworkSize;
+    const src = artworkUrl(item.attributes?.artwork, size, devicePixelRatio);
+    return html`${src
+      ? html`<img part="artwork" src=${src} alt="" width=${size} height=${size} loading="lazy" decoding="async">`
+      : html`<span part="artwork"></span>`}<span class="text"><span part="title">${title}</span><span part="subtitle">${subtitle}</span></span>`;
+  }
+
+  private get list(): HTMLElement | null {
+    return this.renderRoot.querySelector('[part=list]');
+  }
+
+  private rowAt(i: number): HTMLElement | null {
+    return this.renderRoot.querySelector(`[part=item][aria-posinset="${i + 1}"]`);
+  }
+
+  /**
+   * Works out which rows are visible (inside the list's box and the window), renders those
+   * plus the overscan, and asks for the next page when the end is within two screens.
+   */
+  private readonly measure = (): void => {
+    const list = this.list;
+    const count = this.loader.items.length;
+    let top = 0;
+    let bottom = 0;
+    if (list) {
+      // Rows have a fixed height; read it, and the artwork's size, from a rendered row.
+      const row = list.querySelector<HTMLElement>('[part=item]');
+      const height = row?.offsetHeight;
+      const size = row?.querySelector<HTMLElement>('[part=artwork]')?.offsetWidth;
+      if ((height && height !== this.rowHeight) || (size && size !== this.artworkSize)) {
+        this.rowHeight = height || this.rowHeight;
+        this.artworkSize = size || this.artworkSize;
+        this.requestUpdate();
+      }
+      const box = list.getBoundingClientRect();
+      const origin = box.top + list.clientTop - list.scrollTop;
+      top = Math.max(box.top, 0) - origin;
+      bottom = Math.min(box.bottom, innerHeight) - origin;
+    }
+    const range = rowRange(top, bottom, this.rowHeight, count, OVERSCAN);
+    if (range.start !== this.range.start || range.end !== this.range.end) {
+      this.range = range;
+      this.requestUpdate();
+    }
+    if (this.loader.state === 'more' && nearEnd(top, bottom, this.rowHeight, count)) void this.loader.more();
+  };
+
+  /** Scrolls the list (then the window, if the list cannot) just enough to show row `i`. */
+  private moveFocus(i: number): void {
+    this.focusIndex = i;
+    this.wantFocus = true;
+    const list = this.list;
+    if (list) {
+      const h = this.rowHeight;
+      const box = list.getBoundingClientRect();
+      const inner = box.top + list.clientTop;
+      const y = inner - list.scrollTop + i * h;
+      const low = Math.max(inner, 0);
+      const high = Math.min(inner + list.clientHeight, innerHeight);
+      const delta = y < low ? y - low : y + h > high ? y + h - high : 0;
+      const before = list.scrollTop;
+      list.scrollTop += delta;
+      const rest = delta - (list.scrollTop - before);
+      if (Math.abs(rest) > 1) scrollBy(0, rest);
+    }
+    this.measure();
+    this.requestUpdate();
+  }
+
+  /** Keeps focus on the row at `focusIndex` while rows are recycled by scrolling. */
+  private restoreFocus(): void {
+    const active = this.shadowRoot!.activeElement;
+    const part = active?.getAttribute('part');
+    if (!this.wantFocus && part !== 'item' && part !== 'list') return;
+    const row = this.rowAt(this.focusIndex);
+    if (row && row !== active) row.focus({ preventScroll: true });
+    if (row) this.wantFocus = false;
+    // The focused row now shows another item and the right one is scrolled away: park focus
+    // on the list; arrow keys continue from `focusIndex`.
+    else if (part === 'item') this.list?.focus({ preventScroll: true });
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement;
+    const part = target.getAttribute('part');
+    if (part !== 'item' && part !== 'list') return;
+    if (part === 'item' && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      this.select(target);
+      return;
+    }
+    const page = Math.max(1, Math.floor((this.list?.clientHeight ?? 0) / this.rowHeight) - 1);
+    const next = focusTarget(event.key, this.focusIndex, this.loader.items.length, page);
+    if (next === undefined) return;
+    event.preventDefault();
+    this.moveFocus(next);
+  }
+
+  private onClick(event: Event): void {
+    const row = (event.target as Element).closest('[part=item]');
+    if (row) this.select(row);
+  }
+
+  private onFocusIn(event: FocusEvent): void {
+    const row = (event.target as Element).closest('[part=item]');
+    if (row && index(row) !== this.focusIndex) {
+      this.focusIndex = index(row);
+      this.requestUpdate();
+    }
+  }
+
+  private select(row: Element): void {
+    const item = this.loader.items[index(row)];
+    if (item) emit(this, 'am-library-select', { item });
+  }
+
+  /** "Load more" and "Try again": fetch the next page and move focus to its first row. */
+  private loadMore(): void {
+    this.focusAfterLoad = this.loader.items.length;
+    void this.loader.more();
+  }
+}

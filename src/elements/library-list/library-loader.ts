@@ -1,0 +1,126 @@
+// Loads a library list page by page through the API client; knows nothing of the DOM.
+import type { AppleMusicApi } from '../../core/api-client.js';
+import { AppleMusicApiError } from '../../core/errors.js';
+import type { AmLibraryLoadDetail, LibraryResource, LibraryType } from '../../events.js';
+
+export const LIBRARY_TYPES: readonly LibraryType[] = ['albums', 'songs', 'playlists', 'artists', 'music-videos', 'recently-added'];
+
+/** Apple's largest page for library lists. */
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * - `idle`: nothing to load (signed out).
+ * - `more`: more pages remain; `more()` fetches the next one.
+ * - `loading`: a page is on its way.
+ * - `done`: everything (or `limit` items) is loaded.
+ * - `error`: the last page failed; `error` says why and `more()` tries it again.
+ */
+export type LoadState = 'idle' | 'more' | 'loading' | 'done' | 'error';
+
+export interface LoaderHost {
+  /** `state`, `items`, `total` or `error` changed. */
+  changed(): void;
+  /** A page arrived; `items` already includes it. */
+  loaded(detail: AmLibraryLoadDetail): void;
+}
+
+export interface LoadRequest {
+  type: string;
+  /** Items per request, clamped to 1…100. Default 100. */
+  pageSize?: number;
+  /** Stop after this many items. */
+  limit?: number;
+}
+
+/** Clamps a page size to what Apple allows (1…100); anything unusable gives 100. */
+export function clampPageSize(value: unknown): number {
+  const n = Math.floor(Number(value));
+  return n >= 1 ? Math.min(n, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
+}
+
+/**
+ * One list's paging state machine. Each `more()` asks `paginatePages` for a single page from
+ * the current cursor (the last `next`), with `limit` set to what is still wanted, so a retry
+ * after an error or an abort continues where it stopped. `start()` and `abort()` abort the
+ * request in flight.
+ */
+export class LibraryLoader {
+  /** Everything loaded so far, in order. Replaced (not mutated) when a page arrives. */
+  items: readonly LibraryResource[] = [];
+  /** How many items the list will hold: Apple's `meta.total` capped by `limit`, when known. */
+  total?: number;
+  state: LoadState = 'idle';
+  error?: unknown;
+
+  #api?: AppleMusicApi;
+  #type = '' as LibraryType;
+  #cursor?: string;
+  #pageSize = MAX_PAGE_SIZE;
+  #limit = Infinity;
+  #seen = new Set<string>();
+  #controller?: AbortController;
+
+  constructor(private readonly host: LoaderHost) {}
+
+  /** Forgets everything and gets ready to load `type` through `api` (nothing to load without one). */
+  start(api: AppleMusicApi | undefined, { type, pageSize, limit }: LoadRequest): void {
+    this.abort();
+    this.items = [];
+    this.total = this.error = undefined;
+    this.#seen.clear();
+    this.#api = api;
+    this.#type = type as LibraryType;
+    this.#pageSize = clampPageSize(pageSize);
+    this.#limit = Number(limit) >= 1 ? Math.floor(Number(limit)) : Infinity;
+    const known = LIBRARY_TYPES.includes(type as LibraryType);
+    this.#cursor = known ? `/v1/me/library/${type}` : undefined;
+    this.state = !api ? 'idle' : known ? 'more' : 'error';
+    if (api && !known) this.error = new TypeError(`unknown type "${type}"`);
+    this.host.changed();
+  }
+
+  /** Loads the next page, unless one is loading or none remains. Never rejects. */
+  async more(): Promise<void> {
+    const api = this.#api;
+    const cursor = this.#cursor;
+    if (!api || !cursor || (this.state !== 'more' && this.state !== 'error')) return;
+    const controller = (this.#controller = new AbortController());
+    this.state = 'loading';
+    this.error = undefined;
+    this.host.changed();
+    try {
+      const limit = Math.min(this.#pageSize, this.#limit - this.items.length);
+      const pages = api.paginatePages<LibraryResource>(cursor, { limit }, { signal: controller.signal });
+      const page = (await pages.next()).value;
+      void pages.return();
+      if (controller.signal.aborted) return;
+      const next = page?.next;
+      // A server repeating a `next` would otherwise make the list load forever.
+      if (next && this.#seen.has(next)) {
+        throw new AppleMusicApiError({ status: page!.response.status, code: 'INVALID_RESPONSE', message: `Repeated next: ${next}` });
+      }
+      if (next) this.#seen.add(next);
+      const data = (page?.data ?? []).slice(0, this.#limit - this.items.length);
+      this.items = this.items.concat(data);
+      this.#cursor = next;
+      const done = !next || this.items.length >= this.#limit;
+      this.total = done ? this.items.length : page?.total === undefined ? this.total : Math.min(page.total, this.#limit);
+      this.state = done ? 'done' : 'more';
+      this.#controller = undefined;
+      this.host.loaded({ type: this.#type, items: data, total: this.total, done });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.#controller = undefined;
+      this.state = 'error';
+      this.error = error;
+    }
+    this.host.changed();
+  }
+
+  /** Aborts the request in flight, if any; a later `more()` fetches the same page again. */
+  abort(): void {
+    this.#controller?.abort();
+    this.#controller = undefined;
+    if (this.state === 'loading') this.state = 'more';
+  }
+}

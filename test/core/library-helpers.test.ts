@@ -1,0 +1,143 @@
+// The pure helpers behind <am-library-list>: row text, artwork URLs, the virtual window.
+import { expect } from '@open-wc/testing';
+import { errorMessage, formatDuration, rowText } from '../../src/elements/library-list/rows.js';
+import { artworkUrl } from '../../src/elements/library-list/artwork.js';
+import { focusTarget, nearEnd, rowRange } from '../../src/elements/library-list/virtual-window.js';
+import { AppleMusicApiError } from '../../src/core/errors.js';
+
+describe('rows: formatDuration', () => {
+  it('formats m:ss and h:mm:ss, rounding to the second', () => {
+    expect(formatDuration(0)).to.equal('0:00');
+    expect(formatDuration(59_499)).to.equal('0:59');
+    expect(formatDuration(59_500)).to.equal('1:00');
+    expect(formatDuration(245_000)).to.equal('4:05');
+    expect(formatDuration(3_600_000)).to.equal('1:00:00');
+    expect(formatDuration(3_725_000)).to.equal('1:02:05');
+  });
+  it('gives nothing for what is not a duration', () => {
+    for (const value of [undefined, null, '245000', -1, NaN, Infinity, {}]) expect(formatDuration(value)).to.equal('');
+  });
+});
+
+describe('rows: rowText per kind', () => {
+  it('album → artist', () => {
+    expect(rowText({ id: 'l.1', type: 'library-albums', attributes: { name: 'Blue Light', artistName: 'Ada Hart', trackCount: 9 } })).to.deep.equal({
+      title: 'Blue Light',
+      subtitle: 'Ada Hart',
+    });
+  });
+  it('song → artist · album · m:ss, skipping what is missing', () => {
+    expect(rowText({ id: 'i.1', type: 'library-songs', attributes: { name: 'Stay', artistName: 'Ada', albumName: 'Hours', durationInMillis: 201_000 } }).subtitle).to.equal(
+      'Ada · Hours · 3:21',
+    );
+    expect(rowText({ id: 'i.2', type: 'library-songs', attributes: { name: 'Stay', albumName: 'Hours' } }).subtitle).to.equal('Hours');
+  });
+  it('playlist → description (string, short or standard), else track count', () => {
+    const playlist = (attributes: Record<string, unknown>) => rowText({ id: 'p.1', type: 'library-playlists', attributes: { name: 'Focus', ...attributes } }).subtitle;
+    expect(playlist({ description: { standard: 'Long text', short: 'Short' } })).to.equal('Short');
+    expect(playlist({ description: { standard: 'Long text' } })).to.equal('Long text');
+    expect(playlist({ description: 'Plain' })).to.equal('Plain');
+    expect(playlist({ trackCount: 12 })).to.equal('12 tracks');
+    expect(playlist({ trackCount: 1 })).to.equal('1 track');
+    expect(playlist({})).to.equal('');
+  });
+  it('artist → no subtitle; music video → artist', () => {
+    expect(rowText({ id: 'r.1', type: 'library-artists', attributes: { name: 'Sigur Rós' } })).to.deep.equal({ title: 'Sigur Rós', subtitle: '' });
+    expect(rowText({ id: 'mv.1', type: 'library-music-videos', attributes: { name: 'Live', artistName: 'Ada' } }).subtitle).to.equal('Ada');
+  });
+  it('passes markup through untouched as a string and drops non-string values', () => {
+    const html = '<img src=x onerror=alert(1)> & "q"';
+    expect(rowText({ id: 'l.1', type: 'library-albums', attributes: { name: html, artistName: html } })).to.deep.equal({ title: html, subtitle: html });
+    expect(rowText({ id: 'l.1', type: 'library-albums', attributes: { name: { toString: () => 'x' }, artistName: 42 } })).to.deep.equal({ title: '', subtitle: '' });
+    expect(rowText({ id: 'l.1', type: 'library-albums' })).to.deep.equal({ title: '', subtitle: '' });
+  });
+});
+
+describe('rows: errorMessage tells the failures apart', () => {
+  const api = (status: number, code?: string) => new AppleMusicApiError({ status, code });
+  it('429, 5xx, 403, network, cross-origin, anything else', () => {
+    expect(errorMessage(api(429))).to.match(/too many requests/i);
+    expect(errorMessage(api(503))).to.match(/not responding \(HTTP 503\)/);
+    expect(errorMessage(api(500))).to.match(/HTTP 500/);
+    expect(errorMessage(api(403))).to.match(/sign-in/);
+    expect(errorMessage(api(0, 'NETWORK'))).to.match(/could not be reached/);
+    expect(errorMessage(api(0, 'CROSS_ORIGIN'))).to.match(/another site/);
+    expect(errorMessage(new AppleMusicApiError({ status: 404, message: 'No resource' }))).to.equal('Could not load the library: HTTP 404: No resource');
+    expect(errorMessage(undefined)).to.equal('Could not load the library.');
+  });
+});
+
+describe('artwork: artworkUrl', () => {
+  const art = (url: unknown, width = 1200) => ({ url, width, height: width });
+  it('fills {w}, {h} for size × devicePixelRatio and {f} with jpg', () => {
+    expect(artworkUrl(art('https://is1.example/a/{w}x{h}bb.{f}'), 40, 2)).to.equal('https://is1.example/a/80x80bb.jpg');
+    expect(artworkUrl(art('https://is1.example/a/{w}x{h}.jpg'), 40, 1.5)).to.equal('https://is1.example/a/60x60.jpg');
+    expect(artworkUrl(art('http://127.0.0.1:9000/artwork/x/{w}x{h}.svg'), 40)).to.equal('http://127.0.0.1:9000/artwork/x/40x40.svg');
+  });
+  it('never asks for more than the original width', () => {
+    expect(artworkUrl(art('https://is1.example/{w}x{h}.jpg', 50), 40, 3)).to.equal('https://is1.example/50x50.jpg');
+  });
+  it('refuses anything but absolute http(s) URLs', () => {
+    for (const url of [
+      'javascript:alert(1)//{w}x{h}',
+      ' JavaScript:alert(1)',
+      'data:image/svg+xml,<svg onload=alert(1)>',
+      'vbscript:x',
+      '/relative/{w}x{h}.jpg',
+      '//protocol-relative/{w}.jpg',
+      'https://',
+      42,
+      undefined,
+    ]) {
+      expect(artworkUrl(art(url), 40), String(url)).to.equal(undefined);
+    }
+    expect(artworkUrl(undefined, 40)).to.equal(undefined);
+    expect(artworkUrl(null, 40)).to.equal(undefined);
+  });
+});
+
+describe('virtual-window: rowRange', () => {
+  it('renders the visible rows plus overscan, clamped to the list', () => {
+    expect(rowRange(0, 400, 50, 10_000, 10)).to.deep.equal({ start: 0, end: 18 });
+    expect(rowRange(5000, 5400, 50, 10_000, 10)).to.deep.equal({ start: 90, end: 118 });
+    expect(rowRange(499_600, 500_000, 50, 10_000, 10)).to.deep.equal({ start: 9982, end: 10_000 });
+    expect(rowRange(0, 400, 50, 3, 10)).to.deep.equal({ start: 0, end: 3 });
+    expect(rowRange(0, 0, 50, 0, 10)).to.deep.equal({ start: 0, end: 0 });
+  });
+  it('stays small whatever the list length, and copes with an empty or inverted band', () => {
+    for (const count of [100, 10_000, 1_000_000]) {
+      const { start, end } = rowRange(1000, 1600, 56, count, 10);
+      expect(end - start).to.be.at.most(32);
+    }
+    expect(rowRange(300, 100, 50, 100, 2)).to.deep.equal({ start: 4, end: 8 });
+  });
+});
+
+describe('virtual-window: nearEnd', () => {
+  it('is true within two screens of the end', () => {
+    // 100 rows × 50 px = 5000 px; a 500 px screen.
+    expect(nearEnd(0, 500, 50, 100)).to.be.false;
+    expect(nearEnd(3400, 3900, 50, 100)).to.be.false;
+    expect(nearEnd(3500, 4000, 50, 100)).to.be.true;
+    expect(nearEnd(0, 0, 50, 0)).to.be.true;
+    expect(nearEnd(0, 500, 50, 30)).to.be.true;
+  });
+});
+
+describe('virtual-window: focusTarget', () => {
+  it('moves by one, by a page, to the ends, and stays inside the list', () => {
+    expect(focusTarget('ArrowDown', 3, 10, 4)).to.equal(4);
+    expect(focusTarget('ArrowUp', 3, 10, 4)).to.equal(2);
+    expect(focusTarget('ArrowUp', 0, 10, 4)).to.equal(0);
+    expect(focusTarget('ArrowDown', 9, 10, 4)).to.equal(9);
+    expect(focusTarget('PageDown', 8, 10, 4)).to.equal(9);
+    expect(focusTarget('PageUp', 3, 10, 4)).to.equal(0);
+    expect(focusTarget('Home', 7, 10, 4)).to.equal(0);
+    expect(focusTarget('End', 0, 10_000, 4)).to.equal(9999);
+  });
+  it('ignores other keys and empty lists', () => {
+    expect(focusTarget('a', 3, 10, 4)).to.equal(undefined);
+    expect(focusTarget('Enter', 3, 10, 4)).to.equal(undefined);
+    expect(focusTarget('ArrowDown', 0, 0, 4)).to.equal(undefined);
+  });
+});
