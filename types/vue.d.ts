@@ -1,0 +1,216 @@
+import type { DefineComponent } from "vue";
+import type { AmAuthProvider, AmAuthorizeButton, AmUnauthorizeButton, AmLibraryList } from "../dist/index.js";
+
+type AmAuthProviderProps = {
+  /** The developer token (a JWT signed with your MusicKit key). */
+  "developer-token"?: AmAuthProvider["developerToken"];
+  /** A URL answering the developer token as text or `{"token": "..."}`; fetched when needed. */
+  "developer-token-url"?: AmAuthProvider["developerTokenUrl"];
+  /** Icon shown on Apple's consent screen; discovered from the page's `link` rels when unset. */
+  "app-icon"?: AmAuthProvider["appIcon"];
+  /** Storefront override; else the user's storefront from `/v1/me/storefront`, else `us`. */
+  storefront?: AmAuthProvider["storefront"];
+  /** Where the Music User Token is kept: `local`, `session` or `memory`. */
+  storage?: AmAuthProvider["storage"];
+  /** Apple's authorize page; its origin is the only one whose messages count. */
+  "authorize-url"?: AmAuthProvider["authorizeUrl"];
+  /** Apple Music API base URL. */
+  "api-url"?: AmAuthProvider["apiUrl"];
+  /** Best-effort logout endpoint called on sign-out; an empty attribute disables the call. */
+  "logout-url"?: AmAuthProvider["logoutUrl"];
+  /** Milliseconds before an unanswered popup counts as cancelled. */
+  "popup-timeout"?: AmAuthProvider["popupTimeout"];
+
+  /** Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`; from the element that started the attempt. */
+  "onam-authorize"?: (e: CustomEvent<import("../dist/index.js").AmAuthorizeDetail>) => void;
+  /** The user declined in Apple's popup. */
+  "onam-decline"?: (e: CustomEvent<Record<string, never>>) => void;
+  /** Apple says Apple Music is unavailable to this user. */
+  "onam-unavailable"?: (e: CustomEvent<Record<string, never>>) => void;
+  /** The popup was closed, the user switched account, or it timed out. Detail `{reason}`. */
+  "onam-cancel"?: (e: CustomEvent<import("../dist/index.js").AmCancelDetail>) => void;
+  /** The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`. */
+  "onam-error"?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
+  /** Signed out. */
+  "onam-unauthorize"?: (e: CustomEvent<Record<string, never>>) => void;
+  /** The authorization status changed. Detail `{status, previousStatus, reason?}`. */
+  "onam-status-change"?: (e: CustomEvent<import("../dist/index.js").AmStatusChangeDetail>) => void;
+};
+
+type AmAuthorizeButtonProps = {
+  /** The provider's status, reflected so `am-authorize-button[status=authorized]` can be styled. */
+  status?: AmAuthorizeButton["status"];
+  /** Reflected while an attempt is in flight. */
+  busy?: AmAuthorizeButton["busy"];
+
+  /** Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`. */
+  "onam-authorize"?: (e: CustomEvent<import("../dist/index.js").AmAuthorizeDetail>) => void;
+  /** The user declined. */
+  "onam-decline"?: (e: CustomEvent<Record<string, never>>) => void;
+  /** Apple Music is unavailable to this user. */
+  "onam-unavailable"?: (e: CustomEvent<Record<string, never>>) => void;
+  /** Popup closed, account switch, or timeout. Detail `{reason}`. */
+  "onam-cancel"?: (e: CustomEvent<import("../dist/index.js").AmCancelDetail>) => void;
+  /** Popup blocked, no developer token, or an unusable answer. Detail `{code, message, error}`. */
+  "onam-error"?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
+};
+
+type AmUnauthorizeButtonProps = {
+  /** The provider's status, reflected so `am-authorize-button[status=authorized]` can be styled. */
+  status?: AmUnauthorizeButton["status"];
+  /** Reflected while an attempt is in flight. */
+  busy?: AmUnauthorizeButton["busy"];
+
+  /** Signed out. */
+  "onam-unauthorize"?: (e: CustomEvent<Record<string, never>>) => void;
+};
+
+type AmLibraryListProps = {
+  /** What to list: `albums`, `songs`, `playlists`, `artists`, `music-videos` or `recently-added`. */
+  type?: AmLibraryList["type"];
+  /** Items per request, 1–100 (Apple's maximum, and the default). */
+  "page-size"?: AmLibraryList["pageSize"];
+  /** Stop after this many items. */
+  limit?: AmLibraryList["limit"];
+  /** Renders a custom row for `item` (the `index`-th). Whatever it returns goes inside the
+`part="item"` row, which keeps focus, selection and virtualization; rows must keep the
+fixed `--am-row-height`. Strings are rendered as text. */
+  renderItem?: AmLibraryList["renderItem"];
+  /** A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known. */
+  "onam-library-load"?: (e: CustomEvent<import("../dist/index.js").AmLibraryLoadDetail>) => void;
+  /** A row was activated by click, Enter or Space. Detail `{item}`. */
+  "onam-library-select"?: (e: CustomEvent<import("../dist/index.js").AmLibrarySelectDetail>) => void;
+};
+
+export type CustomElements = {
+  /**
+   * Apple Music authorization state and API client for the elements inside it.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **am-authorize** - Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`; from the element that started the attempt.
+   * - **am-decline** - The user declined in Apple's popup.
+   * - **am-unavailable** - Apple says Apple Music is unavailable to this user.
+   * - **am-cancel** - The popup was closed, the user switched account, or it timed out. Detail `{reason}`.
+   * - **am-error** - The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`.
+   * - **am-unauthorize** - Signed out.
+   * - **am-status-change** - The authorization status changed. Detail `{status, previousStatus, reason?}`.
+   *
+   * ### **Methods:**
+   *  - **authorize(options: _{ popup?: Window }_): _Promise<string>_** - Signs the user in. Resolves with the Music User Token — at once when one is stored —
+   * and rejects with an `AuthorizationError`. Call it from a click handler: the popup is
+   * opened synchronously. A call while a popup is open joins that attempt and focuses it.
+   * - **unauthorize(): _Promise<void>_** - Signs the user out: clears the stored token and makes a best-effort logout call.
+   *
+   * ### **Slots:**
+   *  - _default_ - The page content: buttons, lists, anything that consumes the state.
+   */
+  "am-auth-provider": DefineComponent<AmAuthProviderProps>;
+
+  /**
+   * "Connect Apple Music" button.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **am-authorize** - Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`.
+   * - **am-decline** - The user declined.
+   * - **am-unavailable** - Apple Music is unavailable to this user.
+   * - **am-cancel** - Popup closed, account switch, or timeout. Detail `{reason}`.
+   * - **am-error** - Popup blocked, no developer token, or an unusable answer. Detail `{code, message, error}`.
+   *
+   * ### **Slots:**
+   *  - _default_ - The label. Default "Connect Apple Music".
+   *
+   * ### **CSS Properties:**
+   *  - **--am-accent** - Button background. _(default: #fa2d48)_
+   * - **--am-on-accent** - Button text colour. _(default: #fff)_
+   * - **--am-radius** - Corner radius. _(default: 999px)_
+   * - **--am-font** - Font family. _(default: system-ui, -apple-system, sans-serif)_
+   *
+   * ### **CSS Parts:**
+   *  - **button** - The native `<button>`.
+   * - **icon** - The icon before the label (hidden while busy).
+   * - **label** - The label wrapper.
+   * - **spinner** - Shown instead of the icon while an attempt is in flight.
+   */
+  "am-authorize-button": DefineComponent<AmAuthorizeButtonProps>;
+
+  /**
+   * "Disconnect Apple Music" button.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **am-unauthorize** - Signed out.
+   *
+   * ### **Slots:**
+   *  - _default_ - The label. Default "Disconnect Apple Music".
+   *
+   * ### **CSS Properties:**
+   *  - **--am-accent** - Button background. _(default: #fa2d48)_
+   * - **--am-on-accent** - Button text colour. _(default: #fff)_
+   * - **--am-radius** - Corner radius. _(default: 999px)_
+   * - **--am-font** - Font family. _(default: system-ui, -apple-system, sans-serif)_
+   *
+   * ### **CSS Parts:**
+   *  - **button** - The native `<button>`.
+   * - **icon** - The icon before the label.
+   * - **label** - The label wrapper.
+   * - **spinner** - Shown instead of the icon while signing out.
+   */
+  "am-unauthorize-button": DefineComponent<AmUnauthorizeButtonProps>;
+
+  /**
+   * The user's Apple Music library (albums, songs, playlists, …) as a fast, virtualized list.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **am-library-load** - A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known.
+   * - **am-library-select** - A row was activated by click, Enter or Space. Detail `{item}`.
+   *
+   * ### **Methods:**
+   *  - **reload(): _void_** - Loads the list again from the first page.
+   *
+   * ### **Slots:**
+   *  - **signed-out** - Shown while signed out. Default: a sentence and an `<am-authorize-button>`.
+   * - **empty** - Shown when the list has no items. Default: "Nothing here yet."
+   *
+   * ### **CSS Properties:**
+   *  - **--am-list-max-height** - Height cap of the scrolling list; `none` lets the page scroll. _(default: 28rem)_
+   * - **--am-row-height** - Height of every row (rows must all be this tall). _(default: 56px)_
+   * - **--am-artwork-size** - Width and height of the artwork; images are requested at this size × devicePixelRatio. _(default: 40px)_
+   * - **--am-artwork-radius** - Corner radius of the artwork. _(default: 4px)_
+   * - **--am-row-hover** - Row background on hover. _(default: #8882)_
+   * - **--am-focus-ring** - Focus outline colour. _(default: var(--am-accent, #fa2d48))_
+   * - **--am-radius** - Corner radius of the buttons. _(default: 999px)_
+   *
+   * ### **CSS Parts:**
+   *  - **signed-out** - The default signed-out content.
+   * - **loading** - Shown while the first page loads.
+   * - **empty** - The default empty content.
+   * - **error** - The error message (429, 5xx, network, refused link, …), with the retry button.
+   * - **retry** - The "Try again" button in the error part.
+   * - **list** - The scrolling list (`role=list`).
+   * - **item** - One row (`role=listitem`, focusable). Custom rows (`renderItem`) render inside it.
+   * - **artwork** - The row's cover: a lazy `<img>`, or an empty box when there is none.
+   * - **title** - The item's name.
+   * - **subtitle** - Artist for albums and videos; artist · album · duration for songs; description or track count for playlists.
+   * - **load-more** - The "Load more" button, shown while more items remain.
+   */
+  "am-library-list": DefineComponent<AmLibraryListProps>;
+};
+
+declare module "vue" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface GlobalComponents extends CustomElements {}
+}
+
+declare global {
+  namespace JSX {
+    // eslint-disable-next-line @typescript-eslint/no-empty-interface
+    interface IntrinsicElements extends CustomElements {}
+  }
+}
