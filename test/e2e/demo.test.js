@@ -46,6 +46,12 @@ async function openPage(path, contextOptions = {}) {
   return { context, page, errors };
 }
 
+/** A full-page screenshot from the top (the sticky header stays where it belongs). */
+async function snap(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: shot(name), fullPage: true, animations: 'disabled' });
+}
+
 /** Resolves once `element`'s shadow button is enabled, i.e. it found the provider. */
 function waitForReadyButton(page, selector) {
   return page.waitForFunction((s) => {
@@ -82,7 +88,7 @@ test('demo: connect through the emulator, see the library, disconnect', { timeou
   await page.locator('.mode-badge[data-mode="emulator"]').waitFor();
   assert.equal(await status.getAttribute('data-status'), 'not-determined');
   assert.match(await status.innerText(), /Not connected/);
-  await page.screenshot({ path: shot('01-signed-out.png'), fullPage: true, animations: 'disabled' });
+  await snap(page, '01-signed-out.png');
 
   // 2. Connect → the emulator's consent screen names this page's host.
   const connect = page.locator('#connect').getByRole('button', { name: 'Connect Apple Music', exact: true });
@@ -106,7 +112,7 @@ test('demo: connect through the emulator, see the library, disconnect', { timeou
   assert.ok(token, 'the provider holds a Music User Token');
   assert.ok(!(await page.content()).includes(token), 'the token never appears in the page');
   await page.locator('#library-meta', { hasText: /albums loaded/ }).waitFor();
-  await page.screenshot({ path: shot('03-library.png'), fullPage: true, animations: 'disabled' });
+  await snap(page, '03-library.png');
 
   // 4. Disconnect → signed out again, rows gone, the signed-out slot is back.
   await page.locator('#disconnect').getByRole('button', { name: 'Disconnect Apple Music' }).click();
@@ -116,7 +122,7 @@ test('demo: connect through the emulator, see the library, disconnect', { timeou
   assert.match(await page.locator('#event-log').innerText(), /am-unauthorize/);
   assert.equal(await page.evaluate(() => document.querySelector('am-auth-provider').musicUserToken ?? null), null);
   await waitForReadyButton(page, '#connect');
-  await page.screenshot({ path: shot('04-signed-out-again.png'), fullPage: true, animations: 'disabled' });
+  await snap(page, '04-signed-out-again.png');
 
   assert.deepEqual(errors.map(String), [], 'no uncaught errors on the page');
   await context.close();
@@ -144,7 +150,7 @@ test('theming page: four themes, light and dark, styled through parts', { timeou
   for (const theme of ['apple', 'midnight', 'paper', 'poster']) {
     await page.locator(`.theme-${theme} am-library-list [part~="item"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
   }
-  await page.screenshot({ path: shot('05-theming.png'), fullPage: true, animations: 'disabled' });
+  await snap(page, '05-theming.png');
 
   // Dark: the adaptive themes follow the colour scheme, the fixed ones keep theirs.
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -155,7 +161,7 @@ test('theming page: four themes, light and dark, styled through parts', { timeou
   await page.getByRole('button', { name: 'Light' }).click();
   assert.equal(await surface('apple'), 'rgb(255, 255, 255)');
   await page.getByRole('button', { name: 'Dark' }).click();
-  await page.screenshot({ path: shot('06-theming-dark.png'), fullPage: true, animations: 'disabled' });
+  await snap(page, '06-theming-dark.png');
 
   assert.deepEqual(errors.map(String), [], 'no uncaught errors on the page');
   await context.close();
