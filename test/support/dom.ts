@@ -29,3 +29,25 @@ export function recordOutcomes() {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Records the windows the page opens, so a test can wait until they have closed: Apple's page
+ * closes itself just after answering, and a popup opened in that moment would reuse it by name.
+ */
+export function trackPopups() {
+  const original = window.open;
+  const popups: Window[] = [];
+  window.open = (...args: Parameters<typeof window.open>) => {
+    const popup = original.apply(window, args);
+    if (popup) popups.push(popup);
+    return popup;
+  };
+  return {
+    popups,
+    async closeAll() {
+      window.open = original;
+      for (let waited = 0; popups.some((popup) => !popup.closed) && waited < 2000; waited += 20) await sleep(20);
+      popups.forEach((popup) => popup.close());
+    },
+  };
+}

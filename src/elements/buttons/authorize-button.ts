@@ -16,7 +16,7 @@ import { noteIcon } from './note-icon.js';
  * @csspart label - The label wrapper.
  * @csspart spinner - Shown instead of the icon while an attempt is in flight.
  *
- * @cssprop [--am-accent=#fa2d48] - Button background.
+ * @cssprop [--am-accent=#d60017] - Button background.
  * @cssprop [--am-on-accent=#fff] - Button text colour.
  * @cssprop [--am-radius=999px] - Corner radius.
  * @cssprop [--am-font=system-ui, -apple-system, sans-serif] - Font family.
@@ -31,8 +31,8 @@ export class AmAuthorizeButton extends AuthButtonBase {
   protected readonly defaultLabel = 'Connect Apple Music';
   protected readonly icon = noteIcon;
 
-  protected isEnabled(auth: AuthState): boolean {
-    return !auth.busy;
+  protected isEnabled(): boolean {
+    return true;
   }
 
   protected isBusy(): boolean {
@@ -40,7 +40,8 @@ export class AmAuthorizeButton extends AuthButtonBase {
   }
 
   protected activate(auth: AuthState): void {
+    const restoreFocus = this.keepFocus();
     // The outcome is reported through events; the rejection needs no handler of the page's.
-    auth.controller.authorizeFrom(this).catch(() => undefined);
+    auth.controller.authorizeFrom(this).catch(() => undefined).finally(restoreFocus);
   }
 }

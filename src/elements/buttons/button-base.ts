@@ -76,8 +76,15 @@ export abstract class AuthButtonBase extends LitElement {
 
   protected override render() {
     const auth = this.auth;
-    const disabled = !auth || !this.isEnabled(auth);
-    return html`<button part="button" type="button" ?disabled=${disabled} aria-busy=${this.busy ? 'true' : 'false'} @click=${this.onClick}>
+    // Busy is aria-disabled, not disabled: a disabled button drops keyboard focus to <body>.
+    return html`<button
+      part="button"
+      type="button"
+      ?disabled=${!auth || !this.isEnabled(auth)}
+      aria-disabled=${this.busy ? 'true' : 'false'}
+      aria-busy=${this.busy ? 'true' : 'false'}
+      @click=${this.onClick}
+    >
       ${this.busy ? html`<span part="spinner" aria-hidden="true"></span>` : html`<span part="icon" aria-hidden="true">${this.icon}</span>`}
       <span part="label"><slot>${this.defaultLabel}</slot></span>
     </button>`;
@@ -85,7 +92,17 @@ export abstract class AuthButtonBase extends LitElement {
 
   private onClick(): void {
     // Synchronous: the provider opens the popup inside this click task.
-    if (this.auth && this.isEnabled(this.auth)) this.activate(this.auth);
+    if (this.auth && this.isEnabled(this.auth) && !this.busy) this.activate(this.auth);
   }
 
+  /** Puts focus back on the button after a popup, if it had it and nothing else took it since. */
+  protected keepFocus(): () => void {
+    const hadFocus = this.shadowRoot?.activeElement != null;
+    return () => {
+      const active = this.ownerDocument.activeElement;
+      if (hadFocus && (active === null || active === this.ownerDocument.body)) {
+        this.shadowRoot?.querySelector('button')?.focus();
+      }
+    };
+  }
 }

@@ -15,7 +15,7 @@ export const buttonStyles = css`
     padding: 0 var(--am-space-4, 1rem);
     border: 1px solid var(--am-button-border-color, transparent);
     border-radius: var(--am-radius, 999px);
-    background: var(--am-button-background, var(--am-accent, #fa2d48));
+    background: var(--am-button-background, var(--am-accent, #d60017));
     color: var(--am-button-color, var(--am-on-accent, #fff));
     font: var(--am-button-font, 600 0.9375rem/1.2 var(--am-font, system-ui, -apple-system, sans-serif));
     cursor: pointer;
@@ -24,7 +24,7 @@ export const buttonStyles = css`
     filter: brightness(1.06);
   }
   button:focus-visible {
-    outline: 2px solid var(--am-focus-ring, var(--am-accent, #fa2d48));
+    outline: 2px solid var(--am-focus-ring, var(--am-accent, #d60017));
     outline-offset: 2px;
   }
   button:disabled {

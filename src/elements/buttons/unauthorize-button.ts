@@ -18,7 +18,7 @@ const signOutIcon = svg`<svg viewBox="0 0 24 24" focusable="false"><path d="M10 
  * @csspart label - The label wrapper.
  * @csspart spinner - Shown instead of the icon while signing out.
  *
- * @cssprop [--am-accent=#fa2d48] - Button background.
+ * @cssprop [--am-accent=#d60017] - Button background.
  * @cssprop [--am-on-accent=#fff] - Button text colour.
  * @cssprop [--am-radius=999px] - Corner radius.
  * @cssprop [--am-font=system-ui, -apple-system, sans-serif] - Font family.
@@ -31,7 +31,7 @@ export class AmUnauthorizeButton extends AuthButtonBase {
   private signingOut = false;
 
   protected isEnabled(auth: AuthState): boolean {
-    return auth.isAuthorized && !this.signingOut;
+    return auth.isAuthorized;
   }
 
   protected isBusy(): boolean {
