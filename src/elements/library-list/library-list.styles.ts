@@ -4,7 +4,8 @@ import { css } from 'lit';
 export const libraryListStyles = css`
 :host{display:block}
 :host([hidden]){display:none}
-[part=list]{overflow:auto;max-height:var(--am-list-max-height,28rem);overscroll-behavior:contain}
+.box{display:flex;flex-direction:column;height:100%}
+[part=list]{flex:auto;min-height:0;overflow:auto;max-height:var(--am-list-max-height,28rem);overscroll-behavior:contain}
 .sizer{box-sizing:border-box}
 [part=item]{display:flex;align-items:center;gap:.75em;box-sizing:border-box;height:var(--am-row-height,56px);padding:0 .75em;overflow:hidden;contain:strict;cursor:pointer}
 [part=item]:hover{background:var(--am-row-hover,#8882)}
@@ -14,6 +15,6 @@ export const libraryListStyles = css`
 .text>*{overflow:hidden;white-space:nowrap;text-overflow:ellipsis}
 [part=subtitle]{font-size:.85em;opacity:.75}
 [part=loading],[part=empty],[part=error],[part=signed-out]{padding:1em}
-button{margin:.5em;padding:.4em 1em;border:1px solid;border-radius:var(--am-radius,999px);background:none;color:inherit;font:inherit;cursor:pointer}
+button{align-self:center;margin:.5em;padding:.4em 1em;border:1px solid;border-radius:var(--am-radius,999px);background:none;color:inherit;font:inherit;cursor:pointer}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 `;

@@ -22,9 +22,10 @@ const index = (row: Element): number => Number(row.getAttribute('aria-posinset')
 /**
  * The signed-in user's iCloud Music Library, one row per item, loaded page by page from the
  * nearest `<am-auth-provider>`. Only the rows near the visible part of the list are in the
- * DOM, so 10,000 items scroll like 10. The list scrolls inside `part="list"`, whose height
- * is capped by `--am-list-max-height` (set it to `none` to let the page scroll instead).
- * Rows have a fixed height, `--am-row-height`.
+ * DOM, so 10,000 items scroll like 10. The list scrolls inside `part="list"`; give the host a
+ * height (the list then fills what the "Load more" button leaves), or let
+ * `--am-list-max-height` cap it (set it to `none` to let the page scroll instead). Rows have
+ * a fixed height, `--am-row-height`. An `aria-label` on the host names the list.
  *
  * The host reflects `state` (`signed-out`, `loading`, `empty`, `error`, `list`) and
  * `aria-busy` while a page is loading, so `am-library-list[state=error]` can be styled.
@@ -80,6 +81,9 @@ export class AmLibraryList extends LitElement {
    * fixed `--am-row-height`. Strings are rendered as text.
    */
   @property({ attribute: false }) renderItem?: (item: LibraryResource, index: number) => unknown;
+
+  /** The accessible name of the list, taken from the host's `aria-label`. */
+  @property({ attribute: 'aria-label' }) listLabel?: string;
 
   private auth?: AuthState;
   private api?: AppleMusicApi;
@@ -175,7 +179,7 @@ export class AmLibraryList extends LitElement {
       const tabStop = focus >= start && focus < end ? focus : start;
       const setSize = this.loader.total ?? -1;
       // Compact markup: template text is shipped as written.
-      body = html`<div part="list" role="list" tabindex="-1" aria-busy=${state === 'loading'} @scroll=${this.measure} @keydown=${this.onKeyDown} @click=${this.onClick} @focusin=${this.onFocusIn}><div class="sizer" role="none">${items
+      body = html`<div part="list" role="list" tabindex="-1" aria-label=${this.listLabel ?? nothing} aria-busy=${state === 'loading'} @scroll=${this.measure} @keydown=${this.onKeyDown} @click=${this.onClick} @focusin=${this.onFocusIn}><div class="sizer" role="none">${items
         .slice(start, end)
         .map(
           (item, k) =>
@@ -185,7 +189,7 @@ export class AmLibraryList extends LitElement {
         : nothing}`;
     }
     // A polite live region, so a failure is announced wherever focus is.
-    return html`${body}<div class="sr" role="status">${message}</div>`;
+    return html`<div class="box">${body}</div><div class="sr" role="status">${message}</div>`;
   }
 
   protected override updated(): void {
