@@ -105,6 +105,11 @@ export async function startDemo(options = {}) {
   const origin = `http://localhost:${address.port}`;
   const url = `${origin}/demo/`;
   if (!quiet) {
+    const busy = [
+      port && address.port !== port ? `port ${port} was busy` : '',
+      emulator && emulatorPort && emulator.port !== emulatorPort ? `port ${emulatorPort} was busy` : '',
+    ].filter(Boolean);
+    if (busy.length) console.log(`Note: ${busy.join(' and ')}; using free ports instead.`);
     if (emulator) console.log(`Apple Music emulator on ${emulator.origin} (local only, generated library of ${size} items)`);
     else console.log('Using Apple: authorize.music.apple.com and api.music.apple.com with AM_DEVELOPER_TOKEN');
     console.log(`\n  am-elements demo → open ${url}\n`);

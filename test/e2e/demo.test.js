@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startDemo } from '../../scripts/start.js';
+import { startEmulator } from '../../cli/emulator/index.js';
 import { findChromium, CHROMIUM_FLAGS } from '../../scripts/chromium.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -62,13 +63,13 @@ function waitForReadyButton(page, selector) {
 
 /**
  * Clicks `button` (a Connect button), completes the emulator's consent screen with Allow and
- * waits for the popup to close itself. Returns after `onConsent` ran with the popup open.
+ * waits for the popup to close itself. `onConsent` runs while the consent screen is showing.
  */
-async function signInThroughPopup(context, button, onConsent) {
+async function signInThroughPopup(context, button, { authorizeUrl = `${demo.emulatorOrigin}/woa`, onConsent } = {}) {
   const popupOpened = context.waitForEvent('page');
   await button.click();
   const popup = await popupOpened;
-  assert.ok(popup.url().startsWith(`${demo.emulatorOrigin}/woa?`), `the popup goes to the emulator's /woa, got ${popup.url()}`);
+  assert.ok(popup.url().startsWith(`${authorizeUrl}?`), `the popup goes to ${authorizeUrl}, got ${popup.url()}`);
   const allow = popup.getByRole('button', { name: 'Allow', exact: true });
   await allow.waitFor({ state: 'visible' });
   await onConsent?.(popup);
@@ -92,9 +93,11 @@ test('demo: connect through the emulator, see the library, disconnect', { timeou
 
   // 2. Connect → the emulator's consent screen names this page's host.
   const connect = page.locator('#connect').getByRole('button', { name: 'Connect Apple Music', exact: true });
-  await signInThroughPopup(context, connect, async (popup) => {
-    assert.equal(await popup.locator('h1 .app-name').innerText(), new URL(demo.origin).host);
-    await popup.screenshot({ path: shot('02-consent.png'), animations: 'disabled' });
+  await signInThroughPopup(context, connect, {
+    onConsent: async (popup) => {
+      assert.equal(await popup.locator('h1 .app-name').innerText(), new URL(demo.origin).host);
+      await popup.screenshot({ path: shot('02-consent.png'), animations: 'disabled' });
+    },
   });
 
   // 3. Authorized: status line, event log (token masked), library rows.
@@ -165,6 +168,55 @@ test('theming page: four themes, light and dark, styled through parts', { timeou
 
   assert.deepEqual(errors.map(String), [], 'no uncaught errors on the page');
   await context.close();
+});
+
+test('with a real developer token the same page uses Apple\'s origins (routed here to an emulator)', { timeout: TIMEOUT }, async () => {
+  // A JWT-shaped token that the emulator accepts; the page must not know it is not Apple's.
+  const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const fakeToken = `${b64({ alg: 'ES256', kid: 'ABCDEFGHIJ' })}.${b64({ iss: 'ABCDEFGHIJ', iat: now, exp: now + 3600 })}.${b64('signature')}`;
+  const apple = await startDemo({ port: 0, developerToken: fakeToken, quiet: true });
+  const standIn = await startEmulator({ port: 0, size: 300, quiet: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    assert.equal(apple.mode, 'apple');
+    assert.equal(apple.emulatorOrigin, null, 'no emulator is started with a real token');
+    // Apple's three hosts, answered by the stand-in emulator; any other non-local request fails the test.
+    const appleHosts = [];
+    const unexpected = [];
+    await context.route(/^https:\/\//, async (route) => {
+      const url = new URL(route.request().url());
+      if (!['authorize.music.apple.com', 'api.music.apple.com', 'play.itunes.apple.com'].includes(url.host)) {
+        unexpected.push(url.href);
+        return route.abort();
+      }
+      appleHosts.push(url.host);
+      // The sign-in page's own calls are same-origin on Apple; the stand-in only trusts local origins.
+      const headers = { ...route.request().headers() };
+      if (url.host === 'authorize.music.apple.com') headers.origin = standIn.origin;
+      const response = await route.fetch({ url: `${standIn.origin}${url.pathname}${url.search}`, headers });
+      await route.fulfill({ response });
+    });
+    const page = await context.newPage();
+    await page.goto(apple.url);
+    await page.locator('.mode-badge[data-mode="apple"]').waitFor();
+    assert.equal(await page.locator('.emulator-controls').isHidden(), true, 'no emulator controls against Apple');
+    await waitForReadyButton(page, '#connect');
+    const provider = page.locator('am-auth-provider');
+    for (const name of ['authorize-url', 'api-url', 'logout-url']) {
+      assert.equal(await provider.getAttribute(name), null, `${name} keeps Apple's default`);
+    }
+    const connect = page.locator('#connect').getByRole('button', { name: 'Connect Apple Music', exact: true });
+    await signInThroughPopup(context, connect, { authorizeUrl: 'https://authorize.music.apple.com/woa' });
+    await page.locator('[data-testid="status"][data-status="authorized"]').waitFor();
+    await page.locator('#library [part~="item"]').first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.ok(appleHosts.includes('api.music.apple.com'), 'the library came from api.music.apple.com');
+    assert.deepEqual(unexpected, []);
+  } finally {
+    await context.close();
+    await standIn.close();
+    await apple.close();
+  }
 });
 
 test('npm start: prints the URL to open and stops both servers on Ctrl-C', { timeout: TIMEOUT }, async () => {
