@@ -36,6 +36,7 @@ export function App({ config }: { config: ExampleConfig }) {
         <p data-testid="status">{account ? `Signed in · storefront ${account.storefrontId}` : 'Signed out'}</p>
         {problem && <p role="alert">{problem}</p>}
         <am-authorize-button
+          id="connect"
           onam-authorize={(event) => {
             setAccount(event.detail);
             setProblem(null);
@@ -44,6 +45,7 @@ export function App({ config }: { config: ExampleConfig }) {
           onam-cancel={(event) => setProblem(`Cancelled (${event.detail.reason})`)}
         />
         <am-unauthorize-button
+          id="disconnect"
           onam-unauthorize={() => {
             setAccount(null);
             setLoaded(0);
