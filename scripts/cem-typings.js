@@ -78,7 +78,7 @@ export function frameworkTypingsPlugin({ outdir }) {
     packageLinkPhase({ customElementsManifest }) {
       const common = { outdir, globalTypePath: TYPES_MODULE, hideLogs: true };
       generateJsxTypes(typingsView(customElementsManifest), { ...common, fileName: 'jsx.d.ts' });
-      generateVuejsTypes(typingsView(customElementsManifest), { ...common, fileName: 'vue.d.ts' });
+      generateVuejsTypes(typingsView(customElementsManifest, { vue: true }), { ...common, fileName: 'vue.d.ts' });
     },
   };
 }
@@ -90,13 +90,26 @@ export function frameworkTypingsPlugin({ outdir }) {
  *   by two elements is then imported twice, which TypeScript rejects): so `CustomEvent<X>`
  *   becomes `import("../dist/index.js").X`, which they leave inline;
  * - they offer every public field as a settable prop: read-only ones (getters) are dropped, since
- *   setting them would throw.
+ *   setting them would throw;
+ * - for Vue they key props by attribute name and listeners as `on` + event name, but Vue (and
+ *   vue-tsc, checking templates) normalizes `:popup-timeout` to `popupTimeout` and `@am-authorize`
+ *   to `onAmAuthorize`: so for Vue attributes take their camelCase property names and events their
+ *   PascalCase names (the description keeps the real event name).
  * @param {any} manifest
+ * @param {{vue?: boolean}} [options]
  */
-function typingsView(manifest) {
+function typingsView(manifest, { vue = false } = {}) {
   const view = structuredClone(manifest);
   for (const declaration of declarationsOf(view)) {
     declaration.members = declaration.members?.filter((/** @type {any} */ member) => !member.readonly);
+    if (vue) {
+      for (const attribute of declaration.attributes ?? []) attribute.name = attribute.fieldName ?? camelize(attribute.name);
+      for (const event of declaration.events ?? []) {
+        if (!event.name) continue;
+        event.description = `\`@${event.name}\`${event.description ? `: ${event.description}` : ''}`;
+        event.name = pascalize(event.name);
+      }
+    }
     for (const event of declaration.events ?? []) {
       const text = event.type?.text;
       const match = typeof text === 'string' ? /^CustomEvent<(.*)>$/s.exec(text) : null;
@@ -107,6 +120,11 @@ function typingsView(manifest) {
   }
   return view;
 }
+
+/** @param {string} name e.g. `popup-timeout` → `popupTimeout` */
+const camelize = (name) => name.replace(/-([a-z0-9])/g, (_, letter) => letter.toUpperCase());
+/** @param {string} name e.g. `am-authorize` → `AmAuthorize` */
+const pascalize = (name) => camelize(name).replace(/^./, (letter) => letter.toUpperCase());
 
 /** @param {any} manifest @returns {any[]} */
 function declarationsOf(manifest) {

@@ -133,6 +133,8 @@ export type AmLibraryListProps = {
   "page-size"?: AmLibraryList["pageSize"];
   /** Stop after this many items. */
   limit?: AmLibraryList["limit"];
+  /** The accessible name of the list, taken from the host's `aria-label`. */
+  "aria-label"?: AmLibraryList["listLabel"];
   /** Renders a custom row for `item` (the `index`-th). Whatever it returns goes inside the
 `part="item"` row, which keeps focus, selection and virtualization; rows must keep the
 fixed `--am-row-height`. Strings are rendered as text. */
@@ -181,11 +183,14 @@ export type CustomElements = {
    * - **am-cancel** - Popup closed, account switch, or timeout. Detail `{reason}`.
    * - **am-error** - Popup blocked, no developer token, or an unusable answer. Detail `{code, message, error}`.
    *
+   * ### **Methods:**
+   *
+   *
    * ### **Slots:**
    *  - _default_ - The label. Default "Connect Apple Music".
    *
    * ### **CSS Properties:**
-   *  - **--am-accent** - Button background. _(default: #fa2d48)_
+   *  - **--am-accent** - Button background. _(default: #d60017)_
    * - **--am-on-accent** - Button text colour. _(default: #fff)_
    * - **--am-radius** - Corner radius. _(default: 999px)_
    * - **--am-font** - Font family. _(default: system-ui, -apple-system, sans-serif)_
@@ -206,11 +211,14 @@ export type CustomElements = {
    * ### **Events:**
    *  - **am-unauthorize** - Signed out.
    *
+   * ### **Methods:**
+   *
+   *
    * ### **Slots:**
    *  - _default_ - The label. Default "Disconnect Apple Music".
    *
    * ### **CSS Properties:**
-   *  - **--am-accent** - Button background. _(default: #fa2d48)_
+   *  - **--am-accent** - Button background. _(default: #d60017)_
    * - **--am-on-accent** - Button text colour. _(default: #fff)_
    * - **--am-radius** - Corner radius. _(default: 999px)_
    * - **--am-font** - Font family. _(default: system-ui, -apple-system, sans-serif)_

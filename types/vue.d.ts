@@ -3,38 +3,38 @@ import type { AmAuthProvider, AmAuthorizeButton, AmUnauthorizeButton, AmLibraryL
 
 type AmAuthProviderProps = {
   /** The developer token (a JWT signed with your MusicKit key). */
-  "developer-token"?: AmAuthProvider["developerToken"];
+  developerToken?: AmAuthProvider["developerToken"];
   /** A URL answering the developer token as text or `{"token": "..."}`; fetched when needed. */
-  "developer-token-url"?: AmAuthProvider["developerTokenUrl"];
+  developerTokenUrl?: AmAuthProvider["developerTokenUrl"];
   /** Icon shown on Apple's consent screen; discovered from the page's `link` rels when unset. */
-  "app-icon"?: AmAuthProvider["appIcon"];
+  appIcon?: AmAuthProvider["appIcon"];
   /** Storefront override; else the user's storefront from `/v1/me/storefront`, else `us`. */
   storefront?: AmAuthProvider["storefront"];
   /** Where the Music User Token is kept: `local`, `session` or `memory`. */
   storage?: AmAuthProvider["storage"];
   /** Apple's authorize page; its origin is the only one whose messages count. */
-  "authorize-url"?: AmAuthProvider["authorizeUrl"];
+  authorizeUrl?: AmAuthProvider["authorizeUrl"];
   /** Apple Music API base URL. */
-  "api-url"?: AmAuthProvider["apiUrl"];
+  apiUrl?: AmAuthProvider["apiUrl"];
   /** Best-effort logout endpoint called on sign-out; an empty attribute disables the call. */
-  "logout-url"?: AmAuthProvider["logoutUrl"];
+  logoutUrl?: AmAuthProvider["logoutUrl"];
   /** Milliseconds before an unanswered popup counts as cancelled. */
-  "popup-timeout"?: AmAuthProvider["popupTimeout"];
+  popupTimeout?: AmAuthProvider["popupTimeout"];
 
-  /** Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`; from the element that started the attempt. */
-  "onam-authorize"?: (e: CustomEvent<import("../dist/index.js").AmAuthorizeDetail>) => void;
-  /** The user declined in Apple's popup. */
-  "onam-decline"?: (e: CustomEvent<Record<string, never>>) => void;
-  /** Apple says Apple Music is unavailable to this user. */
-  "onam-unavailable"?: (e: CustomEvent<Record<string, never>>) => void;
-  /** The popup was closed, the user switched account, or it timed out. Detail `{reason}`. */
-  "onam-cancel"?: (e: CustomEvent<import("../dist/index.js").AmCancelDetail>) => void;
-  /** The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`. */
-  "onam-error"?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
-  /** Signed out. */
-  "onam-unauthorize"?: (e: CustomEvent<Record<string, never>>) => void;
-  /** The authorization status changed. Detail `{status, previousStatus, reason?}`. */
-  "onam-status-change"?: (e: CustomEvent<import("../dist/index.js").AmStatusChangeDetail>) => void;
+  /** `@am-authorize`: Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`; from the element that started the attempt. */
+  onAmAuthorize?: (e: CustomEvent<import("../dist/index.js").AmAuthorizeDetail>) => void;
+  /** `@am-decline`: The user declined in Apple's popup. */
+  onAmDecline?: (e: CustomEvent<Record<string, never>>) => void;
+  /** `@am-unavailable`: Apple says Apple Music is unavailable to this user. */
+  onAmUnavailable?: (e: CustomEvent<Record<string, never>>) => void;
+  /** `@am-cancel`: The popup was closed, the user switched account, or it timed out. Detail `{reason}`. */
+  onAmCancel?: (e: CustomEvent<import("../dist/index.js").AmCancelDetail>) => void;
+  /** `@am-error`: The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`. */
+  onAmError?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
+  /** `@am-unauthorize`: Signed out. */
+  onAmUnauthorize?: (e: CustomEvent<Record<string, never>>) => void;
+  /** `@am-status-change`: The authorization status changed. Detail `{status, previousStatus, reason?}`. */
+  onAmStatusChange?: (e: CustomEvent<import("../dist/index.js").AmStatusChangeDetail>) => void;
 };
 
 type AmAuthorizeButtonProps = {
@@ -43,16 +43,16 @@ type AmAuthorizeButtonProps = {
   /** Reflected while an attempt is in flight. */
   busy?: AmAuthorizeButton["busy"];
 
-  /** Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`. */
-  "onam-authorize"?: (e: CustomEvent<import("../dist/index.js").AmAuthorizeDetail>) => void;
-  /** The user declined. */
-  "onam-decline"?: (e: CustomEvent<Record<string, never>>) => void;
-  /** Apple Music is unavailable to this user. */
-  "onam-unavailable"?: (e: CustomEvent<Record<string, never>>) => void;
-  /** Popup closed, account switch, or timeout. Detail `{reason}`. */
-  "onam-cancel"?: (e: CustomEvent<import("../dist/index.js").AmCancelDetail>) => void;
-  /** Popup blocked, no developer token, or an unusable answer. Detail `{code, message, error}`. */
-  "onam-error"?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
+  /** `@am-authorize`: Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`. */
+  onAmAuthorize?: (e: CustomEvent<import("../dist/index.js").AmAuthorizeDetail>) => void;
+  /** `@am-decline`: The user declined. */
+  onAmDecline?: (e: CustomEvent<Record<string, never>>) => void;
+  /** `@am-unavailable`: Apple Music is unavailable to this user. */
+  onAmUnavailable?: (e: CustomEvent<Record<string, never>>) => void;
+  /** `@am-cancel`: Popup closed, account switch, or timeout. Detail `{reason}`. */
+  onAmCancel?: (e: CustomEvent<import("../dist/index.js").AmCancelDetail>) => void;
+  /** `@am-error`: Popup blocked, no developer token, or an unusable answer. Detail `{code, message, error}`. */
+  onAmError?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
 };
 
 type AmUnauthorizeButtonProps = {
@@ -61,25 +61,27 @@ type AmUnauthorizeButtonProps = {
   /** Reflected while an attempt is in flight. */
   busy?: AmUnauthorizeButton["busy"];
 
-  /** Signed out. */
-  "onam-unauthorize"?: (e: CustomEvent<Record<string, never>>) => void;
+  /** `@am-unauthorize`: Signed out. */
+  onAmUnauthorize?: (e: CustomEvent<Record<string, never>>) => void;
 };
 
 type AmLibraryListProps = {
   /** What to list: `albums`, `songs`, `playlists`, `artists`, `music-videos` or `recently-added`. */
   type?: AmLibraryList["type"];
   /** Items per request, 1–100 (Apple's maximum, and the default). */
-  "page-size"?: AmLibraryList["pageSize"];
+  pageSize?: AmLibraryList["pageSize"];
   /** Stop after this many items. */
   limit?: AmLibraryList["limit"];
+  /** The accessible name of the list, taken from the host's `aria-label`. */
+  listLabel?: AmLibraryList["listLabel"];
   /** Renders a custom row for `item` (the `index`-th). Whatever it returns goes inside the
 `part="item"` row, which keeps focus, selection and virtualization; rows must keep the
 fixed `--am-row-height`. Strings are rendered as text. */
   renderItem?: AmLibraryList["renderItem"];
-  /** A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known. */
-  "onam-library-load"?: (e: CustomEvent<import("../dist/index.js").AmLibraryLoadDetail>) => void;
-  /** A row was activated by click, Enter or Space. Detail `{item}`. */
-  "onam-library-select"?: (e: CustomEvent<import("../dist/index.js").AmLibrarySelectDetail>) => void;
+  /** `@am-library-load`: A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known. */
+  onAmLibraryLoad?: (e: CustomEvent<import("../dist/index.js").AmLibraryLoadDetail>) => void;
+  /** `@am-library-select`: A row was activated by click, Enter or Space. Detail `{item}`. */
+  onAmLibrarySelect?: (e: CustomEvent<import("../dist/index.js").AmLibrarySelectDetail>) => void;
 };
 
 export type CustomElements = {
@@ -89,13 +91,13 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **am-authorize** - Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`; from the element that started the attempt.
-   * - **am-decline** - The user declined in Apple's popup.
-   * - **am-unavailable** - Apple says Apple Music is unavailable to this user.
-   * - **am-cancel** - The popup was closed, the user switched account, or it timed out. Detail `{reason}`.
-   * - **am-error** - The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`.
-   * - **am-unauthorize** - Signed out.
-   * - **am-status-change** - The authorization status changed. Detail `{status, previousStatus, reason?}`.
+   *  - **AmAuthorize** - `@am-authorize`: Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`; from the element that started the attempt.
+   * - **AmDecline** - `@am-decline`: The user declined in Apple's popup.
+   * - **AmUnavailable** - `@am-unavailable`: Apple says Apple Music is unavailable to this user.
+   * - **AmCancel** - `@am-cancel`: The popup was closed, the user switched account, or it timed out. Detail `{reason}`.
+   * - **AmError** - `@am-error`: The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`.
+   * - **AmUnauthorize** - `@am-unauthorize`: Signed out.
+   * - **AmStatusChange** - `@am-status-change`: The authorization status changed. Detail `{status, previousStatus, reason?}`.
    *
    * ### **Methods:**
    *  - **authorize(options: _{ popup?: Window }_): _Promise<string>_** - Signs the user in. Resolves with the Music User Token — at once when one is stored —
@@ -114,17 +116,20 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **am-authorize** - Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`.
-   * - **am-decline** - The user declined.
-   * - **am-unavailable** - Apple Music is unavailable to this user.
-   * - **am-cancel** - Popup closed, account switch, or timeout. Detail `{reason}`.
-   * - **am-error** - Popup blocked, no developer token, or an unusable answer. Detail `{code, message, error}`.
+   *  - **AmAuthorize** - `@am-authorize`: Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`.
+   * - **AmDecline** - `@am-decline`: The user declined.
+   * - **AmUnavailable** - `@am-unavailable`: Apple Music is unavailable to this user.
+   * - **AmCancel** - `@am-cancel`: Popup closed, account switch, or timeout. Detail `{reason}`.
+   * - **AmError** - `@am-error`: Popup blocked, no developer token, or an unusable answer. Detail `{code, message, error}`.
+   *
+   * ### **Methods:**
+   *
    *
    * ### **Slots:**
    *  - _default_ - The label. Default "Connect Apple Music".
    *
    * ### **CSS Properties:**
-   *  - **--am-accent** - Button background. _(default: #fa2d48)_
+   *  - **--am-accent** - Button background. _(default: #d60017)_
    * - **--am-on-accent** - Button text colour. _(default: #fff)_
    * - **--am-radius** - Corner radius. _(default: 999px)_
    * - **--am-font** - Font family. _(default: system-ui, -apple-system, sans-serif)_
@@ -143,13 +148,16 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **am-unauthorize** - Signed out.
+   *  - **AmUnauthorize** - `@am-unauthorize`: Signed out.
+   *
+   * ### **Methods:**
+   *
    *
    * ### **Slots:**
    *  - _default_ - The label. Default "Disconnect Apple Music".
    *
    * ### **CSS Properties:**
-   *  - **--am-accent** - Button background. _(default: #fa2d48)_
+   *  - **--am-accent** - Button background. _(default: #d60017)_
    * - **--am-on-accent** - Button text colour. _(default: #fff)_
    * - **--am-radius** - Corner radius. _(default: 999px)_
    * - **--am-font** - Font family. _(default: system-ui, -apple-system, sans-serif)_
@@ -168,8 +176,8 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **am-library-load** - A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known.
-   * - **am-library-select** - A row was activated by click, Enter or Space. Detail `{item}`.
+   *  - **AmLibraryLoad** - `@am-library-load`: A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known.
+   * - **AmLibrarySelect** - `@am-library-select`: A row was activated by click, Enter or Space. Detail `{item}`.
    *
    * ### **Methods:**
    *  - **reload(): _void_** - Loads the list again from the first page.

@@ -21,6 +21,13 @@ export function SignIn() {
       </am-authorize-button>
       <am-unauthorize-button class="out" onam-unauthorize={() => setSignedIn(false)} />
       {signedIn && <p>Signed in</p>}
+      <am-library-list
+        type="playlists"
+        page-size={50}
+        limit={200}
+        onam-library-load={(event) => console.log(event.detail.items.length, event.detail.done)}
+        onam-library-select={(event) => console.log(event.detail.item.id)}
+      />
     </am-auth-provider>
   );
 }
@@ -34,6 +41,8 @@ export const wrong = [
   <am-authorize-button onam-authorize={(event) => event.detail.userToken} />,
   // @ts-expect-error am-cancel's reason is a string union, not a number
   <am-authorize-button onam-cancel={(event) => event.detail.reason.toFixed()} />,
-  // @ts-expect-error status is read-only on the provider, so it is no prop
+  // @ts-expect-error type is one of the library types
+  <am-library-list type="podcasts" />,
+  // @ts-expect-error isAuthorized is read-only on the provider, so it is no prop
   <am-auth-provider isAuthorized={true} />,
 ];

@@ -1,28 +1,43 @@
-// Type test (tsc -p tsconfig.types.json): Vue's GlobalComponents from the generated typings,
-// i.e. what Volar / vue-tsc check templates such as
-// `<am-auth-provider :popup-timeout="60000" @am-status-change="…">` against.
+// Type test (tsc -p tsconfig.types.json): Vue's GlobalComponents from the generated typings.
+// Volar / vue-tsc check templates against these props the way Vue normalizes them:
+// `:popup-timeout="60000"` → popupTimeout, `@am-authorize="…"` → onAmAuthorize
+// (demo/vue runs vue-tsc on a real template as well).
 import type { GlobalComponents } from 'vue';
 import type {} from 'am-elements/vue';
 
 type PropsOf<Tag extends keyof GlobalComponents> = InstanceType<GlobalComponents[Tag]>['$props'];
 
 export const provider: PropsOf<'am-auth-provider'> = {
-  'developer-token-url': '/developer-token',
-  'authorize-url': 'http://127.0.0.1:9000/woa',
-  'popup-timeout': 60_000,
+  developerTokenUrl: '/developer-token',
+  authorizeUrl: 'http://127.0.0.1:9000/woa',
+  popupTimeout: 60_000,
   storage: 'memory',
-  'onam-status-change': (event) => console.log(event.detail.status),
+  onAmStatusChange: (event) => console.log(event.detail.status, event.detail.reason),
 };
 export const button: PropsOf<'am-authorize-button'> = {
-  'onam-authorize': (event) => console.log(event.detail.musicUserToken, event.detail.fromStorage),
+  onAmAuthorize: (event) => console.log(event.detail.musicUserToken, event.detail.fromStorage),
+  onAmCancel: (event) => console.log(event.detail.reason),
 };
-export const signOut: PropsOf<'am-unauthorize-button'> = { 'onam-unauthorize': () => {} };
+export const signOut: PropsOf<'am-unauthorize-button'> = { onAmUnauthorize: () => {} };
+export const list: PropsOf<'am-library-list'> = {
+  type: 'songs',
+  pageSize: 50,
+  limit: 200,
+  onAmLibraryLoad: (event) => console.log(event.detail.items.length, event.detail.done),
+  onAmLibrarySelect: (event) => console.log(event.detail.item.id),
+};
 
 export const wrong: PropsOf<'am-auth-provider'>[] = [
   // @ts-expect-error popup-timeout is a number
-  { 'popup-timeout': '60000' },
+  { popupTimeout: '60000' },
   // @ts-expect-error storage is 'local' | 'session' | 'memory'
   { storage: 'cloud' },
   // @ts-expect-error the am-authorize detail has no such field
-  { 'onam-authorize': (event) => event.detail.userToken },
+  { onAmAuthorize: (event) => event.detail.userToken },
+];
+export const wrongList: PropsOf<'am-library-list'>[] = [
+  // @ts-expect-error type is one of the library types
+  { type: 'podcasts' },
+  // @ts-expect-error page-size is a number
+  { pageSize: '50' },
 ];
