@@ -99,6 +99,9 @@ export class AmLibraryList extends LitElement {
   /** After "Load more" or "Try again": focus this row once the page is in. */
   private focusAfterLoad?: number;
   private resizeObserver?: ResizeObserver;
+  /** Scrolling too fast to look at covers: rows render without artwork until it calms down. */
+  private fast = false;
+  private calm?: ReturnType<typeof setTimeout>;
 
   private readonly loader = new LibraryLoader({
     changed: () => this.requestUpdate(),
@@ -213,7 +216,7 @@ export class AmLibraryList extends LitElement {
   private defaultRow(item: LibraryResource) {
     const { title, subtitle } = rowText(item);
     const size = this.artworkSize;
-    const src = artworkUrl(item.attributes?.artwork, size, devicePixelRatio);
+    const src = this.fast ? undefined : artworkUrl(item.attributes?.artwork, size, devicePixelRatio);
     return html`${src
       ? html`<img part="artwork" src=${src} alt="" width=${size} height=${size} loading="lazy" decoding="async">`
       : html`<span part="artwork"></span>`}<span class="text"><span part="title">${title}</span><span part="subtitle">${subtitle}</span></span>`;
@@ -253,6 +256,16 @@ export class AmLibraryList extends LitElement {
     }
     const range = rowRange(top, bottom, this.rowHeight, count, OVERSCAN);
     if (range.start !== this.range.start || range.end !== this.range.end) {
+      if (Math.abs(range.start - this.range.start) > OVERSCAN) {
+        // Skipping rows between frames: requesting and decoding covers that are gone a frame
+        // later costs frames; show them once the list stays put.
+        this.fast = true;
+        clearTimeout(this.calm);
+        this.calm = setTimeout(() => {
+          this.fast = false;
+          this.requestUpdate();
+        }, 150);
+      }
       this.range = range;
       this.requestUpdate();
     }
