@@ -1,0 +1,234 @@
+<?php
+/**
+ * Shortcodes: [am_auth_provider], [am_authorize_button], [am_unauthorize_button] and
+ * [am_library_list].
+ *
+ * Every element needs an <am-auth-provider> ancestor. Inside [am_auth_provider]…
+ * [/am_auth_provider] the elements share that one provider; anywhere else each shortcode
+ * wraps its element in a provider of its own, configured from the settings. Providers on
+ * one page read the same stored sign-in, and assets/am-elements-wp.js keeps them in step
+ * when the visitor signs in or out.
+ *
+ * @package AM_Elements
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Registers and renders the shortcodes.
+ */
+class AM_Elements_Shortcodes {
+
+	/** Values `<am-library-list type>` accepts. */
+	const LIBRARY_TYPES = array( 'albums', 'songs', 'playlists', 'artists', 'music-videos', 'recently-added' );
+
+	/** Largest page size Apple's library endpoints accept. */
+	const MAX_PAGE_SIZE = 100;
+
+	/**
+	 * How many [am_auth_provider] shortcodes are being rendered around the current one.
+	 *
+	 * @var int
+	 */
+	private static $provider_depth = 0;
+
+	/**
+	 * Registers the shortcodes.
+	 */
+	public static function init() {
+		add_action( 'init', array( __CLASS__, 'register' ) );
+	}
+
+	/**
+	 * Adds the shortcodes.
+	 */
+	public static function register() {
+		add_shortcode( 'am_auth_provider', array( __CLASS__, 'auth_provider' ) );
+		add_shortcode( 'am_authorize_button', array( __CLASS__, 'authorize_button' ) );
+		add_shortcode( 'am_unauthorize_button', array( __CLASS__, 'unauthorize_button' ) );
+		add_shortcode( 'am_library_list', array( __CLASS__, 'library_list' ) );
+	}
+
+	/**
+	 * [am_auth_provider]…[/am_auth_provider]: one provider around the enclosed content.
+	 *
+	 * @param array|string $atts    Shortcode attributes (none are used).
+	 * @param string|null  $content The enclosed content.
+	 * @return string
+	 */
+	public static function auth_provider( $atts, $content = null ) {
+		AM_Elements_Assets::enqueue();
+		++self::$provider_depth;
+		try {
+			$inner = do_shortcode( (string) $content );
+		} finally {
+			--self::$provider_depth;
+		}
+		return self::provider_open() . $inner . '</am-auth-provider>';
+	}
+
+	/**
+	 * [am_authorize_button label="…"] or [am_authorize_button]label[/am_authorize_button].
+	 *
+	 * @param array|string $atts    Shortcode attributes.
+	 * @param string|null  $content The enclosed label, if any.
+	 * @return string
+	 */
+	public static function authorize_button( $atts, $content = null ) {
+		$atts  = shortcode_atts( array( 'label' => '' ), $atts, 'am_authorize_button' );
+		$label = self::label( $atts['label'], $content, __( 'Connect Apple Music', 'am-elements' ) );
+		return self::element( '<am-authorize-button>' . esc_html( $label ) . '</am-authorize-button>' );
+	}
+
+	/**
+	 * [am_unauthorize_button label="…"] or enclosing.
+	 *
+	 * @param array|string $atts    Shortcode attributes.
+	 * @param string|null  $content The enclosed label, if any.
+	 * @return string
+	 */
+	public static function unauthorize_button( $atts, $content = null ) {
+		$atts  = shortcode_atts( array( 'label' => '' ), $atts, 'am_unauthorize_button' );
+		$label = self::label( $atts['label'], $content, __( 'Disconnect Apple Music', 'am-elements' ) );
+		return self::element( '<am-unauthorize-button>' . esc_html( $label ) . '</am-unauthorize-button>' );
+	}
+
+	/**
+	 * [am_library_list type="albums" limit="50" page_size="100"].
+	 *
+	 * @param array|string $atts Shortcode attributes.
+	 * @return string
+	 */
+	public static function library_list( $atts ) {
+		$atts = is_array( $atts ) ? $atts : array();
+		// Accept the element's own spelling, page-size, as well.
+		if ( isset( $atts['page-size'] ) && ! isset( $atts['page_size'] ) ) {
+			$atts['page_size'] = $atts['page-size'];
+		}
+		$atts = shortcode_atts(
+			array(
+				'type'      => 'albums',
+				'limit'     => '',
+				'page_size' => '',
+			),
+			$atts,
+			'am_library_list'
+		);
+
+		$type = strtolower( trim( (string) $atts['type'] ) );
+		if ( ! in_array( $type, self::LIBRARY_TYPES, true ) ) {
+			return self::editor_notice(
+				sprintf(
+					/* translators: 1: the invalid value, 2: the list of valid values. */
+					__( '[am_library_list]: unknown type "%1$s". Use one of: %2$s.', 'am-elements' ),
+					$type,
+					implode( ', ', self::LIBRARY_TYPES )
+				)
+			);
+		}
+
+		$html = '<am-library-list type="' . esc_attr( $type ) . '"';
+		if ( '' !== trim( (string) $atts['limit'] ) ) {
+			$limit = absint( $atts['limit'] );
+			if ( $limit > 0 ) {
+				$html .= ' limit="' . esc_attr( (string) $limit ) . '"';
+			}
+		}
+		if ( '' !== trim( (string) $atts['page_size'] ) ) {
+			$page_size = max( 1, min( self::MAX_PAGE_SIZE, absint( $atts['page_size'] ) ) );
+			$html     .= ' page-size="' . esc_attr( (string) $page_size ) . '"';
+		}
+		$html .= '></am-library-list>';
+		return self::element( $html );
+	}
+
+	/**
+	 * The element, inside a provider of its own unless an [am_auth_provider] encloses it.
+	 *
+	 * @param string $element_html Escaped element markup.
+	 * @return string
+	 */
+	private static function element( $element_html ) {
+		AM_Elements_Assets::enqueue();
+		if ( self::$provider_depth > 0 ) {
+			return $element_html;
+		}
+		return self::provider_open() . $element_html . '</am-auth-provider>';
+	}
+
+	/**
+	 * The attributes of every provider the plugin renders, from the settings.
+	 *
+	 * @return array<string, string> Attribute name => raw value ('' means omitted).
+	 */
+	public static function provider_attributes() {
+		$settings = AM_Elements_Settings::get();
+		$attrs    = array(
+			'developer-token'     => $settings['developer_token'],
+			// A saved token wins; the URL is used only without one.
+			'developer-token-url' => '' === $settings['developer_token'] ? $settings['developer_token_url'] : '',
+			'storage'             => $settings['storage'],
+			'storefront'          => $settings['storefront'],
+			'authorize-url'       => $settings['authorize_url'],
+			'api-url'             => $settings['api_url'],
+		);
+		/**
+		 * Filters the attributes of the <am-auth-provider> elements the plugin renders, e.g.
+		 * to supply a developer token generated on the fly. Empty values are omitted.
+		 *
+		 * @param array<string, string> $attrs Attribute name => value.
+		 */
+		return (array) apply_filters( 'am_elements_provider_attributes', $attrs );
+	}
+
+	/**
+	 * The opening provider tag, escaped.
+	 *
+	 * @return string
+	 */
+	private static function provider_open() {
+		$url_attributes = array( 'developer-token-url', 'authorize-url', 'api-url', 'logout-url', 'app-icon' );
+		$html           = '<am-auth-provider data-am-elements-wp';
+		foreach ( self::provider_attributes() as $name => $value ) {
+			$name  = strtolower( (string) $name );
+			$value = (string) $value;
+			if ( '' === $value || ! preg_match( '/^[a-z][a-z0-9-]*$/', $name ) ) {
+				continue;
+			}
+			$escaped = in_array( $name, $url_attributes, true ) ? esc_url( $value ) : esc_attr( $value );
+			$html   .= ' ' . $name . '="' . $escaped . '"';
+		}
+		return $html . '>';
+	}
+
+	/**
+	 * A button label: the label attribute, else the enclosed text, else the default.
+	 *
+	 * @param string      $attribute The label attribute.
+	 * @param string|null $content   The enclosed content.
+	 * @param string      $fallback  The translated default.
+	 * @return string Plain text.
+	 */
+	private static function label( $attribute, $content, $fallback ) {
+		foreach ( array( $attribute, $content ) as $candidate ) {
+			$text = trim( wp_strip_all_tags( (string) $candidate ) );
+			if ( '' !== $text ) {
+				return $text;
+			}
+		}
+		return $fallback;
+	}
+
+	/**
+	 * A configuration problem: shown to people who can edit the page, hidden from visitors.
+	 *
+	 * @param string $message Plain text.
+	 * @return string
+	 */
+	private static function editor_notice( $message ) {
+		if ( ! current_user_can( 'edit_posts' ) ) {
+			return '';
+		}
+		return '<p class="am-elements-notice" role="note"><strong>' . esc_html( $message ) . '</strong></p>';
+	}
+}
