@@ -117,7 +117,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(1);
   }
   const served = await serveExample({ root, port: Number(values.port) });
-  console.log(`${dir}: ${served.url}  (emulator ${served.emulatorOrigin}; Ctrl-C stops)`);
+  console.log(`${resolve(dir)}: ${served.url}  (emulator ${served.emulatorOrigin}; Ctrl-C stops)`);
   const stop = () => served.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
