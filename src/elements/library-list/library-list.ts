@@ -85,25 +85,25 @@ export class AmLibraryList extends LitElement {
   /** The accessible name of the list, taken from the host's `aria-label`. */
   @property({ attribute: 'aria-label' }) listLabel?: string;
 
-  private auth?: AuthState;
-  private api?: AppleMusicApi;
-  private key?: string;
-  private view: LibraryListState = 'signed-out';
-  private range = { start: 0, end: 0 };
-  private rowHeight = 56;
-  private artworkSize = 40;
+  #auth?: AuthState;
+  #api?: AppleMusicApi;
+  #key?: string;
+  #view: LibraryListState = 'signed-out';
+  #range = { start: 0, end: 0 };
+  #rowHeight = 56;
+  #artworkSize = 40;
   /** The row that holds the list's Tab stop and keyboard position. */
-  private focusIndex = 0;
+  #focusIndex = 0;
   /** Move focus to `focusIndex` once it is rendered. */
-  private wantFocus = false;
+  #wantFocus = false;
   /** After "Load more" or "Try again": focus this row once the page is in. */
-  private focusAfterLoad?: number;
-  private resizeObserver?: ResizeObserver;
+  #focusAfterLoad?: number;
+  #resizeObserver?: ResizeObserver;
   /** Scrolling too fast to look at covers: rows render without artwork until it calms down. */
-  private fast = false;
-  private calm?: ReturnType<typeof setTimeout>;
+  #fast = false;
+  #calm?: ReturnType<typeof setTimeout>;
 
-  private readonly loader = new LibraryLoader({
+  #loader = new LibraryLoader({
     changed: () => this.requestUpdate(),
     loaded: (detail) => emit(this, 'am-library-load', detail),
   });
@@ -114,7 +114,7 @@ export class AmLibraryList extends LitElement {
       context: authContext,
       subscribe: true,
       callback: (auth) => {
-        this.auth = auth;
+        this.#auth = auth;
         this.requestUpdate();
       },
     });
@@ -122,12 +122,12 @@ export class AmLibraryList extends LitElement {
 
   /** The resources loaded so far, in Apple's order (a new array after each page). */
   get items(): readonly LibraryResource[] {
-    return this.loader.items;
+    return this.#loader.items;
   }
 
   /** Loads the list again from the first page. */
   reload(): void {
-    this.key = undefined;
+    this.#key = undefined;
     this.requestUpdate();
   }
 
@@ -135,39 +135,39 @@ export class AmLibraryList extends LitElement {
     ensureContextRoot(this.ownerDocument);
     super.connectedCallback();
     // Capturing scrolls of the page and its scrollers keeps the rows right when the page scrolls.
-    addEventListener('scroll', this.measure, { capture: true, passive: true });
-    (this.resizeObserver ??= new ResizeObserver(this.measure)).observe(this);
+    addEventListener('scroll', this.#measure, { capture: true, passive: true });
+    (this.#resizeObserver ??= new ResizeObserver(this.#measure)).observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Removed from the page: abort the request in flight; reconnecting resumes from that page.
-    this.loader.abort();
-    removeEventListener('scroll', this.measure, { capture: true });
-    this.resizeObserver?.disconnect();
+    this.#loader.abort();
+    removeEventListener('scroll', this.#measure, { capture: true });
+    this.#resizeObserver?.disconnect();
   }
 
   protected override willUpdate(): void {
-    const auth = this.auth?.isAuthorized ? this.auth : undefined;
+    const auth = this.#auth?.isAuthorized ? this.#auth : undefined;
     const api = auth?.controller.api;
     const key = `${this.type}|${this.pageSize}|${this.limit}`;
-    if (key !== this.key || api !== this.api) {
+    if (key !== this.#key || api !== this.#api) {
       // Signed in or out, another type, or reload(): start over (aborting what is in flight).
-      this.key = key;
-      this.api = api;
-      this.focusIndex = 0;
-      this.range = { start: 0, end: 0 };
-      this.loader.start(api, { type: this.type, pageSize: this.pageSize, limit: this.limit });
+      this.#key = key;
+      this.#api = api;
+      this.#focusIndex = 0;
+      this.#range = { start: 0, end: 0 };
+      this.#loader.start(api, { type: this.type, pageSize: this.pageSize, limit: this.limit });
     }
-    const { items, state } = this.loader;
-    this.view = !api ? 'signed-out' : items.length ? 'list' : state === 'error' ? 'error' : state === 'done' ? 'empty' : 'loading';
+    const { items, state } = this.#loader;
+    this.#view = !api ? 'signed-out' : items.length ? 'list' : state === 'error' ? 'error' : state === 'done' ? 'empty' : 'loading';
   }
 
   protected override render() {
-    const { items, state, error } = this.loader;
+    const { items, state, error } = this.#loader;
     const message = state === 'error' ? errorMessage(error) : '';
-    const errorPart = html`<div part="error">${message} <button part="retry" type="button" @click=${this.loadMore}>Try again</button></div>`;
-    const view = this.view;
+    const errorPart = html`<div part="error">${message} <button part="retry" type="button" @click=${this.#loadMore}>Try again</button></div>`;
+    const view = this.#view;
     let body: unknown = errorPart;
     if (view === 'signed-out') {
       body = html`<slot name="signed-out"><div part="signed-out"><p>Connect Apple Music to see your library.</p><am-authorize-button></am-authorize-button></div></slot>`;
@@ -176,19 +176,19 @@ export class AmLibraryList extends LitElement {
     } else if (view === 'empty') {
       body = html`<slot name="empty"><div part="empty">Nothing here yet.</div></slot>`;
     } else if (view === 'list') {
-      const { start } = this.range;
-      const end = Math.min(this.range.end, items.length);
-      const focus = this.focusIndex;
+      const { start } = this.#range;
+      const end = Math.min(this.#range.end, items.length);
+      const focus = this.#focusIndex;
       const tabStop = focus >= start && focus < end ? focus : start;
-      const setSize = this.loader.total ?? -1;
+      const setSize = this.#loader.total ?? -1;
       // Compact markup: template text is shipped as written.
-      body = html`<div part="list" role="list" tabindex="-1" aria-label=${this.listLabel ?? nothing} aria-busy=${state === 'loading'} @scroll=${this.measure} @keydown=${this.onKeyDown} @click=${this.onClick} @focusin=${this.onFocusIn}><div class="sizer" role="none">${items
+      body = html`<div part="list" role="list" tabindex="-1" aria-label=${this.listLabel ?? nothing} aria-busy=${state === 'loading'} @scroll=${this.#measure} @keydown=${this.#onKeyDown} @click=${this.#onClick} @focusin=${this.#onFocusIn}><div class="sizer" role="none">${items
         .slice(start, end)
         .map(
           (item, k) =>
-            html`<div part="item" role="listitem" tabindex=${start + k === tabStop ? 0 : -1} aria-posinset=${start + k + 1} aria-setsize=${setSize}>${this.renderItem ? this.renderItem(item, start + k) : this.defaultRow(item)}</div>`,
+            html`<div part="item" role="listitem" tabindex=${start + k === tabStop ? 0 : -1} aria-posinset=${start + k + 1} aria-setsize=${setSize}>${this.renderItem ? this.renderItem(item, start + k) : this.#defaultRow(item)}</div>`,
         )}</div></div>${state === 'error' ? errorPart : nothing}${state === 'more' || state === 'loading'
-        ? html`<button part="load-more" type="button" @click=${this.loadMore}>${state === 'loading' ? 'Loading…' : 'Load more'}</button>`
+        ? html`<button part="load-more" type="button" @click=${this.#loadMore}>${state === 'loading' ? 'Loading…' : 'Load more'}</button>`
         : nothing}`;
     }
     // A polite live region, so a failure is announced wherever focus is.
@@ -196,37 +196,37 @@ export class AmLibraryList extends LitElement {
   }
 
   protected override updated(): void {
-    this.setAttribute('state', this.view);
-    this.setAttribute('aria-busy', `${this.loader.state === 'loading'}`);
+    this.setAttribute('state', this.#view);
+    this.setAttribute('aria-busy', `${this.#loader.state === 'loading'}`);
     const sizer = this.renderRoot.querySelector<HTMLElement>('.sizer');
     if (sizer) {
       // Set through CSSOM rather than a style attribute, which a strict CSP would block.
-      sizer.style.height = `${this.loader.items.length * this.rowHeight}px`;
-      sizer.style.paddingTop = `${this.range.start * this.rowHeight}px`;
+      sizer.style.height = `${this.#loader.items.length * this.#rowHeight}px`;
+      sizer.style.paddingTop = `${this.#range.start * this.#rowHeight}px`;
     }
-    const pending = this.focusAfterLoad;
-    if (pending !== undefined && this.loader.state !== 'loading') {
-      this.focusAfterLoad = undefined;
-      if (pending < this.loader.items.length) this.moveFocus(pending);
+    const pending = this.#focusAfterLoad;
+    if (pending !== undefined && this.#loader.state !== 'loading') {
+      this.#focusAfterLoad = undefined;
+      if (pending < this.#loader.items.length) this.#moveFocus(pending);
     }
-    this.measure();
-    this.restoreFocus();
+    this.#measure();
+    this.#restoreFocus();
   }
 
-  private defaultRow(item: LibraryResource) {
+  #defaultRow(item: LibraryResource) {
     const { title, subtitle } = rowText(item);
-    const size = this.artworkSize;
-    const src = this.fast ? undefined : artworkUrl(item.attributes?.artwork, size, devicePixelRatio);
+    const size = this.#artworkSize;
+    const src = this.#fast ? undefined : artworkUrl(item.attributes?.artwork, size, devicePixelRatio);
     return html`${src
       ? html`<img part="artwork" src=${src} alt="" width=${size} height=${size} loading="lazy" decoding="async">`
       : html`<span part="artwork"></span>`}<span class="text"><span part="title">${title}</span><span part="subtitle">${subtitle}</span></span>`;
   }
 
-  private get list(): HTMLElement | null {
+  get #list(): HTMLElement | null {
     return this.renderRoot.querySelector('[part=list]');
   }
 
-  private rowAt(i: number): HTMLElement | null {
+  #rowAt(i: number): HTMLElement | null {
     return this.renderRoot.querySelector(`[part=item][aria-posinset="${i + 1}"]`);
   }
 
@@ -234,9 +234,9 @@ export class AmLibraryList extends LitElement {
    * Works out which rows are visible (inside the list's box and the window), renders those
    * plus the overscan, and asks for the next page when the end is within two screens.
    */
-  private readonly measure = (): void => {
-    const list = this.list;
-    const count = this.loader.items.length;
+  #measure = (): void => {
+    const list = this.#list;
+    const count = this.#loader.items.length;
     let top = 0;
     let bottom = 0;
     if (list) {
@@ -244,9 +244,9 @@ export class AmLibraryList extends LitElement {
       const row = list.querySelector<HTMLElement>('[part=item]');
       const height = row?.offsetHeight;
       const size = row?.querySelector<HTMLElement>('[part=artwork]')?.offsetWidth;
-      if ((height && height !== this.rowHeight) || (size && size !== this.artworkSize)) {
-        this.rowHeight = height || this.rowHeight;
-        this.artworkSize = size || this.artworkSize;
+      if ((height && height !== this.#rowHeight) || (size && size !== this.#artworkSize)) {
+        this.#rowHeight = height || this.#rowHeight;
+        this.#artworkSize = size || this.#artworkSize;
         this.requestUpdate();
       }
       const box = list.getBoundingClientRect();
@@ -254,31 +254,31 @@ export class AmLibraryList extends LitElement {
       top = Math.max(box.top, 0) - origin;
       bottom = Math.min(box.bottom, innerHeight) - origin;
     }
-    const range = rowRange(top, bottom, this.rowHeight, count, OVERSCAN);
-    if (range.start !== this.range.start || range.end !== this.range.end) {
-      if (Math.abs(range.start - this.range.start) > OVERSCAN) {
+    const range = rowRange(top, bottom, this.#rowHeight, count, OVERSCAN);
+    if (range.start !== this.#range.start || range.end !== this.#range.end) {
+      if (Math.abs(range.start - this.#range.start) > OVERSCAN) {
         // Skipping rows between frames: requesting and decoding covers that are gone a frame
         // later costs frames; show them once the list stays put.
-        this.fast = true;
-        clearTimeout(this.calm);
-        this.calm = setTimeout(() => {
-          this.fast = false;
+        this.#fast = true;
+        clearTimeout(this.#calm);
+        this.#calm = setTimeout(() => {
+          this.#fast = false;
           this.requestUpdate();
         }, 150);
       }
-      this.range = range;
+      this.#range = range;
       this.requestUpdate();
     }
-    if (this.loader.state === 'more' && nearEnd(top, bottom, this.rowHeight, count)) void this.loader.more();
+    if (this.#loader.state === 'more' && nearEnd(top, bottom, this.#rowHeight, count)) void this.#loader.more();
   };
 
   /** Scrolls the list (then the window, if the list cannot) just enough to show row `i`. */
-  private moveFocus(i: number): void {
-    this.focusIndex = i;
-    this.wantFocus = true;
-    const list = this.list;
+  #moveFocus(i: number): void {
+    this.#focusIndex = i;
+    this.#wantFocus = true;
+    const list = this.#list;
     if (list) {
-      const h = this.rowHeight;
+      const h = this.#rowHeight;
       const box = list.getBoundingClientRect();
       const inner = box.top + list.clientTop;
       const y = inner - list.scrollTop + i * h;
@@ -290,60 +290,60 @@ export class AmLibraryList extends LitElement {
       const rest = delta - (list.scrollTop - before);
       if (Math.abs(rest) > 1) scrollBy(0, rest);
     }
-    this.measure();
+    this.#measure();
     this.requestUpdate();
   }
 
   /** Keeps focus on the row at `focusIndex` while rows are recycled by scrolling. */
-  private restoreFocus(): void {
+  #restoreFocus(): void {
     const active = this.shadowRoot!.activeElement;
     const part = active?.getAttribute('part');
-    if (!this.wantFocus && part !== 'item' && part !== 'list') return;
-    const row = this.rowAt(this.focusIndex);
+    if (!this.#wantFocus && part !== 'item' && part !== 'list') return;
+    const row = this.#rowAt(this.#focusIndex);
     if (row && row !== active) row.focus({ preventScroll: true });
-    if (row) this.wantFocus = false;
+    if (row) this.#wantFocus = false;
     // The focused row now shows another item and the right one is scrolled away: park focus
     // on the list; arrow keys continue from `focusIndex`.
-    else if (part === 'item') this.list?.focus({ preventScroll: true });
+    else if (part === 'item') this.#list?.focus({ preventScroll: true });
   }
 
-  private onKeyDown(event: KeyboardEvent): void {
+  #onKeyDown(event: KeyboardEvent): void {
     const target = event.target as HTMLElement;
     const part = target.getAttribute('part');
     if (part !== 'item' && part !== 'list') return;
     if (part === 'item' && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
-      this.select(target);
+      this.#select(target);
       return;
     }
-    const page = Math.max(1, Math.floor((this.list?.clientHeight ?? 0) / this.rowHeight) - 1);
-    const next = focusTarget(event.key, this.focusIndex, this.loader.items.length, page);
+    const page = Math.max(1, Math.floor((this.#list?.clientHeight ?? 0) / this.#rowHeight) - 1);
+    const next = focusTarget(event.key, this.#focusIndex, this.#loader.items.length, page);
     if (next === undefined) return;
     event.preventDefault();
-    this.moveFocus(next);
+    this.#moveFocus(next);
   }
 
-  private onClick(event: Event): void {
+  #onClick(event: Event): void {
     const row = (event.target as Element).closest('[part=item]');
-    if (row) this.select(row);
+    if (row) this.#select(row);
   }
 
-  private onFocusIn(event: FocusEvent): void {
+  #onFocusIn(event: FocusEvent): void {
     const row = (event.target as Element).closest('[part=item]');
-    if (row && index(row) !== this.focusIndex) {
-      this.focusIndex = index(row);
+    if (row && index(row) !== this.#focusIndex) {
+      this.#focusIndex = index(row);
       this.requestUpdate();
     }
   }
 
-  private select(row: Element): void {
-    const item = this.loader.items[index(row)];
+  #select(row: Element): void {
+    const item = this.#loader.items[index(row)];
     if (item) emit(this, 'am-library-select', { item });
   }
 
   /** "Load more" and "Try again": fetch the next page and move focus to its first row. */
-  private loadMore(): void {
-    this.focusAfterLoad = this.loader.items.length;
-    void this.loader.more();
+  #loadMore(): void {
+    this.#focusAfterLoad = this.#loader.items.length;
+    void this.#loader.more();
   }
 }

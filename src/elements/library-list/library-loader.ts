@@ -60,7 +60,11 @@ export class LibraryLoader {
   #seen = new Set<string>();
   #controller?: AbortController;
 
-  constructor(private readonly host: LoaderHost) {}
+  #host: LoaderHost;
+
+  constructor(host: LoaderHost) {
+    this.#host = host;
+  }
 
   /** Forgets everything and gets ready to load `type` through `api` (nothing to load without one). */
   start(api: AppleMusicApi | undefined, { type, pageSize, limit }: LoadRequest): void {
@@ -76,7 +80,7 @@ export class LibraryLoader {
     this.#cursor = known ? `/v1/me/library/${type}` : undefined;
     this.state = !api ? 'idle' : known ? 'more' : 'error';
     if (api && !known) this.error = new TypeError(`unknown type "${type}"`);
-    this.host.changed();
+    this.#host.changed();
   }
 
   /** Loads the next page, unless one is loading or none remains. Never rejects. */
@@ -87,7 +91,7 @@ export class LibraryLoader {
     const controller = (this.#controller = new AbortController());
     this.state = 'loading';
     this.error = undefined;
-    this.host.changed();
+    this.#host.changed();
     try {
       const limit = Math.min(this.#pageSize, this.#limit - this.items.length);
       const pages = api.paginatePages<LibraryResource>(cursor, { limit }, { signal: controller.signal });
@@ -107,14 +111,14 @@ export class LibraryLoader {
       this.total = done ? this.items.length : page?.total === undefined ? this.total : Math.min(page.total, this.#limit);
       this.state = done ? 'done' : 'more';
       this.#controller = undefined;
-      this.host.loaded({ type: this.#type, items: data, total: this.total, done });
+      this.#host.loaded({ type: this.#type, items: data, total: this.total, done });
     } catch (error) {
       if (controller.signal.aborted) return;
       this.#controller = undefined;
       this.state = 'error';
       this.error = error;
     }
-    this.host.changed();
+    this.#host.changed();
   }
 
   /** Aborts the request in flight, if any; a later `more()` fetches the same page again. */
