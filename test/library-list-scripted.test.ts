@@ -174,6 +174,23 @@ describe('<am-library-list> with a scripted API', () => {
     expect(rows(list)[1].getBoundingClientRect().height).to.equal(80);
   });
 
+  it('holds covers back while the list skips rows, and shows them once it stops', async () => {
+    const origin = await emulatorOrigin();
+    const apple = fakeApple(100, (i) => ({
+      id: `l.${i}`,
+      type: 'library-albums',
+      attributes: { name: `Album ${i}`, artwork: { url: `${origin}/artwork/l.${i}/{w}x{h}.svg`, width: 600, height: 600 } },
+    }));
+    const { list } = await mount(apple, { type: 'albums' });
+    await untilState(list, 'list');
+    expect(rows(list)[0].querySelector('img')).to.exist;
+    await scrollTo(list, 60 * 56);
+    expect(rowIndex(rows(list)[0])).to.be.above(40);
+    expect(list.shadowRoot!.querySelectorAll('img')).to.have.length(0);
+    await waitUntil(() => list.shadowRoot!.querySelectorAll('img').length === rows(list).length, 'covers after the scroll');
+    expect(rows(list)[0].querySelector('img')!.getAttribute('src')).to.equal(`${origin}/artwork/l.${rowIndex(rows(list)[0])}/40x40.svg`);
+  });
+
   it('renders no image for artwork that is not http(s)', async () => {
     const origin = await emulatorOrigin();
     const urls = ['javascript:alert(document.domain)//{w}x{h}', 'data:image/svg+xml,<svg onload=alert(1)>', '/relative/{w}x{h}.jpg', `${origin}/artwork/l.3/{w}x{h}.svg`];
