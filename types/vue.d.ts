@@ -192,7 +192,7 @@ export type CustomElements = {
    * - **--am-artwork-size** - Width and height of the artwork; images are requested at this size × devicePixelRatio. _(default: 40px)_
    * - **--am-artwork-radius** - Corner radius of the artwork. _(default: 4px)_
    * - **--am-row-hover** - Row background on hover. _(default: #8882)_
-   * - **--am-focus-ring** - Focus outline colour. _(default: var(--am-accent, #fa2d48))_
+   * - **--am-focus-ring** - Focus outline colour. _(default: var(--am-accent, #d60017))_
    * - **--am-radius** - Corner radius of the buttons. _(default: 999px)_
    *
    * ### **CSS Parts:**

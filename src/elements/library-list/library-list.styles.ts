@@ -9,7 +9,7 @@ export const libraryListStyles = css`
 .sizer{box-sizing:border-box}
 [part=item]{display:flex;align-items:center;gap:.75em;box-sizing:border-box;height:var(--am-row-height,56px);padding:0 .75em;overflow:hidden;contain:strict;cursor:pointer}
 [part=item]:hover{background:var(--am-row-hover,#8882)}
-:focus-visible{outline:2px solid var(--am-focus-ring,var(--am-accent,#fa2d48));outline-offset:-2px}
+:focus-visible{outline:2px solid var(--am-focus-ring,var(--am-accent,#d60017));outline-offset:-2px}
 [part=artwork]{flex:none;width:var(--am-artwork-size,40px);height:var(--am-artwork-size,40px);border-radius:var(--am-artwork-radius,4px);background:#8883;object-fit:cover}
 .text{display:grid;min-width:0}
 .text>*{overflow:hidden;white-space:nowrap;text-overflow:ellipsis}

@@ -57,7 +57,7 @@ const index = (row: Element): number => Number(row.getAttribute('aria-posinset')
  * @cssprop [--am-artwork-size=40px] - Width and height of the artwork; images are requested at this size × devicePixelRatio.
  * @cssprop [--am-artwork-radius=4px] - Corner radius of the artwork.
  * @cssprop [--am-row-hover=#8882] - Row background on hover.
- * @cssprop [--am-focus-ring=var(--am-accent, #fa2d48)] - Focus outline colour.
+ * @cssprop [--am-focus-ring=var(--am-accent, #d60017)] - Focus outline colour.
  * @cssprop [--am-radius=999px] - Corner radius of the buttons.
  *
  * @fires am-library-load - A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known.
