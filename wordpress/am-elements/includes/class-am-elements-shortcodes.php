@@ -129,13 +129,13 @@ class AM_Elements_Shortcodes {
 
 		$html = '<am-library-list type="' . esc_attr( $type ) . '"';
 		if ( '' !== trim( (string) $atts['limit'] ) ) {
-			$limit = absint( $atts['limit'] );
+			$limit = (int) $atts['limit'];
 			if ( $limit > 0 ) {
 				$html .= ' limit="' . esc_attr( (string) $limit ) . '"';
 			}
 		}
 		if ( '' !== trim( (string) $atts['page_size'] ) ) {
-			$page_size = max( 1, min( self::MAX_PAGE_SIZE, absint( $atts['page_size'] ) ) );
+			$page_size = max( 1, min( self::MAX_PAGE_SIZE, (int) $atts['page_size'] ) );
 			$html     .= ' page-size="' . esc_attr( (string) $page_size ) . '"';
 		}
 		$html .= '></am-library-list>';

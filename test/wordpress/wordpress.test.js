@@ -1,0 +1,337 @@
+// The WordPress plugin in a real WordPress (Debian's 6.1, MariaDB, `php -S`), driven in
+// headless Chromium: activate it on the Plugins screen, configure Settings → Apple Music,
+// then as a visitor sign in through the emulator's popup from a shortcode page and see the
+// library, in both provider layouts; finally delete it and check uninstall.php ran.
+// Screenshots go to test-results/wordpress/.
+//
+//   npm run test:wordpress   (needs `bash scripts/ensure-wordpress.sh` once: apt packages)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startEmulator } from '../../cli/emulator/index.js';
+import { findChromium, CHROMIUM_FLAGS } from '../../scripts/chromium.js';
+import { checkPrerequisites, startWordPress } from './site.js';
+
+const PLUGIN = fileURLToPath(new URL('../../wordpress/am-elements/', import.meta.url));
+const THEME = fileURLToPath(new URL('./theme/', import.meta.url));
+const SHOTS = fileURLToPath(new URL('../../test-results/wordpress/', import.meta.url));
+const TIMEOUT = 60_000;
+
+const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+/** A developer-token-shaped JWT; the emulator accepts any well-formed unexpired one. */
+function developerToken({ iss = 'TEAMWP1234', exp = Math.floor(Date.now() / 1000) + 3600 } = {}) {
+  return `${base64url({ alg: 'ES256', kid: 'KEYWP12345' })}.${base64url({ iss, iat: Math.floor(Date.now() / 1000), exp })}.c2lnbmF0dXJl`;
+}
+const TOKEN = developerToken();
+
+const PAGES = {
+  // Each shortcode on its own: each gets its own provider.
+  standalone: {
+    title: 'Standalone shortcodes',
+    content: '[am_authorize_button]\n\n[am_library_list type="songs" limit="30"]\n\n[am_unauthorize_button label="Sign out"]',
+  },
+  // One provider around all of them.
+  grouped: {
+    title: 'Grouped shortcodes',
+    content:
+      '[am_auth_provider]\n<div class="toolbar">[am_authorize_button]Sign in[/am_authorize_button] [am_unauthorize_button]</div>\n[am_library_list type="albums" limit="12" page_size="5"]\n[/am_auth_provider]',
+  },
+  checks: {
+    title: 'Validation and escaping',
+    content:
+      '[am_library_list type="podcasts"]\n\n[am_authorize_button label="<img src=x onerror=alert(1)>"]\n\n[am_unauthorize_button]<em>Bye</em> &amp; <img src=x onerror=alert(2)>thanks[/am_unauthorize_button]\n\n[am_library_list type="Music-Videos" page_size="500" limit="-3"]',
+  },
+  plain: { title: 'No shortcodes', content: 'Nothing musical here.' },
+};
+
+let site;
+let emulator;
+let browser;
+
+before(async () => {
+  checkPrerequisites();
+  if (!existsSync(new URL('assets/am-elements.js', `file://${PLUGIN}`))) {
+    throw new Error('wordpress/am-elements/assets/am-elements.js is missing: run `npm run build && npm run build:wordpress` first.');
+  }
+  await mkdir(SHOTS, { recursive: true });
+  emulator = await startEmulator({ port: 0, quiet: true, size: 300 });
+  site = await startWordPress({ pluginDir: PLUGIN, themeDir: THEME, pages: PAGES });
+  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS, headless: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await emulator?.close();
+});
+
+/** A browser context that reaches only this machine (WordPress' admin links gravatar etc.). */
+async function newContext() {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  await context.route(
+    (url) => url.hostname !== 'localhost' && url.hostname !== '127.0.0.1',
+    (route) => route.abort(),
+  );
+  return context;
+}
+
+/** A page that records uncaught errors. */
+async function newPage(context) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return { page, errors };
+}
+
+async function logIn(context) {
+  const { page } = await newPage(context);
+  await page.goto(`${site.origin}/wp-login.php`);
+  await page.fill('#user_login', site.admin.user);
+  await page.fill('#user_pass', site.admin.password);
+  await Promise.all([page.waitForURL(/\/wp-admin\/?/), page.click('#wp-submit')]);
+  return page;
+}
+
+const settingsUrl = () => `${site.origin}/wp-admin/options-general.php?page=am-elements`;
+
+/** The option as WordPress stores it. */
+const savedSettings = () => JSON.parse(site.wpEval("echo wp_json_encode( get_option( 'am_elements_settings', null ) );"));
+/** One saved setting; '' when the option was never saved. */
+const savedSetting = (key) => savedSettings()?.[key] ?? '';
+
+/** Resolves once every provider on the page has `status`. */
+function waitForProviders(page, status) {
+  return page.waitForFunction(
+    (s) => {
+      const providers = [...document.querySelectorAll('am-auth-provider')];
+      return providers.length > 0 && providers.every((provider) => provider.getAttribute('status') === s);
+    },
+    status,
+    { timeout: 15_000 },
+  );
+}
+
+/** Clicks a Connect button; the emulator's popup (outcome=authorize) allows and closes itself. */
+async function signIn(context, button) {
+  const popupOpened = context.waitForEvent('page');
+  await button.click();
+  const popup = await popupOpened;
+  assert.ok(popup.url().startsWith(`${emulator.origin}/woa?`), `the popup goes to the emulator, got ${popup.url()}`);
+  if (!popup.isClosed()) await popup.waitForEvent('close', { timeout: 15_000 });
+}
+
+test('WordPress: the plugin is activated from the Plugins screen and configured in Settings → Apple Music', { timeout: TIMEOUT }, async () => {
+  assert.match(site.version, /^6\./, `Debian's WordPress: ${site.version}`);
+  const context = await newContext();
+  const page = await logIn(context);
+
+  // Activate.
+  await page.goto(`${site.origin}/wp-admin/plugins.php`);
+  const row = page.locator('tr[data-plugin="am-elements/am-elements.php"]');
+  await row.waitFor();
+  assert.match(await row.innerText(), /Apple Music Elements/);
+  await Promise.all([page.waitForURL(/plugins\.php\?.*activate=true/), row.locator('.activate a').click()]);
+  await row.locator('a', { hasText: 'Settings' }).waitFor();
+
+  // Settings → Apple Music is in the admin menu.
+  assert.equal(await page.locator('#adminmenu a[href="options-general.php?page=am-elements"]', { hasText: 'Apple Music' }).count(), 1);
+  await page.goto(settingsUrl());
+  assert.match(await page.locator('.wrap').innerText(), /No developer token is configured yet/);
+
+  // Refused values: a malformed token, an expired token, a non-http URL. Nothing is saved.
+  await page.fill('#am_elements_developer_token', 'not-a-jwt');
+  await page.fill('#am_elements_api_url', 'javascript:alert(1)');
+  await page.click('#submit');
+  await page.locator('#setting-error-am_elements_token_malformed').waitFor();
+  await page.locator('#setting-error-am_elements_api_url').waitFor();
+  await page.fill('#am_elements_developer_token', developerToken({ exp: Math.floor(Date.now() / 1000) - 60 }));
+  await page.click('#submit');
+  await page.locator('#setting-error-am_elements_token_expired').waitFor();
+  assert.equal(savedSetting('developer_token'), '');
+  assert.equal(savedSetting('api_url'), '');
+
+  // The real configuration: token, emulator endpoints (auto-allowing popup), storage.
+  await page.fill('#am_elements_developer_token', `  ${TOKEN}\n`);
+  await page.fill('#am_elements_authorize_url', `${emulator.origin}/woa?outcome=authorize`);
+  await page.fill('#am_elements_api_url', emulator.origin);
+  await page.selectOption('#am_elements_storage', 'local');
+  await page.click('#submit');
+  await page.locator('#setting-error-settings_updated').waitFor();
+  const html = await page.content();
+  assert.ok(!html.includes(TOKEN), 'the settings page never prints the saved token');
+  assert.match(await page.locator('#am_elements_token_status').innerText(), /team TEAMWP1234, key KEYWP12345/);
+  assert.equal(await page.inputValue('#am_elements_developer_token'), '', 'the token field is write-only');
+  assert.equal(await page.inputValue('#am_elements_authorize_url'), `${emulator.origin}/woa?outcome=authorize`);
+  await page.screenshot({ path: `${SHOTS}01-settings.png`, fullPage: true });
+
+  // Saving again with the token field empty keeps the token.
+  await page.click('#submit');
+  await page.locator('#setting-error-settings_updated').waitFor();
+  assert.deepEqual(savedSettings(), {
+    developer_token: TOKEN,
+    developer_token_url: '',
+    storage: 'local',
+    storefront: '',
+    authorize_url: `${emulator.origin}/woa?outcome=authorize`,
+    api_url: emulator.origin,
+  });
+
+  // options.php refuses a submission without the Settings API's nonce.
+  const forged = await page.request.post(`${site.origin}/wp-admin/options.php`, {
+    form: { option_page: 'am_elements', action: 'update', 'am_elements_settings[api_url]': 'https://evil.example' },
+    maxRedirects: 0,
+  });
+  assert.notEqual(forged.status(), 302, 'no redirect back with "settings saved"');
+  assert.equal(savedSettings().api_url, emulator.origin, 'a forged submission changes nothing');
+
+  await context.close();
+});
+
+test('WordPress: shortcodes render escaped elements inside providers, and load the bundle only where used', { timeout: TIMEOUT }, async () => {
+  const get = async (slug) => {
+    const response = await fetch(site.pageUrl(slug));
+    assert.equal(response.status, 200, slug);
+    return response.text();
+  };
+
+  const plain = await get('plain');
+  assert.ok(!plain.includes('am-elements.js'), 'a page without shortcodes does not load the bundle');
+
+  const standalone = await get('standalone');
+  const moduleTags = standalone.match(/<script[^>]*am-elements\/assets\/am-elements\.js[^>]*>/g) ?? [];
+  assert.equal(moduleTags.length, 1, 'the bundle is loaded once');
+  assert.match(moduleTags[0], /type="module"/, 'as an ES module');
+  assert.doesNotMatch(moduleTags[0], /text\/javascript/);
+  assert.match(standalone, /<script[^>]*am-elements\/assets\/am-elements-wp\.js/);
+  const providers = standalone.match(/<am-auth-provider[^>]*>/g) ?? [];
+  assert.equal(providers.length, 3, 'one provider per standalone shortcode');
+  const escapedAuthorizeUrl = `${emulator.origin}/woa?outcome=authorize`;
+  assert.ok(providers[0].includes(`developer-token="${TOKEN}"`), providers[0]);
+  assert.ok(providers[0].includes(`authorize-url="${escapedAuthorizeUrl}"`), providers[0]);
+  assert.ok(providers[0].includes(`api-url="${emulator.origin}"`), providers[0]);
+  assert.ok(providers[0].includes('storage="local"'), providers[0]);
+  assert.ok(!providers[0].includes('developer-token-url'), 'no token URL when a token is saved');
+  assert.match(standalone, /<am-library-list type="songs" limit="30"><\/am-library-list>/);
+  assert.match(standalone, /<am-authorize-button>Connect Apple Music<\/am-authorize-button>/);
+  assert.match(standalone, /<am-unauthorize-button>Sign out<\/am-unauthorize-button>/);
+
+  const grouped = await get('grouped');
+  assert.equal((grouped.match(/<am-auth-provider[^>]*>/g) ?? []).length, 1, 'one provider around the group');
+  assert.match(grouped, /<am-library-list type="albums" limit="12" page-size="5">/);
+  assert.match(grouped, /<am-authorize-button>Sign in<\/am-authorize-button>/);
+
+  // Visitors see nothing for an invalid type; labels are text; numbers are clamped.
+  const checks = await get('checks');
+  assert.ok(!checks.includes('podcasts'), 'an unknown type renders nothing for visitors');
+  assert.ok(!/<img/i.test(checks.split('<main>')[1]), 'a label cannot inject markup');
+  assert.match(checks, /<am-authorize-button>Connect Apple Music<\/am-authorize-button>/, 'a label of markup only falls back to the default');
+  assert.match(checks, /<am-unauthorize-button>Bye &amp; thanks<\/am-unauthorize-button>/, 'an enclosed label is plain text');
+  assert.match(checks, /<am-library-list type="music-videos" page-size="100"><\/am-library-list>/, 'type is case-insensitive, page_size clamped, a negative limit dropped');
+
+  // Editors are told what is wrong; the same page, rendered for an administrator.
+  const asEditor = site.wpEval(`wp_set_current_user( 1 ); echo do_shortcode( '[am_library_list type="podcasts"]' );`);
+  assert.match(asEditor, /unknown type &quot;podcasts&quot;\. Use one of: albums, songs, playlists, artists, music-videos, recently-added/);
+
+  // The plugin's PHP files do nothing when requested directly.
+  for (const file of ['am-elements.php', 'uninstall.php', 'includes/class-am-elements-settings.php', 'includes/class-am-elements-shortcodes.php', 'includes/class-am-elements-assets.php']) {
+    const response = await fetch(`${site.origin}/wp-content/plugins/am-elements/${file}`);
+    assert.equal((await response.text()).trim(), '', `${file} prints nothing when requested directly`);
+  }
+});
+
+test('WordPress: a visitor signs in from standalone shortcodes, every provider follows, the library shows', { timeout: TIMEOUT }, async () => {
+  const context = await newContext();
+  const { page, errors } = await newPage(context);
+  await page.goto(site.pageUrl('standalone'));
+  await waitForProviders(page, 'not-determined');
+  const list = page.locator('am-library-list');
+  await list.locator('[part~="signed-out"]').waitFor({ state: 'visible' });
+  await page.screenshot({ path: `${SHOTS}02-standalone-signed-out.png`, fullPage: true });
+
+  await signIn(context, page.locator('am-authorize-button').first().getByRole('button', { name: 'Connect Apple Music' }));
+  // The button's provider signed in; the list's and the sign-out button's followed.
+  await waitForProviders(page, 'authorized');
+  const rows = list.locator('[part~="item"]');
+  await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+  assert.ok((await rows.count()) > 3, 'library rows are shown');
+  assert.ok((await rows.first().locator('[part~="title"]').innerText()).trim().length > 0);
+  await page.waitForFunction(() => document.querySelector('am-library-list').items.length === 30, null, { timeout: 15_000 });
+  assert.ok(await page.locator('am-unauthorize-button').getByRole('button', { name: 'Sign out' }).isEnabled());
+  await page.screenshot({ path: `${SHOTS}03-standalone-library.png`, fullPage: true });
+
+  // A reload is still signed in (stored under MusicKit's keys).
+  await page.reload();
+  await waitForProviders(page, 'authorized');
+  assert.ok(await page.evaluate(() => localStorage.getItem('music.teamwp1234.media-user-token')), 'stored under MusicKit JS keys');
+
+  // The grouped page (one provider) picks up the same sign-in and lists albums.
+  await page.goto(site.pageUrl('grouped'));
+  await waitForProviders(page, 'authorized');
+  const albums = page.locator('am-library-list[type="albums"] [part~="item"]');
+  await albums.first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.waitForFunction(() => document.querySelector('am-library-list').items.length === 12, null, { timeout: 15_000 });
+  await page.screenshot({ path: `${SHOTS}04-grouped-library.png`, fullPage: true });
+
+  // Sign out on the grouped page, then sign in and out again there.
+  await page.locator('am-unauthorize-button').getByRole('button', { name: 'Disconnect Apple Music' }).click();
+  await waitForProviders(page, 'not-determined');
+  await albums.first().waitFor({ state: 'detached' });
+  await signIn(context, page.locator('am-authorize-button').getByRole('button', { name: 'Sign in' }));
+  await waitForProviders(page, 'authorized');
+  await albums.first().waitFor({ state: 'visible', timeout: 15_000 });
+
+  // Standalone again: signing out through one provider signs every provider out.
+  await page.goto(site.pageUrl('standalone'));
+  await waitForProviders(page, 'authorized');
+  await page.locator('am-unauthorize-button').getByRole('button', { name: 'Sign out' }).click();
+  await waitForProviders(page, 'not-determined');
+  await list.locator('[part~="signed-out"]').waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => localStorage.getItem('music.teamwp1234.media-user-token')), null);
+
+  assert.deepEqual(errors, [], 'no uncaught errors on the pages');
+  await context.close();
+});
+
+test('WordPress: no PHP notices from the plugin, and the token stays out of the logs', { timeout: TIMEOUT }, async () => {
+  const debugLog = await site.debugLog();
+  const ours = debugLog.split('\n').filter((line) => line.includes('/plugins/am-elements/'));
+  assert.deepEqual(ours, [], 'debug.log has no line about the plugin');
+  assert.ok(!debugLog.includes(TOKEN), 'the token is not in debug.log');
+  assert.ok(!site.serverLog().includes(TOKEN), 'the token is not in the server log');
+});
+
+test('WordPress: deleting the plugin runs uninstall.php, which removes its settings', { timeout: TIMEOUT }, async () => {
+  const context = await newContext();
+  const page = await logIn(context);
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.goto(`${site.origin}/wp-admin/plugins.php`);
+  const row = page.locator('tr[data-plugin="am-elements/am-elements.php"]');
+  await Promise.all([page.waitForURL(/deactivate=true/), row.locator('.deactivate a').click()]);
+  await row.locator('.delete a').click();
+  // With scripts, a confirm() dialog and an in-place notice; without, a confirmation screen.
+  const deleted = page.getByText(/successfully deleted|The selected plugin has been deleted/).first();
+  const confirmScreen = page.getByRole('button', { name: 'Yes, delete these files and data' });
+  try {
+    await confirmScreen.or(deleted).waitFor({ timeout: 20_000 });
+    if (await confirmScreen.isVisible()) await confirmScreen.click();
+    await deleted.waitFor({ timeout: 20_000 });
+  } finally {
+    await page.screenshot({ path: `${SHOTS}05-deleted.png`, fullPage: true });
+  }
+  assert.equal(savedSettings(), null, 'the option is gone');
+  assert.ok(!existsSync(`${site.docroot}/wp-content/plugins/am-elements`), 'the plugin folder is gone');
+  await context.close();
+});
+
+test('WordPress: the plugin PHP files pass php -l', () => {
+  const files = spawnSync('find', [PLUGIN, '-name', '*.php'], { encoding: 'utf8' }).stdout.trim().split('\n');
+  assert.ok(files.length >= 5);
+  for (const file of files) {
+    const result = spawnSync('php', ['-l', file], { encoding: 'utf8' });
+    assert.equal(result.status, 0, `${file}: ${result.stdout}${result.stderr}`);
+  }
+});
