@@ -14,6 +14,7 @@
 import { createServer } from 'node:http';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startEmulator } from '../cli/emulator/index.js';
@@ -273,9 +274,12 @@ async function main() {
     chromium: browser.version(),
     viewport: VIEWPORT,
     library: { size, songs: librarySplit(size).songs },
+    // Frame times are only as quiet as the machine: other work shows up as long frames.
+    machine: { cpus: cpus().length, loadAverage: loadavg().map((value) => Math.round(value * 100) / 100) },
     results,
   };
   console.log(`<am-library-list type="songs">, ${report.library.songs} songs, Chromium ${report.chromium}, headless, ${VIEWPORT.width}×${VIEWPORT.height}, list 800 px high`);
+  console.log(`${report.machine.cpus} CPUs, load average ${report.machine.loadAverage.join(' ')} (other work on the machine shows up as long frames)`);
   console.log(table(results));
   console.log('Times from navigation start. Full list: the user drags to the end after each page (pages load as the end nears).');
   console.log('fling: top to bottom at 1500 px/frame (covers wait until the list stops); browse: 30,000 px at 100 px/frame with covers.');
