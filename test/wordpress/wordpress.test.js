@@ -236,6 +236,21 @@ test('WordPress: shortcodes render escaped elements inside providers, and load t
   const asEditor = site.wpEval(`wp_set_current_user( 1 ); echo do_shortcode( '[am_library_list type="podcasts"]' );`);
   assert.match(asEditor, /unknown type &quot;podcasts&quot;\. Use one of: albums, songs, playlists, artists, music-videos, recently-added/);
 
+  // WordPress 6.5+ (not in Debian 12): with the script module API present, the bundle goes
+  // through wp_enqueue_script_module() instead of a classic script. Stubbed here.
+  const modulePath = JSON.parse(
+    site.wpEval(`
+      $GLOBALS['am_test_modules'] = array();
+      function wp_register_script_module( $id, $src, $deps = array(), $version = false ) { $GLOBALS['am_test_modules'][] = array( 'register', $id, $src ); }
+      function wp_enqueue_script_module( $id ) { $GLOBALS['am_test_modules'][] = array( 'enqueue', $id ); }
+      do_shortcode( '[am_authorize_button][am_library_list]' );
+      echo wp_json_encode( array( 'calls' => $GLOBALS['am_test_modules'], 'classic' => wp_script_is( 'am-elements', 'enqueued' ), 'relay' => wp_script_is( 'am-elements-wp', 'enqueued' ) ) );`),
+  );
+  assert.deepEqual(modulePath.calls.map((call) => call.slice(0, 2)), [['register', 'am-elements'], ['enqueue', 'am-elements']]);
+  assert.match(modulePath.calls[0][2], /\/wp-content\/plugins\/am-elements\/assets\/am-elements\.js$/);
+  assert.equal(modulePath.classic, false, 'no classic script then');
+  assert.equal(modulePath.relay, true);
+
   // The plugin's PHP files do nothing when requested directly.
   for (const file of ['am-elements.php', 'uninstall.php', 'includes/class-am-elements-settings.php', 'includes/class-am-elements-shortcodes.php', 'includes/class-am-elements-assets.php']) {
     const response = await fetch(`${site.origin}/wp-content/plugins/am-elements/${file}`);
