@@ -11,8 +11,8 @@ set -u
 have_all() {
   command -v php >/dev/null 2>&1 &&
     php -r 'exit(extension_loaded("mysqli") ? 0 : 1);' >/dev/null 2>&1 &&
-    command -v mariadbd >/dev/null 2>&1 &&
-    command -v mariadb-install-db >/dev/null 2>&1 &&
+    { command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ]; } &&
+    { command -v mariadb-install-db >/dev/null 2>&1 || [ -x /usr/bin/mariadb-install-db ]; } &&
     [ -f /usr/share/wordpress/wp-settings.php ]
 }
 

@@ -13,10 +13,17 @@ import { join } from 'node:path';
 
 const WORDPRESS = '/usr/share/wordpress';
 
+/** A program from PATH, or from the sbin/bin folders a non-root PATH often lacks. */
+function findTool(/** @type {string} */ name) {
+  const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  if (found.status === 0 && found.stdout.trim()) return found.stdout.trim();
+  return ['/usr/sbin', '/usr/bin', '/sbin'].map((dir) => join(dir, name)).find((path) => existsSync(path));
+}
+
 /** Throws one message listing everything the test needs but cannot find. */
 export function checkPrerequisites() {
   const missing = [];
-  const which = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
+  const which = (/** @type {string} */ name) => Boolean(findTool(name));
   if (!which('php')) missing.push('php (php-cli)');
   else if (spawnSync('php', ['-r', 'exit(extension_loaded("mysqli") ? 0 : 1);']).status !== 0) missing.push('the PHP mysqli extension (php-mysql)');
   if (!which('mariadbd') || !which('mariadb-install-db') || !which('mariadb')) missing.push('MariaDB (mariadb-server)');
@@ -119,12 +126,12 @@ export async function startWordPress({ pluginDir, themeDir, pages }) {
     const dataDir = join(root, 'db');
     const socket = join(root, 'mysqld.sock');
     const install = spawnSync(
-      'mariadb-install-db',
+      /** @type {string} */ (findTool('mariadb-install-db')),
       ['--no-defaults', `--datadir=${dataDir}`, '--auth-root-authentication-method=normal', '--skip-test-db', '--skip-name-resolve', ...userArgs],
       { encoding: 'utf8' },
     );
     if (install.status !== 0) throw new Error(`mariadb-install-db failed:\n${install.stdout}\n${install.stderr}`);
-    const mariadb = startProcess('mariadbd', [
+    const mariadb = startProcess(/** @type {string} */ (findTool('mariadbd')), [
       '--no-defaults',
       `--datadir=${dataDir}`,
       `--socket=${socket}`,
@@ -138,7 +145,7 @@ export async function startWordPress({ pluginDir, themeDir, pages }) {
     cleanups.push(mariadb.stop);
     await waitFor(() => {
       if (mariadb.child.exitCode !== null) throw new Error(`mariadbd exited:\n${mariadb.output.text}`);
-      return spawnSync('mariadb', ['--no-defaults', '-uroot', `--socket=${socket}`, '-e', 'CREATE DATABASE IF NOT EXISTS wordpress']).status === 0;
+      return spawnSync(/** @type {string} */ (findTool('mariadb')), ['--no-defaults', '-uroot', `--socket=${socket}`, '-e', 'CREATE DATABASE IF NOT EXISTS wordpress']).status === 0;
     }, 'MariaDB to accept connections');
 
     // 2. WordPress: Debian's files, our wp-config.php and wp-content.
