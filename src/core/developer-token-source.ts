@@ -27,8 +27,8 @@ export function tokenFromResponseText(text: string): string {
  * fetched again on `refresh()` (after a 401). Concurrent callers share one fetch.
  */
 export class DeveloperTokenSource {
-  private fetched?: DeveloperToken;
-  private pending?: Promise<DeveloperToken>;
+  #fetched?: DeveloperToken;
+  #pending?: Promise<DeveloperToken>;
 
   constructor(
     private readonly config: () => { token?: string; url?: string },
@@ -44,30 +44,30 @@ export class DeveloperTokenSource {
   current(now = Date.now()): DeveloperToken | undefined {
     const { token } = this.config();
     if (token) return { token, ...parseDeveloperToken(token, now) };
-    if (this.fetched && this.fetched.expiresAt - EXPIRY_MARGIN_MS > now) return this.fetched;
+    if (this.#fetched && this.#fetched.expiresAt - EXPIRY_MARGIN_MS > now) return this.#fetched;
     return undefined;
   }
 
   /** The token, fetching it when it must come from the URL. */
   async get(signal?: AbortSignal): Promise<DeveloperToken> {
-    return this.current() ?? this.fetchFromUrl(signal);
+    return this.current() ?? this.#fetchFromUrl(signal);
   }
 
   /** A fresh token after a 401; undefined when the token is fixed and cannot be refetched. */
   async refresh(signal?: AbortSignal): Promise<DeveloperToken | undefined> {
     if (this.config().token || !this.config().url) return undefined;
-    this.fetched = undefined;
-    return this.fetchFromUrl(signal);
+    this.#fetched = undefined;
+    return this.#fetchFromUrl(signal);
   }
 
-  private fetchFromUrl(signal?: AbortSignal): Promise<DeveloperToken> {
+  #fetchFromUrl(signal?: AbortSignal): Promise<DeveloperToken> {
     const { url } = this.config();
     if (!url) return Promise.reject(new DeveloperTokenError('unavailable', 'No developer token is configured.'));
-    this.pending ??= this.load(url, signal).finally(() => (this.pending = undefined));
-    return this.pending;
+    this.#pending ??= this.#load(url, signal).finally(() => (this.#pending = undefined));
+    return this.#pending;
   }
 
-  private async load(url: string, signal?: AbortSignal): Promise<DeveloperToken> {
+  async #load(url: string, signal?: AbortSignal): Promise<DeveloperToken> {
     let response: Response;
     try {
       response = await this.fetchImpl(url, { credentials: 'same-origin', signal });
@@ -79,7 +79,7 @@ export class DeveloperTokenSource {
       throw new DeveloperTokenError('unavailable', `The developer token URL answered HTTP ${response.status}.`);
     }
     const token = tokenFromResponseText(await response.text());
-    this.fetched = { token, ...parseDeveloperToken(token) };
-    return this.fetched;
+    this.#fetched = { token, ...parseDeveloperToken(token) };
+    return this.#fetched;
   }
 }

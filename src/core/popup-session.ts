@@ -58,24 +58,24 @@ export interface PopupSessionOptions {
  */
 export class PopupSession {
   readonly outcome: Promise<PopupOutcome>;
-  private settle!: (outcome: PopupOutcome) => void;
-  private readonly host: Window;
-  private readonly pollTimer: ReturnType<typeof setInterval>;
-  private readonly timeoutTimer: ReturnType<typeof setTimeout>;
-  private done = false;
+  #settle!: (outcome: PopupOutcome) => void;
+  readonly #host: Window;
+  readonly #pollTimer: ReturnType<typeof setInterval>;
+  readonly #timeoutTimer: ReturnType<typeof setTimeout>;
+  #done = false;
   /** Whether the popup ever sent a valid request; a popup that "closes" before it did may only have been cut off. */
-  private contacted = false;
+  #contacted = false;
 
   constructor(private readonly options: PopupSessionOptions) {
-    this.host = options.host ?? window;
-    this.outcome = new Promise((resolve) => (this.settle = resolve));
-    this.host.addEventListener('message', this.onMessage);
-    this.pollTimer = setInterval(() => {
-      if (this.isPopupClosed()) this.finish({ kind: 'cancelled', reason: 'closed', beforeContact: !this.contacted });
+    this.#host = options.host ?? window;
+    this.outcome = new Promise((resolve) => (this.#settle = resolve));
+    this.#host.addEventListener('message', this.#onMessage);
+    this.#pollTimer = setInterval(() => {
+      if (this.#isPopupClosed()) this.#finish({ kind: 'cancelled', reason: 'closed', beforeContact: !this.#contacted });
     }, options.pollMs ?? CLOSED_POLL_MS);
-    this.timeoutTimer = setTimeout(() => {
-      this.finish({ kind: 'cancelled', reason: 'timeout', beforeContact: !this.contacted });
-      this.closePopup();
+    this.#timeoutTimer = setTimeout(() => {
+      this.#finish({ kind: 'cancelled', reason: 'timeout', beforeContact: !this.#contacted });
+      this.#closePopup();
     }, options.timeoutMs ?? DEFAULT_POPUP_TIMEOUT_MS);
   }
 
@@ -93,22 +93,22 @@ export class PopupSession {
 
   /** Stops listening without an outcome being reported by the caller's side (e.g. element removed). */
   dispose(): void {
-    this.finish({ kind: 'cancelled', reason: 'closed' });
+    this.#finish({ kind: 'cancelled', reason: 'closed' });
   }
 
-  private readonly onMessage = (event: MessageEvent): void => {
-    if (this.done) return;
+  readonly #onMessage = (event: MessageEvent): void => {
+    if (this.#done) return;
     // Origin and source together: same-origin frames or other windows of Apple's origin do not count.
     if (event.origin !== this.options.authorizeOrigin || event.source !== this.options.popup) return;
     const request = parseRpcRequest(event.data);
     if (!request) return;
-    this.contacted = true;
-    const { reply, outcome } = this.handle(request);
-    this.reply(reply);
-    if (outcome) this.finish(outcome);
+    this.#contacted = true;
+    const { reply, outcome } = this.#handle(request);
+    this.#reply(reply);
+    if (outcome) this.#finish(outcome);
   };
 
-  private handle(request: RpcRequest): { reply: RpcReply; outcome?: PopupOutcome } {
+  #handle(request: RpcRequest): { reply: RpcReply; outcome?: PopupOutcome } {
     const { id, params = [] } = request;
     switch (request.method) {
       case 'thirdPartyInfo':
@@ -144,7 +144,7 @@ export class PopupSession {
     }
   }
 
-  private reply(reply: RpcReply): void {
+  #reply(reply: RpcReply): void {
     try {
       // Never '*': the thirdPartyInfo reply carries the developer token.
       this.options.popup.postMessage(reply, this.options.authorizeOrigin);
@@ -153,7 +153,7 @@ export class PopupSession {
     }
   }
 
-  private isPopupClosed(): boolean {
+  #isPopupClosed(): boolean {
     try {
       return this.options.popup.closed;
     } catch {
@@ -161,7 +161,7 @@ export class PopupSession {
     }
   }
 
-  private closePopup(): void {
+  #closePopup(): void {
     try {
       this.options.popup.close();
     } catch {
@@ -169,12 +169,12 @@ export class PopupSession {
     }
   }
 
-  private finish(outcome: PopupOutcome): void {
-    if (this.done) return;
-    this.done = true;
-    clearInterval(this.pollTimer);
-    clearTimeout(this.timeoutTimer);
-    this.host.removeEventListener('message', this.onMessage);
-    this.settle(outcome);
+  #finish(outcome: PopupOutcome): void {
+    if (this.#done) return;
+    this.#done = true;
+    clearInterval(this.#pollTimer);
+    clearTimeout(this.#timeoutTimer);
+    this.#host.removeEventListener('message', this.#onMessage);
+    this.#settle(outcome);
   }
 }

@@ -56,8 +56,8 @@ function openStorage(kind: StorageKind, scope: typeof globalThis): Storage | und
 export class TokenStore {
   readonly keys: ReturnType<typeof storageKeys>;
   readonly teamId: string;
-  private backing: KeyValueStore;
-  private usingMemory: boolean;
+  #backing: KeyValueStore;
+  #usingMemory: boolean;
 
   constructor(
     teamId: string,
@@ -67,18 +67,18 @@ export class TokenStore {
     this.teamId = teamId.toLowerCase();
     this.keys = storageKeys(teamId);
     const storage = openStorage(requested, scope);
-    this.backing = storage ?? new MemoryStore();
-    this.usingMemory = !storage;
+    this.#backing = storage ?? new MemoryStore();
+    this.#usingMemory = !storage;
   }
 
   /** The storage actually in use. */
   get kind(): StorageKind {
-    return this.usingMemory ? 'memory' : this.requested;
+    return this.#usingMemory ? 'memory' : this.requested;
   }
 
   /** The browser `Storage` in use, to match `storage` events against; undefined in memory. */
   get area(): Storage | undefined {
-    return this.usingMemory ? undefined : (this.backing as Storage);
+    return this.#usingMemory ? undefined : (this.#backing as Storage);
   }
 
   /** Whether a `storage` event's key is one of ours (a `null` key means storage was cleared). */
@@ -87,57 +87,57 @@ export class TokenStore {
   }
 
   read(): StoredAuthorization | undefined {
-    const musicUserToken = this.get(this.keys.musicUserToken);
+    const musicUserToken = this.#get(this.keys.musicUserToken);
     if (!musicUserToken) return undefined;
     return {
       musicUserToken,
-      restricted: this.get(this.keys.restricted) === '1',
-      storefrontId: this.get(this.keys.storefrontId) ?? undefined,
-      cid: this.get(this.keys.cid) ?? undefined,
+      restricted: this.#get(this.keys.restricted) === '1',
+      storefrontId: this.#get(this.keys.storefrontId) ?? undefined,
+      cid: this.#get(this.keys.cid) ?? undefined,
     };
   }
 
   write(auth: StoredAuthorization): void {
-    this.set(this.keys.musicUserToken, auth.musicUserToken);
-    this.set(this.keys.restricted, auth.restricted ? '1' : '0');
-    if (auth.storefrontId) this.set(this.keys.storefrontId, auth.storefrontId);
-    if (auth.cid !== undefined) this.set(this.keys.cid, auth.cid);
+    this.#set(this.keys.musicUserToken, auth.musicUserToken);
+    this.#set(this.keys.restricted, auth.restricted ? '1' : '0');
+    if (auth.storefrontId) this.#set(this.keys.storefrontId, auth.storefrontId);
+    if (auth.cid !== undefined) this.#set(this.keys.cid, auth.cid);
   }
 
   clear(): void {
-    for (const key of Object.values(this.keys)) this.attempt((store) => store.removeItem(key));
+    for (const key of Object.values(this.keys)) this.#attempt((store) => store.removeItem(key));
   }
 
-  private get(key: string): string | null {
-    return this.attempt((store) => store.getItem(key)) ?? null;
+  #get(key: string): string | null {
+    return this.#attempt((store) => store.getItem(key)) ?? null;
   }
 
-  private set(key: string, value: string): void {
-    this.attempt((store) => store.setItem(key, value));
+  #set(key: string, value: string): void {
+    this.#attempt((store) => store.setItem(key, value));
   }
 
   /** Runs `use` on the backing store; on an error, copies what it can into memory and retries there. */
-  private attempt<T>(use: (store: KeyValueStore) => T): T | undefined {
+  #attempt<T>(use: (store: KeyValueStore) => T): T | undefined {
     try {
-      return use(this.backing);
+      return use(this.#backing);
     } catch {
-      if (this.usingMemory) return undefined;
-      this.fallBackToMemory();
-      return use(this.backing);
+      if (this.#usingMemory) return undefined;
+      this.#fallBackToMemory();
+      return use(this.#backing);
     }
   }
 
-  private fallBackToMemory(): void {
+  #fallBackToMemory(): void {
     const memory = new MemoryStore();
     for (const key of Object.values(this.keys)) {
       try {
-        const value = this.backing.getItem(key);
+        const value = this.#backing.getItem(key);
         if (value !== null) memory.setItem(key, value);
       } catch {
         // Unreadable storage: nothing to carry over.
       }
     }
-    this.backing = memory;
-    this.usingMemory = true;
+    this.#backing = memory;
+    this.#usingMemory = true;
   }
 }

@@ -76,14 +76,14 @@ export class AmAuthProvider extends LitElement implements AuthController {
   @state() private authStatus: AuthorizationStatus = 'not-determined';
   @state() private busy = false;
 
-  private readonly context = new ContextProvider(this, { context: authContext });
-  private readonly tokens = new DeveloperTokenSource(() => ({
+  readonly #context = new ContextProvider(this, { context: authContext });
+  readonly #tokens = new DeveloperTokenSource(() => ({
     token: this.developerToken || undefined,
     url: this.developerTokenUrl || undefined,
   }));
-  private store?: TokenStore;
-  private attempt?: Attempt;
-  private client?: AppleMusicApi;
+  #store?: TokenStore;
+  #attempt?: Attempt;
+  #client?: AppleMusicApi;
 
   /** The authorization status (MusicKit's values); reflected to the `status` attribute. */
   get status(): AuthorizationStatus {
@@ -97,39 +97,39 @@ export class AmAuthProvider extends LitElement implements AuthController {
 
   /** The Music User Token, when signed in. Never reflected or logged. */
   get musicUserToken(): string | undefined {
-    return this.stored()?.musicUserToken;
+    return this.#stored()?.musicUserToken;
   }
 
   /** The storefront API calls use: the `storefront` attribute, the user's, or `us`. */
   get storefrontId(): string {
-    return this.storefront || this.stored()?.storefrontId || DEFAULT_STOREFRONT;
+    return this.storefront || this.#stored()?.storefrontId || DEFAULT_STOREFRONT;
   }
 
   /** Whether the user's account is restricted (explicit content off). */
   get restricted(): boolean {
-    return this.stored()?.restricted ?? false;
+    return this.#stored()?.restricted ?? false;
   }
 
   /** The Apple Music API client (MusicKit v3's `music()` shape). */
   get api(): AppleMusicApi {
     const refetchable = Boolean(this.developerTokenUrl);
-    if (this.client?.options.apiUrl !== this.apiUrl || Boolean(this.client.options.refreshDeveloperToken) !== refetchable) {
-      this.client = new AppleMusicApi({
+    if (this.#client?.options.apiUrl !== this.apiUrl || Boolean(this.#client.options.refreshDeveloperToken) !== refetchable) {
+      this.#client = new AppleMusicApi({
         apiUrl: this.apiUrl,
-        getDeveloperToken: async (signal) => (await this.tokens.get(signal)).token,
+        getDeveloperToken: async (signal) => (await this.#tokens.get(signal)).token,
         refreshDeveloperToken: refetchable
           ? async (signal) => {
-              const fresh = await this.tokens.refresh(signal);
+              const fresh = await this.#tokens.refresh(signal);
               if (!fresh) throw new AuthorizationError('no-developer-token', 'The developer token cannot be refetched.');
               return fresh.token;
             }
           : undefined,
         getMusicUserToken: () => this.musicUserToken,
         getStorefrontId: () => this.storefrontId,
-        onUserTokenRejected: () => this.forgetUser('user-token-rejected'),
+        onUserTokenRejected: () => this.#forgetUser('user-token-rejected'),
       });
     }
-    return this.client;
+    return this.#client;
   }
 
   /**
@@ -147,15 +147,15 @@ export class AmAuthProvider extends LitElement implements AuthController {
   }
 
   authorizeFrom(origin: Element, options: { popup?: Window } = {}): Promise<string> {
-    if (this.attempt) {
-      this.attempt.session?.focus();
-      return this.attempt.promise;
+    if (this.#attempt) {
+      this.#attempt.session?.focus();
+      return this.#attempt.promise;
     }
     const attempt: Attempt = { promise: Promise.resolve('') };
-    this.attempt = attempt;
+    this.#attempt = attempt;
     this.busy = true;
-    attempt.promise = this.runAttempt(origin, attempt, options.popup).finally(() => {
-      if (this.attempt === attempt) this.attempt = undefined;
+    attempt.promise = this.#runAttempt(origin, attempt, options.popup).finally(() => {
+      if (this.#attempt === attempt) this.#attempt = undefined;
       this.busy = false;
     });
     return attempt.promise;
@@ -163,9 +163,9 @@ export class AmAuthProvider extends LitElement implements AuthController {
 
   async unauthorizeFrom(origin: Element): Promise<void> {
     const musicUserToken = this.musicUserToken;
-    const developerToken = this.currentToken();
-    this.store?.clear();
-    this.setStatus('not-determined', 'unauthorized');
+    const developerToken = this.#currentToken();
+    this.#store?.clear();
+    this.#setStatus('not-determined', 'unauthorized');
     emit(origin, 'am-unauthorize', {});
     if (this.logoutUrl && musicUserToken && developerToken) {
       // Not awaited: signing out must not wait on (or fail because of) Apple's endpoint.
@@ -175,20 +175,20 @@ export class AmAuthProvider extends LitElement implements AuthController {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('storage', this.onStorage);
-    this.acceptHandOff();
-    void this.syncFromStorage();
+    window.addEventListener('storage', this.#onStorage);
+    this.#acceptHandOff();
+    void this.#syncFromStorage();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('storage', this.onStorage);
-    this.attempt?.session?.dispose();
+    window.removeEventListener('storage', this.#onStorage);
+    this.#attempt?.session?.dispose();
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (this.hasUpdated && (changed.has('developerToken') || changed.has('developerTokenUrl') || changed.has('storage'))) {
-      void this.syncFromStorage('developer-token-changed');
+      void this.#syncFromStorage('developer-token-changed');
     }
     const value: AuthState = {
       status: this.authStatus,
@@ -198,7 +198,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
       restricted: this.restricted,
       controller: this,
     };
-    this.context.setValue(value);
+    this.#context.setValue(value);
   }
 
   protected override updated(): void {
@@ -211,55 +211,55 @@ export class AmAuthProvider extends LitElement implements AuthController {
 
   // The body of one attempt. Everything before the first `await` runs in the click task,
   // so the popup is opened while the user gesture is still valid.
-  private async runAttempt(origin: Element, attempt: Attempt, givenPopup?: Window): Promise<string> {
+  async #runAttempt(origin: Element, attempt: Attempt, givenPopup?: Window): Promise<string> {
     let token: DeveloperToken | undefined;
     try {
-      token = this.tokens.current();
+      token = this.#tokens.current();
     } catch (error) {
-      return this.fail(origin, new AuthorizationError('no-developer-token', (error as Error).message, { cause: error }));
+      return this.#fail(origin, new AuthorizationError('no-developer-token', (error as Error).message, { cause: error }));
     }
-    if (!token && !this.tokens.configured) {
-      return this.fail(origin, new AuthorizationError('no-developer-token', 'Set developer-token or developer-token-url on <am-auth-provider>.'));
+    if (!token && !this.#tokens.configured) {
+      return this.#fail(origin, new AuthorizationError('no-developer-token', 'Set developer-token or developer-token-url on <am-auth-provider>.'));
     }
-    const storedNow = token && this.storeFor(token).read();
-    if (storedNow) return this.succeed(origin, storedNow, true);
+    const storedNow = token && this.#storeFor(token).read();
+    if (storedNow) return this.#succeed(origin, storedNow, true);
 
     const authorizeOrigin = authorizeOriginOf(this.authorizeUrl);
     if (!authorizeOrigin) {
-      return this.fail(origin, new AuthorizationError('invalid-response', `authorize-url "${this.authorizeUrl}" is not an http(s) URL.`));
+      return this.#fail(origin, new AuthorizationError('invalid-response', `authorize-url "${this.authorizeUrl}" is not an http(s) URL.`));
     }
-    const popup = givenPopup ?? openAuthorizePopup(token ? this.popupUrl(token) : 'about:blank');
+    const popup = givenPopup ?? openAuthorizePopup(token ? this.#popupUrl(token) : 'about:blank');
     if (!popup) {
-      return this.fail(origin, new AuthorizationError('popup-blocked', 'The browser blocked the Apple Music popup. Allow popups for this site, or call authorize() from a click.'));
+      return this.#fail(origin, new AuthorizationError('popup-blocked', 'The browser blocked the Apple Music popup. Allow popups for this site, or call authorize() from a click.'));
     }
     if (!token || givenPopup) {
       try {
-        token ??= await this.tokens.get();
+        token ??= await this.#tokens.get();
       } catch (error) {
         closeQuietly(popup);
-        return this.fail(origin, new AuthorizationError('no-developer-token', (error as Error).message, { cause: error }));
+        return this.#fail(origin, new AuthorizationError('no-developer-token', (error as Error).message, { cause: error }));
       }
-      const stored = this.storeFor(token).read();
+      const stored = this.#storeFor(token).read();
       if (stored) {
         closeQuietly(popup);
-        return this.succeed(origin, stored, true);
+        return this.#succeed(origin, stored, true);
       }
-      popup.location.href = this.popupUrl(token);
+      popup.location.href = this.#popupUrl(token);
     }
     attempt.session = new PopupSession({
       popup,
       authorizeOrigin,
-      thirdPartyInfo: buildThirdPartyInfo(this.thirdPartyInput(token)),
+      thirdPartyInfo: buildThirdPartyInfo(this.#thirdPartyInput(token)),
       timeoutMs: this.popupTimeout,
     });
-    return this.settle(origin, token, await attempt.session.outcome);
+    return this.#settle(origin, token, await attempt.session.outcome);
   }
 
-  private async settle(origin: Element, token: DeveloperToken, outcome: PopupOutcome): Promise<string> {
+  async #settle(origin: Element, token: DeveloperToken, outcome: PopupOutcome): Promise<string> {
     if (outcome.kind !== 'authorized') {
       const error = outcomeError(outcome);
       const status = reportOutcome(origin, outcome, error);
-      if (status) this.setStatus(status, outcome.kind === 'declined' ? 'declined' : 'unavailable');
+      if (status) this.#setStatus(status, outcome.kind === 'declined' ? 'declined' : 'unavailable');
       throw error;
     }
     let storefrontId: string | undefined;
@@ -272,17 +272,17 @@ export class AmAuthProvider extends LitElement implements AuthController {
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (status === 401 || status === 403) {
-        return this.fail(origin, new AuthorizationError('invalid-response', `Apple rejected the new Music User Token (HTTP ${status}); it was not kept.`, { cause: error }));
+        return this.#fail(origin, new AuthorizationError('invalid-response', `Apple rejected the new Music User Token (HTTP ${status}); it was not kept.`, { cause: error }));
       }
       // Network trouble or 5xx: the token is fine, only the storefront is unknown.
     }
     const auth: StoredAuthorization = { musicUserToken: outcome.musicUserToken, restricted: outcome.restricted, storefrontId, cid: outcome.cid };
-    this.storeFor(token).write(auth);
-    return this.succeed(origin, auth, false);
+    this.#storeFor(token).write(auth);
+    return this.#succeed(origin, auth, false);
   }
 
-  private succeed(origin: Element, auth: StoredAuthorization, fromStorage: boolean): string {
-    this.setStatus(auth.restricted ? 'restricted' : 'authorized', fromStorage ? 'stored-token' : 'authorized');
+  #succeed(origin: Element, auth: StoredAuthorization, fromStorage: boolean): string {
+    this.#setStatus(auth.restricted ? 'restricted' : 'authorized', fromStorage ? 'stored-token' : 'authorized');
     emit(origin, 'am-authorize', {
       musicUserToken: auth.musicUserToken,
       restricted: auth.restricted,
@@ -293,71 +293,71 @@ export class AmAuthProvider extends LitElement implements AuthController {
     return auth.musicUserToken;
   }
 
-  private fail(origin: Element, error: AuthorizationError): never {
+  #fail(origin: Element, error: AuthorizationError): never {
     emit(origin, 'am-error', { code: error.code, message: error.message, error });
     throw error;
   }
 
-  private popupUrl(token: DeveloperToken): string {
-    return buildAuthorizeUrl({ ...this.thirdPartyInput(token), authorizeUrl: this.authorizeUrl, referrer: location.href });
+  #popupUrl(token: DeveloperToken): string {
+    return buildAuthorizeUrl({ ...this.#thirdPartyInput(token), authorizeUrl: this.authorizeUrl, referrer: location.href });
   }
 
-  private thirdPartyInput(token: DeveloperToken) {
+  #thirdPartyInput(token: DeveloperToken) {
     return { developerToken: token.token, host: location.host, iconUrl: this.appIcon || findAppIcon(document) };
   }
 
-  private currentToken(): DeveloperToken | undefined {
+  #currentToken(): DeveloperToken | undefined {
     try {
-      return this.tokens.current();
+      return this.#tokens.current();
     } catch {
       return undefined;
     }
   }
 
-  private storeFor(token: DeveloperToken): TokenStore {
-    if (!this.store || this.store.teamId !== token.teamId.toLowerCase() || this.store.requested !== this.storage) {
-      this.store = new TokenStore(token.teamId, this.storage);
+  #storeFor(token: DeveloperToken): TokenStore {
+    if (!this.#store || this.#store.teamId !== token.teamId.toLowerCase() || this.#store.requested !== this.storage) {
+      this.#store = new TokenStore(token.teamId, this.storage);
     }
-    return this.store;
+    return this.#store;
   }
 
-  private stored(): StoredAuthorization | undefined {
-    const token = this.currentToken();
-    return token ? this.storeFor(token).read() : undefined;
+  #stored(): StoredAuthorization | undefined {
+    const token = this.#currentToken();
+    return token ? this.#storeFor(token).read() : undefined;
   }
 
   /** Recomputes the status from storage (on load, token change, or another tab's change). */
-  private async syncFromStorage(reason: StatusChangeReason = 'stored-token'): Promise<void> {
-    let token = this.currentToken();
-    if (!token && this.developerTokenUrl) token = await this.tokens.get().catch(() => undefined);
+  async #syncFromStorage(reason: StatusChangeReason = 'stored-token'): Promise<void> {
+    let token = this.#currentToken();
+    if (!token && this.developerTokenUrl) token = await this.#tokens.get().catch(() => undefined);
     if (!token) return;
-    const stored = this.storeFor(token).read();
-    if (stored) this.setStatus(stored.restricted ? 'restricted' : 'authorized', reason);
-    else if (this.isAuthorized) this.setStatus('not-determined', reason);
+    const stored = this.#storeFor(token).read();
+    if (stored) this.#setStatus(stored.restricted ? 'restricted' : 'authorized', reason);
+    else if (this.isAuthorized) this.#setStatus('not-determined', reason);
   }
 
   /** SPEC §1.6: a `#<base64>` hand-off from a redirect sign-in, stored then removed from the URL. */
-  private acceptHandOff(): void {
+  #acceptHandOff(): void {
     const handOff = readHandOff(location.hash);
-    const token = this.currentToken();
+    const token = this.#currentToken();
     if (!handOff || !token) return;
-    this.storeFor(token).write(handOff);
+    this.#storeFor(token).write(handOff);
     history.replaceState(history.state, '', location.pathname + location.search);
-    this.setStatus(handOff.restricted ? 'restricted' : 'authorized', 'hand-off');
+    this.#setStatus(handOff.restricted ? 'restricted' : 'authorized', 'hand-off');
   }
 
-  private forgetUser(reason: StatusChangeReason): void {
-    this.store?.clear();
-    this.setStatus('not-determined', reason);
+  #forgetUser(reason: StatusChangeReason): void {
+    this.#store?.clear();
+    this.#setStatus('not-determined', reason);
   }
 
-  private readonly onStorage = (event: StorageEvent): void => {
-    if (this.store?.concerns(event.key) && event.storageArea === this.store.area) {
-      void this.syncFromStorage('other-tab');
+  readonly #onStorage = (event: StorageEvent): void => {
+    if (this.#store?.concerns(event.key) && event.storageArea === this.#store.area) {
+      void this.#syncFromStorage('other-tab');
     }
   };
 
-  private setStatus(status: AuthorizationStatus, reason: StatusChangeReason): void {
+  #setStatus(status: AuthorizationStatus, reason: StatusChangeReason): void {
     const previousStatus = this.authStatus;
     this.authStatus = status;
     this.requestUpdate();

@@ -35,7 +35,7 @@ export abstract class AuthButtonBase extends LitElement {
 
   @state() protected auth?: AuthState;
 
-  private readonly consumer = new ContextConsumer(this, {
+  readonly #consumer = new ContextConsumer(this, {
     context: authContext,
     subscribe: true,
     callback: (value) => {
@@ -43,15 +43,15 @@ export abstract class AuthButtonBase extends LitElement {
     },
   });
 
-  private warnTimer?: ReturnType<typeof setTimeout>;
+  #warnTimer?: ReturnType<typeof setTimeout>;
 
   override connectedCallback(): void {
     ensureContextRoot(this.ownerDocument);
     super.connectedCallback();
-    clearTimeout(this.warnTimer);
+    clearTimeout(this.#warnTimer);
     // Give a provider defined later in the same task a chance before complaining.
-    this.warnTimer = setTimeout(() => {
-      if (!this.consumer.value && !hasProviderAncestor(this)) {
+    this.#warnTimer = setTimeout(() => {
+      if (!this.#consumer.value && !hasProviderAncestor(this)) {
         console.warn(`<${this.localName}> needs an <am-auth-provider> ancestor; it stays disabled until it has one.`);
       }
     });
@@ -59,7 +59,7 @@ export abstract class AuthButtonBase extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.warnTimer);
+    clearTimeout(this.#warnTimer);
     this.auth = undefined;
   }
 
@@ -83,14 +83,14 @@ export abstract class AuthButtonBase extends LitElement {
       ?disabled=${!auth || !this.isEnabled(auth)}
       aria-disabled=${this.busy ? 'true' : 'false'}
       aria-busy=${this.busy ? 'true' : 'false'}
-      @click=${this.onClick}
+      @click=${this.#onClick}
     >
       ${this.busy ? html`<span part="spinner" aria-hidden="true"></span>` : html`<span part="icon" aria-hidden="true">${this.icon}</span>`}
       <span part="label"><slot>${this.defaultLabel}</slot></span>
     </button>`;
   }
 
-  private onClick(): void {
+  #onClick(): void {
     // Synchronous: the provider opens the popup inside this click task.
     if (this.auth && this.isEnabled(this.auth) && !this.busy) this.activate(this.auth);
   }

@@ -28,21 +28,21 @@ const signOutIcon = svg`<svg viewBox="0 0 24 24" focusable="false"><path d="M10 
 export class AmUnauthorizeButton extends AuthButtonBase {
   protected readonly defaultLabel = 'Disconnect Apple Music';
   protected readonly icon = signOutIcon;
-  private signingOut = false;
+  #signingOut = false;
 
   protected isEnabled(auth: AuthState): boolean {
     return auth.isAuthorized;
   }
 
   protected isBusy(): boolean {
-    return this.signingOut;
+    return this.#signingOut;
   }
 
   protected activate(auth: AuthState): void {
-    this.signingOut = true;
+    this.#signingOut = true;
     this.requestUpdate();
     void auth.controller.unauthorizeFrom(this).finally(() => {
-      this.signingOut = false;
+      this.#signingOut = false;
       this.requestUpdate();
     });
   }
