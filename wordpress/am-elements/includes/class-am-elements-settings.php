@@ -143,7 +143,8 @@ class AM_Elements_Settings {
 	 */
 	public static function sanitize( $input ) {
 		$saved = self::get();
-		$input = is_array( $input ) ? wp_unslash( $input ) : array();
+		// options.php has already unslashed the submission.
+		$input = is_array( $input ) ? $input : array();
 		$out   = $saved;
 
 		// The token field is write-only: empty keeps the saved token, the checkbox removes it.
