@@ -161,7 +161,7 @@ export async function startWordPress({ pluginDir, themeDir, pages }) {
     await cp(themeDir, join(docroot, 'wp-content', 'themes', 'am-elements-test'), { recursive: true });
     const debugLog = join(root, 'debug.log');
     const salt = () => randomBytes(24).toString('hex');
-    const php = (value) => `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+    const php = (/** @type {string | number} */ value) => `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
     await writeFile(
       join(docroot, 'wp-config.php'),
       `<?php
