@@ -35,6 +35,14 @@ class MemoryStore implements KeyValueStore {
   }
 }
 
+// One memory store per team id and page, so several providers on a page share a sign-in.
+const memoryStores = new Map<string, MemoryStore>();
+const sharedMemory = (teamId: string) => {
+  let store = memoryStores.get(teamId);
+  if (!store) memoryStores.set(teamId, (store = new MemoryStore()));
+  return store;
+};
+
 /** The browser storage for `kind`, or undefined when it is missing or throws on use. */
 function openStorage(kind: StorageKind, scope: typeof globalThis): Storage | undefined {
   if (kind === 'memory') return undefined;
@@ -67,7 +75,7 @@ export class TokenStore {
     this.teamId = teamId.toLowerCase();
     this.keys = storageKeys(teamId);
     const storage = openStorage(requested, scope);
-    this.#backing = storage ?? new MemoryStore();
+    this.#backing = storage ?? sharedMemory(this.teamId);
     this.#usingMemory = !storage;
   }
 
@@ -128,7 +136,7 @@ export class TokenStore {
   }
 
   #fallBackToMemory(): void {
-    const memory = new MemoryStore();
+    const memory = sharedMemory(this.teamId);
     for (const key of Object.values(this.keys)) {
       try {
         const value = this.#backing.getItem(key);

@@ -63,3 +63,29 @@ describe('storage and tabs (SPEC §3.1)', () => {
     tab.close();
   });
 });
+
+describe('several providers on one page', () => {
+  beforeEach(async () => {
+    localStorage.clear();
+    await resetEmulator();
+  });
+
+  for (const storage of ['local', 'session', 'memory']) {
+    it(`follow each other's sign-in and sign-out (storage=${storage})`, async () => {
+      const origin = await emulatorOrigin();
+      const host = await fixture<HTMLElement>(html`<div>
+        <am-auth-provider id="a" storage=${storage} developer-token=${developerToken} authorize-url="${origin}/woa?outcome=authorize" api-url=${origin} logout-url=""></am-auth-provider>
+        <am-auth-provider id="b" storage=${storage} developer-token=${developerToken} api-url=${origin}></am-auth-provider>
+      </div>`);
+      const [a, b] = [...host.querySelectorAll('am-auth-provider')] as AmAuthProvider[];
+      const followed = oneEvent(b, 'am-status-change');
+      const token = await a.authorize();
+      expect((await followed).detail).to.include({ status: 'authorized', reason: 'other-tab' });
+      expect(b.musicUserToken).to.equal(token);
+      const signedOut = oneEvent(b, 'am-status-change');
+      await a.unauthorize();
+      expect((await signedOut).detail.status).to.equal('not-determined');
+      sessionStorage.clear();
+    });
+  }
+});

@@ -16,6 +16,7 @@ import { outcomeError, reportOutcome } from './outcome.js';
 
 export const DEFAULT_API_URL = 'https://api.music.apple.com';
 const DEFAULT_STOREFRONT = 'us';
+const SYNC_CHANNEL = 'am-elements:auth';
 
 interface Attempt {
   promise: Promise<string>;
@@ -84,6 +85,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
   #store?: TokenStore;
   #attempt?: Attempt;
   #client?: AppleMusicApi;
+  #channel?: BroadcastChannel;
 
   /** The authorization status (MusicKit's values); reflected to the `status` attribute. */
   get status(): AuthorizationStatus {
@@ -165,6 +167,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
     const musicUserToken = this.musicUserToken;
     const developerToken = this.#currentToken();
     this.#store?.clear();
+    this.#announce();
     this.#setStatus('not-determined', 'unauthorized');
     emit(origin, 'am-unauthorize', {});
     if (this.logoutUrl && musicUserToken && developerToken) {
@@ -176,6 +179,14 @@ export class AmAuthProvider extends LitElement implements AuthController {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('storage', this.#onStorage);
+    // Storage events reach other documents only; the channel also reaches other providers
+    // on this page (and sessionStorage or memory users).
+    if (typeof BroadcastChannel === 'function') {
+      this.#channel = new BroadcastChannel(SYNC_CHANNEL);
+      this.#channel.onmessage = (event: MessageEvent) => {
+        if (event.data?.teamId === this.#store?.teamId) void this.#syncFromStorage('other-tab');
+      };
+    }
     this.#acceptHandOff();
     void this.#syncFromStorage();
   }
@@ -183,6 +194,8 @@ export class AmAuthProvider extends LitElement implements AuthController {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('storage', this.#onStorage);
+    this.#channel?.close();
+    this.#channel = undefined;
     this.#attempt?.session?.dispose();
   }
 
@@ -278,6 +291,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
     }
     const auth: StoredAuthorization = { musicUserToken: outcome.musicUserToken, restricted: outcome.restricted, storefrontId, cid: outcome.cid };
     this.#storeFor(token).write(auth);
+    this.#announce();
     return this.#succeed(origin, auth, false);
   }
 
@@ -342,13 +356,20 @@ export class AmAuthProvider extends LitElement implements AuthController {
     const token = this.#currentToken();
     if (!handOff || !token) return;
     this.#storeFor(token).write(handOff);
+    this.#announce();
     history.replaceState(history.state, '', location.pathname + location.search);
     this.#setStatus(handOff.restricted ? 'restricted' : 'authorized', 'hand-off');
   }
 
   #forgetUser(reason: StatusChangeReason): void {
     this.#store?.clear();
+    this.#announce();
     this.#setStatus('not-determined', reason);
+  }
+
+  /** Tells other providers (this page and other tabs) that the stored sign-in changed; never the token. */
+  #announce(): void {
+    this.#channel?.postMessage({ teamId: this.#store?.teamId });
   }
 
   readonly #onStorage = (event: StorageEvent): void => {
