@@ -304,9 +304,16 @@ describe('<am-library-list> against the emulator', () => {
       this.timeout(20000);
       await signIn();
       await injectFault({ path: '/v1/me/library', status: 503, count: 4 });
+      const errors: any[] = [];
+      const onError = (event: Event) => errors.push((event as CustomEvent).detail);
+      document.addEventListener('am-error', onError);
       const { list } = await mount();
       await untilState(list, 'error', 15000);
+      document.removeEventListener('am-error', onError);
       expect(part(list, 'error')!.textContent).to.contain('not responding (HTTP 503)');
+      // SPEC §5: an API failure is also an am-error, from the list.
+      expect(errors.map((detail) => [detail.code, detail.error.status])).to.deep.equal([['api-error', 503]]);
+      expect(errors[0].message).to.contain('not responding (HTTP 503)');
       await realClick(part(list, 'retry')!);
       await untilState(list, 'list');
       expect((await libraryRequests()).map((r) => r.status)).to.deep.equal([503, 503, 503, 503, 200]);

@@ -62,6 +62,7 @@ const index = (row: Element): number => Number(row.getAttribute('aria-posinset')
  *
  * @fires am-library-load - A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known.
  * @fires am-library-select - A row was activated by click, Enter or Space. Detail `{item}`.
+ * @fires am-error - A page failed after the API client's retries. Detail `{code: 'api-error', message, error}`; `error` is the `AppleMusicApiError` (with `status`).
  */
 export class AmLibraryList extends LitElement {
   static override styles = libraryListStyles;
@@ -106,6 +107,8 @@ export class AmLibraryList extends LitElement {
   #loader = new LibraryLoader({
     changed: () => this.requestUpdate(),
     loaded: (detail) => emit(this, 'am-library-load', detail),
+    failed: (error) =>
+      emit(this, 'am-error', { code: 'api-error', message: errorMessage(error), error: error instanceof Error ? error : new Error(String(error)) }),
   });
 
   constructor() {

@@ -22,6 +22,8 @@ export interface LoaderHost {
   changed(): void;
   /** A page arrived; `items` already includes it. */
   loaded(detail: AmLibraryLoadDetail): void;
+  /** A page failed (after the API client's own retries); `error` is set. */
+  failed?(error: unknown): void;
 }
 
 export interface LoadRequest {
@@ -117,6 +119,7 @@ export class LibraryLoader {
       this.#controller = undefined;
       this.state = 'error';
       this.error = error;
+      this.#host.failed?.(error);
     }
     this.#host.changed();
   }
