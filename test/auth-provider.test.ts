@@ -4,7 +4,7 @@ import '../src/index.js';
 import type { AmAuthProvider } from '../src/index.js';
 import { fakeDeveloperToken } from './support/tokens.js';
 import { clearRequests, emulatorOrigin, emulatorRequests, injectFault, issueToken, resetEmulator } from './support/emulator.js';
-import { realClick, recordOutcomes, sleep } from './support/dom.js';
+import { realClick, sleep, useCleanSlate } from './support/dom.js';
 
 const TEAM = 'TEAMID1234';
 const KEYS = ['media-user-token', 'itre', 'itua', 'pldfltcid'].map((k) => `music.${TEAM.toLowerCase()}.${k}`);
@@ -51,16 +51,10 @@ function watchWindowOpen(replacement?: (...args: any[]) => Window | null) {
 const errorCode = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error) => error.code as string);
 
 describe('<am-auth-provider> signing in against the emulator', () => {
-  let outcomes: ReturnType<typeof recordOutcomes>;
+  const outcomes = useCleanSlate(resetEmulator);
   let restoreOpen: (() => void) | undefined;
 
-  beforeEach(async () => {
-    localStorage.clear();
-    await resetEmulator();
-    outcomes = recordOutcomes();
-  });
   afterEach(() => {
-    outcomes.stop();
     restoreOpen?.();
     restoreOpen = undefined;
   });
@@ -246,13 +240,7 @@ describe('<am-auth-provider> signing in against the emulator', () => {
 });
 
 describe('<am-auth-provider> ignores forged and junk messages', () => {
-  let outcomes: ReturnType<typeof recordOutcomes>;
-  beforeEach(async () => {
-    localStorage.clear();
-    await resetEmulator();
-    outcomes = recordOutcomes();
-  });
-  afterEach(() => outcomes.stop());
+  const outcomes = useCleanSlate(resetEmulator);
 
   it('from this window, a same-origin frame and synthetic events claiming Apple’s origin', async () => {
     const { provider, origin } = await setup({ switches: 'outcome=close&delay=1500' });
@@ -281,13 +269,7 @@ describe('<am-auth-provider> ignores forged and junk messages', () => {
 });
 
 describe('<am-auth-provider> signing out', () => {
-  let outcomes: ReturnType<typeof recordOutcomes>;
-  beforeEach(async () => {
-    localStorage.clear();
-    await resetEmulator();
-    outcomes = recordOutcomes();
-  });
-  afterEach(() => outcomes.stop());
+  const outcomes = useCleanSlate(resetEmulator);
 
   it('clears the four keys, calls Apple’s logout, and reports am-unauthorize from the button', async () => {
     const { provider, unauthorizeButton, origin } = await setup();

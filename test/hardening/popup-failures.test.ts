@@ -3,18 +3,12 @@ import '../../src/index.js';
 import type { AmAuthProvider } from '../../src/index.js';
 import { fakeDeveloperToken } from '../support/tokens.js';
 import { emulatorOrigin, resetEmulator } from '../support/emulator.js';
-import { realClick, recordOutcomes } from '../support/dom.js';
+import { realClick, useCleanSlate } from '../support/dom.js';
 
 const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error) => error as { code: string; message: string });
 
 describe('popup failures (SPEC §1.2)', () => {
-  let outcomes: ReturnType<typeof recordOutcomes>;
-  beforeEach(async () => {
-    localStorage.clear();
-    await resetEmulator();
-    outcomes = recordOutcomes();
-  });
-  afterEach(() => outcomes.stop());
+  const outcomes = useCleanSlate(resetEmulator);
 
   it('explains a popup whose opener link a Cross-Origin-Opener-Policy cut', async () => {
     const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token=${fakeDeveloperToken()} authorize-url="${location.origin}/_test/coop-popup"></am-auth-provider>`);
@@ -52,13 +46,7 @@ describe('popup failures (SPEC §1.2)', () => {
 });
 
 describe('developer-token-url (SPEC §3.1)', () => {
-  let outcomes: ReturnType<typeof recordOutcomes>;
-  beforeEach(async () => {
-    localStorage.clear();
-    await resetEmulator();
-    outcomes = recordOutcomes();
-  });
-  afterEach(() => outcomes.stop());
+  const outcomes = useCleanSlate(resetEmulator);
 
   async function setup(query: string) {
     const origin = await emulatorOrigin();

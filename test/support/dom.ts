@@ -51,3 +51,24 @@ export function trackPopups() {
     },
   };
 }
+
+/**
+ * Mocha hooks for a test that starts from nothing: empty storage, a reset emulator, and an
+ * outcome recorder renewed for each test (the returned object always points at the current one).
+ */
+export function useCleanSlate(resetEmulator: () => Promise<unknown>) {
+  let current = recordOutcomes();
+  current.stop();
+  beforeEach(async () => {
+    localStorage.clear();
+    await resetEmulator();
+    current = recordOutcomes();
+  });
+  afterEach(() => current.stop());
+  return {
+    get events() {
+      return current.events;
+    },
+    next: () => current.next(),
+  };
+}
