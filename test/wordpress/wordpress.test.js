@@ -115,6 +115,33 @@ function waitForProviders(page, status) {
   );
 }
 
+/**
+ * Records, from the first script on, which provider (by index on the page) each sign-in
+ * event came from: `am-authorize`/`am-unauthorize` (from the provider that acted) and
+ * `am-status-change` (from every provider whose status changed). Read with takeEvents().
+ */
+async function recordProviderEvents(page) {
+  await page.addInitScript(() => {
+    window.__amEvents = [];
+    const providerIndex = (target) => [...document.querySelectorAll('am-auth-provider')].indexOf(target.closest('am-auth-provider'));
+    for (const type of ['am-authorize', 'am-unauthorize', 'am-status-change']) {
+      document.addEventListener(
+        type,
+        (event) => {
+          const { status, reason, fromStorage } = event.detail ?? {};
+          window.__amEvents.push({ type, provider: providerIndex(event.target), status, reason, fromStorage });
+        },
+        true,
+      );
+    }
+  });
+}
+
+/** The events recorded since the last call. */
+function takeEvents(page) {
+  return page.evaluate(() => window.__amEvents.splice(0));
+}
+
 /** Clicks a Connect button; the emulator's popup (outcome=authorize) allows and closes itself. */
 async function signIn(context, button) {
   const popupOpened = context.waitForEvent('page');
@@ -206,7 +233,11 @@ test('WordPress: shortcodes render escaped elements inside providers, and load t
   assert.equal(moduleTags.length, 1, 'the bundle is loaded once');
   assert.match(moduleTags[0], /type="module"/, 'as an ES module');
   assert.doesNotMatch(moduleTags[0], /text\/javascript/);
-  assert.match(standalone, /<script[^>]*am-elements\/assets\/am-elements-wp\.js/);
+  // The providers follow each other themselves: the old relay script is gone.
+  assert.doesNotMatch(standalone, /am-elements-wp\.js/, 'no relay script');
+  assert.doesNotMatch(standalone, /data-am-elements-wp/, 'no relay marker on the providers');
+  assert.ok(!existsSync(`${PLUGIN}assets/am-elements-wp.js`), 'the relay is not shipped');
+  assert.equal((standalone.match(/<script\b[^>]*\/plugins\/am-elements\//g) ?? []).length, 1, 'the bundle is the plugin\'s only script');
   const providers = standalone.match(/<am-auth-provider[^>]*>/g) ?? [];
   assert.equal(providers.length, 3, 'one provider per standalone shortcode');
   const escapedAuthorizeUrl = `${emulator.origin}/woa?outcome=authorize`;
@@ -244,12 +275,12 @@ test('WordPress: shortcodes render escaped elements inside providers, and load t
       function wp_register_script_module( $id, $src, $deps = array(), $version = false ) { $GLOBALS['am_test_modules'][] = array( 'register', $id, $src ); }
       function wp_enqueue_script_module( $id ) { $GLOBALS['am_test_modules'][] = array( 'enqueue', $id ); }
       do_shortcode( '[am_authorize_button][am_library_list]' );
-      echo wp_json_encode( array( 'calls' => $GLOBALS['am_test_modules'], 'classic' => wp_script_is( 'am-elements', 'enqueued' ), 'relay' => wp_script_is( 'am-elements-wp', 'enqueued' ) ) );`),
+      echo wp_json_encode( array( 'calls' => $GLOBALS['am_test_modules'], 'classic' => wp_script_is( 'am-elements', 'enqueued' ), 'relay' => wp_script_is( 'am-elements-wp', 'registered' ) ) );`),
   );
   assert.deepEqual(modulePath.calls.map((call) => call.slice(0, 2)), [['register', 'am-elements'], ['enqueue', 'am-elements']]);
   assert.match(modulePath.calls[0][2], /\/wp-content\/plugins\/am-elements\/assets\/am-elements\.js$/);
   assert.equal(modulePath.classic, false, 'no classic script then');
-  assert.equal(modulePath.relay, true);
+  assert.equal(modulePath.relay, false, 'no relay script is registered');
 
   // The plugin's PHP files do nothing when requested directly.
   for (const file of ['am-elements.php', 'uninstall.php', 'includes/class-am-elements-settings.php', 'includes/class-am-elements-shortcodes.php', 'includes/class-am-elements-assets.php']) {
@@ -261,15 +292,37 @@ test('WordPress: shortcodes render escaped elements inside providers, and load t
 test('WordPress: a visitor signs in from standalone shortcodes, every provider follows, the library shows', { timeout: TIMEOUT }, async () => {
   const context = await newContext();
   const { page, errors } = await newPage(context);
+  const scripts = [];
+  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
+  await recordProviderEvents(page);
   await page.goto(site.pageUrl('standalone'));
   await waitForProviders(page, 'not-determined');
+  assert.equal(await page.locator('am-auth-provider').count(), 3, 'three providers: button, list, sign-out button');
   const list = page.locator('am-library-list');
   await list.locator('[part~="signed-out"]').waitFor({ state: 'visible' });
+  assert.ok(!scripts.some((url) => url.includes('am-elements-wp')), `no relay script is loaded: ${scripts.join(', ')}`);
   await page.screenshot({ path: `${SHOTS}02-standalone-signed-out.png`, fullPage: true });
 
+  await takeEvents(page);
   await signIn(context, page.locator('am-authorize-button').first().getByRole('button', { name: 'Connect Apple Music' }));
-  // The button's provider signed in; the list's and the sign-out button's followed.
+  // The button's provider signed in; the list's and the sign-out button's followed, by
+  // themselves (no relay): one am-authorize, from the provider signed in through.
   await waitForProviders(page, 'authorized');
+  const signInEvents = await takeEvents(page);
+  assert.deepEqual(
+    signInEvents.filter((event) => event.type === 'am-authorize').map(({ provider, fromStorage }) => ({ provider, fromStorage })),
+    [{ provider: 0, fromStorage: false }],
+    `one am-authorize, from the button's provider: ${JSON.stringify(signInEvents)}`,
+  );
+  assert.deepEqual(
+    signInEvents.filter((event) => event.type === 'am-status-change').map(({ provider, status, reason }) => ({ provider, status, reason })).sort((a, b) => a.provider - b.provider),
+    [
+      { provider: 0, status: 'authorized', reason: 'authorized' },
+      { provider: 1, status: 'authorized', reason: 'other-tab' },
+      { provider: 2, status: 'authorized', reason: 'other-tab' },
+    ],
+    'the other providers follow from storage',
+  );
   const rows = list.locator('[part~="item"]');
   await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
   assert.ok((await rows.count()) > 3, 'library rows are shown');
@@ -302,9 +355,26 @@ test('WordPress: a visitor signs in from standalone shortcodes, every provider f
   // Standalone again: signing out through one provider signs every provider out.
   await page.goto(site.pageUrl('standalone'));
   await waitForProviders(page, 'authorized');
+  await takeEvents(page);
   await page.locator('am-unauthorize-button').getByRole('button', { name: 'Sign out' }).click();
   await waitForProviders(page, 'not-determined');
   await list.locator('[part~="signed-out"]').waitFor({ state: 'visible' });
+  const signOutEvents = await takeEvents(page);
+  assert.deepEqual(
+    signOutEvents.filter((event) => event.type === 'am-unauthorize').map(({ provider }) => provider),
+    [2],
+    `one am-unauthorize, from the sign-out button's provider: ${JSON.stringify(signOutEvents)}`,
+  );
+  assert.deepEqual(
+    signOutEvents.filter((event) => event.type === 'am-status-change').map(({ provider, status, reason }) => ({ provider, status, reason })).sort((a, b) => a.provider - b.provider),
+    [
+      { provider: 0, status: 'not-determined', reason: 'other-tab' },
+      { provider: 1, status: 'not-determined', reason: 'other-tab' },
+      { provider: 2, status: 'not-determined', reason: 'unauthorized' },
+    ],
+    'the other providers follow the sign-out',
+  );
+  assert.ok(await page.locator('am-authorize-button').first().getByRole('button', { name: 'Connect Apple Music' }).isEnabled(), 'Connect is offered again');
   assert.equal(await page.evaluate(() => localStorage.getItem('music.teamwp1234.media-user-token')), null);
 
   assert.deepEqual(errors, [], 'no uncaught errors on the pages');

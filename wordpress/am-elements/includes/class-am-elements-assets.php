@@ -15,13 +15,11 @@ defined( 'ABSPATH' ) || exit;
  */
 class AM_Elements_Assets {
 
-	const HANDLE       = 'am-elements';
-	const RELAY_HANDLE = 'am-elements-wp';
-	const ASSET        = 'assets/am-elements.js';
-	const RELAY_ASSET  = 'assets/am-elements-wp.js';
+	const HANDLE = 'am-elements';
+	const ASSET  = 'assets/am-elements.js';
 
 	/**
-	 * Whether the assets were enqueued during this request.
+	 * Whether the script was enqueued during this request.
 	 *
 	 * @var bool
 	 */
@@ -72,7 +70,7 @@ class AM_Elements_Assets {
 	}
 
 	/**
-	 * Registers the scripts (idempotent).
+	 * Registers the script (idempotent).
 	 */
 	public static function register() {
 		$url = plugins_url( self::ASSET, AM_ELEMENTS_FILE );
@@ -81,14 +79,11 @@ class AM_Elements_Assets {
 		} elseif ( ! wp_script_is( self::HANDLE, 'registered' ) ) {
 			wp_register_script( self::HANDLE, $url, array(), self::version( self::ASSET ), true );
 		}
-		if ( ! wp_script_is( self::RELAY_HANDLE, 'registered' ) ) {
-			wp_register_script( self::RELAY_HANDLE, plugins_url( self::RELAY_ASSET, AM_ELEMENTS_FILE ), array(), self::version( self::RELAY_ASSET ), true );
-		}
 	}
 
 	/**
 	 * Enqueues the elements. Called by every shortcode, so only pages using one load them;
-	 * shortcodes render inside the content, so the scripts are printed in the footer.
+	 * shortcodes render inside the content, so the script is printed in the footer.
 	 */
 	public static function enqueue() {
 		if ( self::$enqueued ) {
@@ -101,7 +96,6 @@ class AM_Elements_Assets {
 		} else {
 			wp_enqueue_script( self::HANDLE );
 		}
-		wp_enqueue_script( self::RELAY_HANDLE );
 	}
 
 	/**

@@ -6,8 +6,8 @@
  * Every element needs an <am-auth-provider> ancestor. Inside [am_auth_provider]…
  * [/am_auth_provider] the elements share that one provider; anywhere else each shortcode
  * wraps its element in a provider of its own, configured from the settings. Providers on
- * one page read the same stored sign-in, and assets/am-elements-wp.js keeps them in step
- * when the visitor signs in or out.
+ * one page read the same stored sign-in and follow each other when the visitor signs in or
+ * out (the providers do this themselves; no extra script).
  *
  * @package AM_Elements
  */
@@ -188,7 +188,7 @@ class AM_Elements_Shortcodes {
 	 */
 	private static function provider_open() {
 		$url_attributes = array( 'developer-token-url', 'authorize-url', 'api-url', 'logout-url', 'app-icon' );
-		$html           = '<am-auth-provider data-am-elements-wp';
+		$html           = '<am-auth-provider';
 		foreach ( self::provider_attributes() as $name => $value ) {
 			$name  = strtolower( (string) $name );
 			$value = (string) $value;
