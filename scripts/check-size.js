@@ -1,8 +1,55 @@
-// Prints the shipped bundle's size, raw and gzip (-9), the way SPEC §7 measures it.
+// Size budgets (part of `npm run check`, so of `npm test` and CI). Sizes only, never times:
+// they are deterministic for a given build and lock file.
+//
+// For each budget in size-budgets.json it prints the size against SPEC's `target` (PASS or
+// OVER, with the overage), and against the `enforced` regression guard. Only the guard fails
+// the script: the targets are not met yet, and faking them would hide the real numbers; the
+// guard (the size when it was set + 3%) keeps CI green while catching growth. A page that
+// imports only the provider and the authorize button must not bundle any list code: that
+// check is enforced too.
+//
+// Needs `npm run build` first (dist/). The bundler-user sizes come from bench/size.js (esbuild).
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { measureShipped, measureEntrySet, kb, root } from '../bench/size.js';
 
-const file = 'dist/am-elements.js';
-const code = readFileSync(file);
-const gzip = gzipSync(code, { level: 9 }).length;
-console.log(`${file}: ${(code.length / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(2)} KB gzip (${gzip} bytes)`);
+const config = JSON.parse(readFileSync(`${root}size-budgets.json`, 'utf8'));
+const shipped = measureShipped();
+console.log(`${shipped.file}: ${(shipped.raw / 1024).toFixed(1)} KB raw, ${kb(shipped.gzip)} gzip (${shipped.gzip} bytes)`);
+
+const entries = {};
+const measure = async (key) => (key === 'shipped' ? shipped : (entries[key] ??= await measureEntrySet(key)));
+
+const failures = [];
+const rows = [];
+for (const budget of config.budgets) {
+  const { gzip } = await measure(budget.measure);
+  const over = gzip - budget.target;
+  const target = over > 0 ? `OVER by ${kb(over)} (+${((over / budget.target) * 100).toFixed(0)}%)` : `PASS (${kb(-over)} to spare)`;
+  let guard = 'not enforced';
+  if (budget.enforced !== undefined) {
+    const ok = gzip <= budget.enforced;
+    guard = `${ok ? 'ok' : 'FAIL'} (enforced ≤ ${kb(budget.enforced)}${ok ? '' : `, over by ${gzip - budget.enforced} bytes`})`;
+    if (!ok) failures.push(`${budget.label}: ${gzip} bytes gzip > enforced ${budget.enforced} (it measured ${budget.measuredWhenSet} when the guard was set)`);
+  }
+  rows.push([budget.label, `${kb(gzip)}`, `target ${kb(budget.target)}${budget.aim ? `, aim ${kb(budget.aim)}` : ''}`, target, guard]);
+}
+const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+console.log('Size budgets (gzip -9, 1 KB = 1024 bytes):');
+for (const row of rows) console.log(`  ${row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()}`);
+
+// No list code behind the provider and the button.
+const sansList = await measure('provider+authorize-button');
+const listFree = !sansList.listCode.modules.length && !sansList.listCode.tagInOutput;
+const listCheck = config.checks?.providerAndButtonWithoutList?.enforced !== false;
+console.log(`  provider + authorize button bundle holds no list code: ${listFree ? 'PASS' : `FAIL (${sansList.listCode.modules.join(', ') || 'am-library-list in the output'})`}`);
+if (!listFree && listCheck) failures.push('the provider + authorize button bundle pulls in <am-library-list> code');
+
+for (const { specifier, exported, usedFile } of sansList.imports) {
+  if (!exported) console.log(`  WARN: "${specifier}" is not in package.json "exports" (measured from ${usedFile}); bundlers will refuse that import.`);
+}
+
+if (failures.length) {
+  console.error(`\nSize check failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+  console.error('If the growth is intended, say why in the commit and raise `enforced` in size-budgets.json.');
+  process.exit(1);
+}
