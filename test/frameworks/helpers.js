@@ -78,19 +78,57 @@ export async function openExample(root) {
 }
 
 /**
- * The walk every example must pass: the framework renders "Signed out"; a click on the authorize
- * button signs in through the emulator's popup and the framework's own state says "Signed in"
- * (from the `am-authorize` event); the library list shows rows and the framework counts them (from
- * `am-library-load`); the unauthorize button signs out and the framework says "Signed out" again.
+ * Runs `t`'s subtests one after the other; once one fails, the rest are skipped rather than each
+ * waiting for its own timeout.
  * @param {import('node:test').TestContext} t
- * @param {Awaited<ReturnType<typeof openExample>>} example
- * @param {string} name for screenshots
  */
-export async function signInSeeLibrarySignOut(t, example, name) {
+export function steps(t) {
+  let failed = false;
+  /** @param {string} name @param {() => unknown} fn */
+  const step = (name, fn) =>
+    t.test(name, { skip: failed ? 'an earlier step failed' : false }, async () => {
+      try {
+        await fn();
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    });
+  return Object.assign(step, { failed: () => failed });
+}
+
+/**
+ * Everything an example's test does: install and build it, serve it, check how the framework
+ * bound the elements (`checkBindings`, in the page), then the walk every example must pass: the
+ * framework renders "Signed out"; a click on the authorize button signs in through the
+ * emulator's popup and the framework's own state says "Signed in" (from the `am-authorize`
+ * event); the library list shows rows and the framework counts them (from `am-library-load`) and
+ * hears a selection (`am-library-select`); the unauthorize button signs out and the framework
+ * says "Signed out" again (from `am-unauthorize`).
+ * @param {import('node:test').TestContext} t
+ * @param {{name: string, build: string, output: string, bindings: {title: string, expected: unknown, read: () => unknown}}} options
+ *   `output`: the build's folder relative to the example; `bindings.read` runs in the page
+ */
+export async function testExample(t, { name, build, output, bindings }) {
+  const dir = exampleDir(name);
+  const step = steps(t);
+  let built = false;
+  await step(build, () => {
+    installExample(dir);
+    buildExample(dir);
+    built = true;
+  });
+  if (!built) return;
+  const example = await openExample(join(dir, output));
   const { page } = example;
   const status = page.getByTestId('status');
   try {
-    await t.test('renders signed out, with the buttons connected to the provider', async () => {
+    await step(bindings.title, async () => {
+      await status.waitFor();
+      assert.deepEqual(await page.evaluate(bindings.read), bindings.expected);
+    });
+
+    await step('renders signed out, with the buttons connected to the provider', async () => {
       await status.filter({ hasText: 'Signed out' }).waitFor();
       await page.waitForFunction(() => {
         const button = document.querySelector('#connect')?.shadowRoot?.querySelector('button');
@@ -98,14 +136,14 @@ export async function signInSeeLibrarySignOut(t, example, name) {
       });
     });
 
-    await t.test('a click on <am-authorize-button> signs in; the framework state updates from am-authorize', async () => {
+    await step('a click on <am-authorize-button> signs in; the framework state updates from am-authorize', async () => {
       await page.locator('#connect').getByRole('button').click();
       await status.filter({ hasText: 'Signed in' }).waitFor();
       assert.match(await status.innerText(), /Signed in · storefront us/);
       assert.equal(await page.locator('am-auth-provider').getAttribute('status'), 'authorized');
     });
 
-    await t.test('<am-library-list> shows library rows; the framework counts them from am-library-load', async () => {
+    await step('<am-library-list> shows library rows; the framework hears am-library-load and am-library-select', async () => {
       const rows = page.locator('am-library-list [part~="item"]');
       await rows.first().waitFor();
       assert.ok((await rows.count()) > 0);
@@ -115,16 +153,16 @@ export async function signInSeeLibrarySignOut(t, example, name) {
       await example.screenshot(`${name}-signed-in`);
     });
 
-    await t.test('a click on <am-unauthorize-button> signs out; the framework state updates from am-unauthorize', async () => {
+    await step('a click on <am-unauthorize-button> signs out; the framework state updates from am-unauthorize', async () => {
       await page.locator('#disconnect').getByRole('button').click();
       await status.filter({ hasText: 'Signed out' }).waitFor();
       assert.equal(await page.locator('am-auth-provider').getAttribute('status'), 'not-determined');
       await page.waitForFunction(() => !document.querySelector('am-library-list')?.shadowRoot?.querySelector('[part~="item"]'));
     });
 
-    assert.deepEqual(example.errors.map(String), [], 'no uncaught errors in the page');
-  } catch (error) {
-    await example.screenshot(`${name}-failure`);
-    throw error;
+    await step('no uncaught errors in the page', () => assert.deepEqual(example.errors.map(String), []));
+  } finally {
+    if (step.failed()) await example.screenshot(`${name}-failure`);
+    await example.close();
   }
 }
