@@ -31,10 +31,20 @@ describe('storage and tabs (SPEC §3.1)', () => {
     const tab = await openTab(origin);
     const token = await issueToken();
     // Registered after the provider's own listener, so it runs later in the same task.
-    const seen = new Promise<string>((resolve) => window.addEventListener('storage', () => resolve(provider.status), { once: true }));
+    // Only our key: opening a store elsewhere probes storage, which other documents also hear.
+    const statusAfter = () =>
+      new Promise<string>((resolve) => {
+        const listener = (event: StorageEvent) => {
+          if (event.key !== KEY) return;
+          window.removeEventListener('storage', listener);
+          resolve(provider.status);
+        };
+        window.addEventListener('storage', listener);
+      });
+    const seen = statusAfter();
     tab.storage.setItem(KEY, token);
     expect(await seen).to.equal('authorized');
-    const cleared = new Promise<string>((resolve) => window.addEventListener('storage', () => resolve(provider.status), { once: true }));
+    const cleared = statusAfter();
     tab.storage.removeItem(KEY);
     expect(await cleared).to.equal('not-determined');
     tab.close();
