@@ -63,16 +63,16 @@ export class AmAuthProvider extends LitElement implements AuthController {
   @property() storage: StorageKind = 'local';
 
   /** Apple's authorize page; its origin is the only one whose messages count. */
-  @property({ attribute: 'authorize-url' }) authorizeUrl = DEFAULT_AUTHORIZE_URL;
+  @property({ attribute: 'authorize-url' }) authorizeUrl: string = DEFAULT_AUTHORIZE_URL;
 
   /** Apple Music API base URL. */
-  @property({ attribute: 'api-url' }) apiUrl = DEFAULT_API_URL;
+  @property({ attribute: 'api-url' }) apiUrl: string = DEFAULT_API_URL;
 
   /** Best-effort logout endpoint called on sign-out; an empty attribute disables the call. */
-  @property({ attribute: 'logout-url' }) logoutUrl = DEFAULT_LOGOUT_URL;
+  @property({ attribute: 'logout-url' }) logoutUrl: string = DEFAULT_LOGOUT_URL;
 
   /** Milliseconds before an unanswered popup counts as cancelled. */
-  @property({ attribute: 'popup-timeout', type: Number }) popupTimeout = DEFAULT_POPUP_TIMEOUT_MS;
+  @property({ attribute: 'popup-timeout', type: Number }) popupTimeout: number = DEFAULT_POPUP_TIMEOUT_MS;
 
   @state() private authStatus: AuthorizationStatus = 'not-determined';
   @state() private busy = false;
