@@ -70,7 +70,7 @@ export async function serveExample({ root, port = 0, size = 300, authorizeQuery 
       const info = await stat(file).catch(() => undefined);
       if (!info || info.isDirectory()) file = info ? join(file, 'index.html') : join(base, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'Content-Type': TYPES[/** @type {keyof TYPES} */ (extname(file))] ?? 'application/octet-stream' });
+      response.writeHead(200, { 'Content-Type': TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream' });
       response.end(body);
     } catch (error) {
       const status = /** @type {{status?: number}} */ (error).status ?? 404;
