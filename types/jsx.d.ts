@@ -143,6 +143,8 @@ fixed `--am-row-height`. Strings are rendered as text. */
   "onam-library-load"?: (e: CustomEvent<import("../dist/index.js").AmLibraryLoadDetail>) => void;
   /** A row was activated by click, Enter or Space. Detail `{item}`. */
   "onam-library-select"?: (e: CustomEvent<import("../dist/index.js").AmLibrarySelectDetail>) => void;
+  /** A page failed after the API client's retries. Detail `{code: 'api-error', message, error}`; `error` is the `AppleMusicApiError` (with `status`). */
+  "onam-error"?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
 };
 
 export type CustomElements = {
@@ -239,6 +241,7 @@ export type CustomElements = {
    * ### **Events:**
    *  - **am-library-load** - A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known.
    * - **am-library-select** - A row was activated by click, Enter or Space. Detail `{item}`.
+   * - **am-error** - A page failed after the API client's retries. Detail `{code: 'api-error', message, error}`; `error` is the `AppleMusicApiError` (with `status`).
    *
    * ### **Methods:**
    *  - **reload(): _void_** - Loads the list again from the first page.

@@ -82,6 +82,8 @@ fixed `--am-row-height`. Strings are rendered as text. */
   onAmLibraryLoad?: (e: CustomEvent<import("../dist/index.js").AmLibraryLoadDetail>) => void;
   /** `@am-library-select`: A row was activated by click, Enter or Space. Detail `{item}`. */
   onAmLibrarySelect?: (e: CustomEvent<import("../dist/index.js").AmLibrarySelectDetail>) => void;
+  /** `@am-error`: A page failed after the API client's retries. Detail `{code: 'api-error', message, error}`; `error` is the `AppleMusicApiError` (with `status`). */
+  onAmError?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
 };
 
 export type CustomElements = {
@@ -178,6 +180,7 @@ export type CustomElements = {
    * ### **Events:**
    *  - **AmLibraryLoad** - `@am-library-load`: A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known.
    * - **AmLibrarySelect** - `@am-library-select`: A row was activated by click, Enter or Space. Detail `{item}`.
+   * - **AmError** - `@am-error`: A page failed after the API client's retries. Detail `{code: 'api-error', message, error}`; `error` is the `AppleMusicApiError` (with `status`).
    *
    * ### **Methods:**
    *  - **reload(): _void_** - Loads the list again from the first page.
