@@ -1,9 +1,13 @@
 // The pure helpers behind <am-library-list>: row text, artwork URLs, the virtual window.
 import { expect } from '@open-wc/testing';
-import { errorMessage, formatDuration, rowText } from '../../src/elements/library-list/rows.js';
+import { countText, errorMessage, formatDuration, rowText } from '../../src/elements/library-list/rows.js';
 import { artworkUrl } from '../../src/elements/library-list/artwork.js';
 import { focusTarget, nearEnd, rowRange } from '../../src/elements/library-list/virtual-window.js';
 import { AppleMusicApiError } from '../../src/core/errors.js';
+import '../../src/am-library-list.js';
+
+/** The list's own defaults: the English texts a page gets without `*-text` attributes. */
+const en = document.createElement('am-library-list');
 
 describe('rows: formatDuration', () => {
   it('formats m:ss and h:mm:ss, rounding to the second', () => {
@@ -21,19 +25,19 @@ describe('rows: formatDuration', () => {
 
 describe('rows: rowText per kind', () => {
   it('album → artist', () => {
-    expect(rowText({ id: 'l.1', type: 'library-albums', attributes: { name: 'Blue Light', artistName: 'Ada Hart', trackCount: 9 } })).to.deep.equal({
+    expect(rowText({ id: 'l.1', type: 'library-albums', attributes: { name: 'Blue Light', artistName: 'Ada Hart', trackCount: 9 } }, en.tracksText)).to.deep.equal({
       title: 'Blue Light',
       subtitle: 'Ada Hart',
     });
   });
   it('song → artist · album · m:ss, skipping what is missing', () => {
-    expect(rowText({ id: 'i.1', type: 'library-songs', attributes: { name: 'Stay', artistName: 'Ada', albumName: 'Hours', durationInMillis: 201_000 } }).subtitle).to.equal(
+    expect(rowText({ id: 'i.1', type: 'library-songs', attributes: { name: 'Stay', artistName: 'Ada', albumName: 'Hours', durationInMillis: 201_000 } }, en.tracksText).subtitle).to.equal(
       'Ada · Hours · 3:21',
     );
-    expect(rowText({ id: 'i.2', type: 'library-songs', attributes: { name: 'Stay', albumName: 'Hours' } }).subtitle).to.equal('Hours');
+    expect(rowText({ id: 'i.2', type: 'library-songs', attributes: { name: 'Stay', albumName: 'Hours' } }, en.tracksText).subtitle).to.equal('Hours');
   });
   it('playlist → description (string, short or standard), else track count', () => {
-    const playlist = (attributes: Record<string, unknown>) => rowText({ id: 'p.1', type: 'library-playlists', attributes: { name: 'Focus', ...attributes } }).subtitle;
+    const playlist = (attributes: Record<string, unknown>) => rowText({ id: 'p.1', type: 'library-playlists', attributes: { name: 'Focus', ...attributes } }, en.tracksText).subtitle;
     expect(playlist({ description: { standard: 'Long text', short: 'Short' } })).to.equal('Short');
     expect(playlist({ description: { standard: 'Long text' } })).to.equal('Long text');
     expect(playlist({ description: 'Plain' })).to.equal('Plain');
@@ -42,28 +46,56 @@ describe('rows: rowText per kind', () => {
     expect(playlist({})).to.equal('');
   });
   it('artist → no subtitle; music video → artist', () => {
-    expect(rowText({ id: 'r.1', type: 'library-artists', attributes: { name: 'Sigur Rós' } })).to.deep.equal({ title: 'Sigur Rós', subtitle: '' });
-    expect(rowText({ id: 'mv.1', type: 'library-music-videos', attributes: { name: 'Live', artistName: 'Ada' } }).subtitle).to.equal('Ada');
+    expect(rowText({ id: 'r.1', type: 'library-artists', attributes: { name: 'Sigur Rós' } }, en.tracksText)).to.deep.equal({ title: 'Sigur Rós', subtitle: '' });
+    expect(rowText({ id: 'mv.1', type: 'library-music-videos', attributes: { name: 'Live', artistName: 'Ada' } }, en.tracksText).subtitle).to.equal('Ada');
   });
   it('passes markup through untouched as a string and drops non-string values', () => {
     const html = '<img src=x onerror=alert(1)> & "q"';
-    expect(rowText({ id: 'l.1', type: 'library-albums', attributes: { name: html, artistName: html } })).to.deep.equal({ title: html, subtitle: html });
-    expect(rowText({ id: 'l.1', type: 'library-albums', attributes: { name: { toString: () => 'x' }, artistName: 42 } })).to.deep.equal({ title: '', subtitle: '' });
-    expect(rowText({ id: 'l.1', type: 'library-albums' })).to.deep.equal({ title: '', subtitle: '' });
+    expect(rowText({ id: 'l.1', type: 'library-albums', attributes: { name: html, artistName: html } }, en.tracksText)).to.deep.equal({ title: html, subtitle: html });
+    expect(rowText({ id: 'l.1', type: 'library-albums', attributes: { name: { toString: () => 'x' }, artistName: 42 } }, en.tracksText)).to.deep.equal({ title: '', subtitle: '' });
+    expect(rowText({ id: 'l.1', type: 'library-albums' }, en.tracksText)).to.deep.equal({ title: '', subtitle: '' });
   });
 });
 
 describe('rows: errorMessage tells the failures apart', () => {
   const api = (status: number, code?: string) => new AppleMusicApiError({ status, code });
   it('429, 5xx, 403, network, cross-origin, anything else', () => {
-    expect(errorMessage(api(429))).to.match(/too many requests/i);
-    expect(errorMessage(api(503))).to.match(/not responding \(HTTP 503\)/);
-    expect(errorMessage(api(500))).to.match(/HTTP 500/);
-    expect(errorMessage(api(403))).to.match(/sign-in/);
-    expect(errorMessage(api(0, 'NETWORK'))).to.match(/could not be reached/);
-    expect(errorMessage(api(0, 'CROSS_ORIGIN'))).to.match(/another site/);
-    expect(errorMessage(new AppleMusicApiError({ status: 404, message: 'No resource' }))).to.equal('Could not load the library: HTTP 404: No resource');
-    expect(errorMessage(undefined)).to.equal('Could not load the library.');
+    expect(errorMessage(api(429), en)).to.match(/too many requests/i);
+    expect(errorMessage(api(503), en)).to.match(/not responding \(HTTP 503\)/);
+    expect(errorMessage(api(500), en)).to.match(/HTTP 500/);
+    expect(errorMessage(api(403), en)).to.match(/sign-in/);
+    expect(errorMessage(api(0, 'NETWORK'), en)).to.match(/could not be reached/);
+    expect(errorMessage(api(0, 'CROSS_ORIGIN'), en)).to.match(/another site/);
+    expect(errorMessage(new AppleMusicApiError({ status: 404, message: 'No resource' }), en)).to.equal('Could not load the library: HTTP 404: No resource');
+    expect(errorMessage(undefined, en)).to.equal('Could not load the library.');
+  });
+});
+
+describe('rows: replaceable texts', () => {
+  it('countText: singular|plural with {n}, or one form', () => {
+    expect([0, 1, 2].map((n) => countText('{n} track|{n} tracks', n))).to.deep.equal(['0 tracks', '1 track', '2 tracks']);
+    expect([1, 5].map((n) => countText('{n} titre|{n} titres', n))).to.deep.equal(['1 titre', '5 titres']);
+    expect([1, 12].map((n) => countText('{n} 曲', n))).to.deep.equal(['1 曲', '12 曲']);
+  });
+  it('errorMessage uses the texts it is given, {status} filled in', () => {
+    const fr = {
+      errorText: 'Impossible de charger la bibliothèque',
+      rateLimitedText: 'Trop de requêtes.',
+      serverErrorText: 'Apple Music ne répond pas (HTTP {status}).',
+      rejectedText: 'Connexion refusée.',
+      offlineText: 'Apple Music est injoignable.',
+      crossOriginText: 'Lien vers un autre site refusé.',
+    };
+    const api = (status: number, code?: string, message?: string) => new AppleMusicApiError({ status, code, message });
+    expect([api(429), api(502), api(403), api(0, 'NETWORK'), api(0, 'CROSS_ORIGIN'), api(404, undefined, 'x'), undefined].map((e) => errorMessage(e, fr))).to.deep.equal([
+      'Trop de requêtes.',
+      'Apple Music ne répond pas (HTTP 502).',
+      'Connexion refusée.',
+      'Apple Music est injoignable.',
+      'Lien vers un autre site refusé.',
+      'Impossible de charger la bibliothèque: HTTP 404: x',
+      'Impossible de charger la bibliothèque.',
+    ]);
   });
 });
 

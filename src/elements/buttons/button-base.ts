@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { authContext, type AuthState } from '../../context.js';
 import { buttonStyles } from './button.styles.js';
+import { themeStyles } from './theme.styles.js';
 
 // One ContextRoot per document lets a consumer that connects before its provider is defined
 // receive the state once the provider upgrades (SPEC §2: any definition order).
@@ -23,9 +24,12 @@ function hasProviderAncestor(element: Element): boolean {
   return false;
 }
 
+/** The provider state last announced, shared by all buttons so a change is announced once. */
+let announced: AuthState | undefined;
+
 /** A native button wired to the nearest `<am-auth-provider>`; subclasses say what a click does. */
 export abstract class AuthButtonBase extends LitElement {
-  static override styles = buttonStyles;
+  static override styles = [themeStyles, buttonStyles];
 
   /** The provider's status, reflected so `am-authorize-button[status=authorized]` can be styled. */
   @property({ reflect: true }) status?: string;
@@ -33,7 +37,21 @@ export abstract class AuthButtonBase extends LitElement {
   /** Reflected while an attempt is in flight. */
   @property({ type: Boolean, reflect: true }) busy = false;
 
+  /**
+   * Renders in this colour scheme (`auto` follows `prefers-color-scheme`); unset, the button
+   * inherits the page's CSS `color-scheme`. `light-dark()` values in the tokens follow it.
+   */
+  @property({ attribute: 'color-scheme', reflect: true }) colorScheme?: 'light' | 'dark' | 'auto';
+
+  /** Announced to screen readers (polite live region) when the user gets signed in. */
+  @property({ attribute: 'connected-text' }) connectedText = 'Connected to Apple Music';
+
+  /** Announced to screen readers (polite live region) when the user gets signed out. */
+  @property({ attribute: 'disconnected-text' }) disconnectedText = 'Disconnected from Apple Music';
+
   @state() protected auth?: AuthState;
+  /** The state of the last render, to tell what changed. */
+  #rendered?: AuthState;
 
   readonly #consumer = new ContextConsumer(this, {
     context: authContext,
@@ -87,7 +105,29 @@ export abstract class AuthButtonBase extends LitElement {
     >
       ${this.busy ? html`<span part="spinner" aria-hidden="true"></span>` : html`<span part="icon" aria-hidden="true">${this.icon}</span>`}
       <span part="label"><slot>${this.defaultLabel}</slot></span>
-    </button>`;
+    </button><span class="sr" role="status"></span>`;
+  }
+
+  /**
+   * Announces a sign-in that an attempt made (not one restored from storage on load) and every
+   * sign-out, through the first visible button: the usual
+   * `am-authorize-button[status=authorized]{display:none}` hides the one that was clicked.
+   */
+  protected override updated(): void {
+    const auth = this.auth;
+    const was = this.#rendered;
+    this.#rendered = auth;
+    if (
+      auth &&
+      was?.controller === auth.controller &&
+      was.isAuthorized !== auth.isAuthorized &&
+      (was.busy || was.isAuthorized) &&
+      announced !== auth &&
+      this.checkVisibility?.() !== false
+    ) {
+      announced = auth;
+      this.renderRoot.querySelector('.sr')!.textContent = auth.isAuthorized ? this.connectedText : this.disconnectedText;
+    }
   }
 
   #onClick(): void {

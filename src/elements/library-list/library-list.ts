@@ -5,10 +5,11 @@ import { authContext, type AuthState } from '../../context.js';
 import type { AppleMusicApi } from '../../core/api-client.js';
 import { emit, type LibraryResource, type LibraryType } from '../../events.js';
 import { ensureContextRoot } from '../buttons/button-base.js';
+import { themeStyles } from '../buttons/theme.styles.js';
 import { artworkUrl } from './artwork.js';
 import { LibraryLoader } from './library-loader.js';
 import { libraryListStyles } from './library-list.styles.js';
-import { errorMessage, rowText } from './rows.js';
+import { errorMessage, rowText, type ErrorTexts } from './rows.js';
 import { focusTarget, nearEnd, rowRange } from './virtual-window.js';
 
 /** Rows rendered beyond each edge of the visible band. */
@@ -32,13 +33,17 @@ const index = (row: Element): number => Number(row.getAttribute('aria-posinset')
  *
  * Keyboard: each row is focusable (one Tab stop); ArrowUp/ArrowDown, PageUp/PageDown,
  * Home/End move between rows; Enter or Space selects. "Load more" loads the next page
- * without scrolling.
+ * without scrolling. Load errors are announced in a polite live region.
+ *
+ * Every visible text is replaceable: the `signed-out` and `empty` slots, and the `*-text`
+ * attributes (loading, empty, signed-out, retry, load-more, track count, and each kind of
+ * error); the `am-error` event's `message` uses the same texts.
  *
  * @tagname am-library-list
  * @summary The user's Apple Music library (albums, songs, playlists, …) as a fast, virtualized list.
  *
- * @slot signed-out - Shown while signed out. Default: a sentence and an `<am-authorize-button>`.
- * @slot empty - Shown when the list has no items. Default: "Nothing here yet."
+ * @slot signed-out - Shown while signed out. Default: `signed-out-text` and an `<am-authorize-button>`.
+ * @slot empty - Shown when the list has no items. Default: `empty-text`.
  *
  * @csspart signed-out - The default signed-out content.
  * @csspart loading - Shown while the first page loads.
@@ -52,20 +57,27 @@ const index = (row: Element): number => Number(row.getAttribute('aria-posinset')
  * @csspart subtitle - Artist for albums and videos; artist · album · duration for songs; description or track count for playlists.
  * @csspart load-more - The "Load more" button, shown while more items remain.
  *
+ * @cssprop [--am-surface=transparent] - Background of the list; with `color-scheme` set, `light-dark(#fff, #1c1c1e)`.
+ * @cssprop [--am-text=inherit] - Text colour; with `color-scheme` set, `light-dark(#1d1d1f, #f5f5f7)`.
+ * @cssprop [--am-font=inherit] - Font family (the buttons default to the system font).
  * @cssprop [--am-list-max-height=28rem] - Height cap of the scrolling list; `none` lets the page scroll.
  * @cssprop [--am-row-height=56px] - Height of every row (rows must all be this tall).
  * @cssprop [--am-artwork-size=40px] - Width and height of the artwork; images are requested at this size × devicePixelRatio.
  * @cssprop [--am-artwork-radius=4px] - Corner radius of the artwork.
  * @cssprop [--am-row-hover=#8882] - Row background on hover.
- * @cssprop [--am-focus-ring=var(--am-accent, #d60017)] - Focus outline colour.
- * @cssprop [--am-radius=999px] - Corner radius of the buttons.
+ * @cssprop [--am-accent=#d60017] - Default focus ring colour.
+ * @cssprop [--am-focus-ring=var(--am-accent, #d60017)] - Focus outline colour (2px, inside rows); keep at least 3:1 against the surface.
+ * @cssprop [--am-radius=999px] - Corner radius of the "Load more" and "Try again" buttons.
+ * @cssprop [--am-space-2=0.5rem] - Margin around the "Load more" and "Try again" buttons.
+ * @cssprop [--am-space-3=0.75rem] - Gap and horizontal padding in rows.
+ * @cssprop [--am-space-4=1rem] - Padding of the loading, empty, error and signed-out states.
  *
  * @fires am-library-load - A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known.
  * @fires am-library-select - A row was activated by click, Enter or Space. Detail `{item}`.
  * @fires am-error - A page failed after the API client's retries. Detail `{code: 'api-error', message, error}`; `error` is the `AppleMusicApiError` (with `status`).
  */
-export class AmLibraryList extends LitElement {
-  static override styles = libraryListStyles;
+export class AmLibraryList extends LitElement implements ErrorTexts {
+  static override styles = [themeStyles, libraryListStyles];
 
   /** What to list: `albums`, `songs`, `playlists`, `artists`, `music-videos` or `recently-added`. */
   @property({ reflect: true }) type: LibraryType = 'albums';
@@ -86,6 +98,49 @@ export class AmLibraryList extends LitElement {
   /** The accessible name of the list, taken from the host's `aria-label`. */
   @property({ attribute: 'aria-label' }) listLabel?: string;
 
+  /**
+   * Paints the list's own surface and text (`--am-surface`, `--am-text`) in this colour scheme
+   * (`auto` follows `prefers-color-scheme`). Unset, the list is transparent and inherits the
+   * page's colours and CSS `color-scheme`.
+   */
+  @property({ attribute: 'color-scheme', reflect: true }) colorScheme?: 'light' | 'dark' | 'auto';
+
+  /** Shown while the first page loads, and on the "Load more" button while a page loads. */
+  @property({ attribute: 'loading-text' }) loadingText = 'Loading…';
+
+  /** The default empty content (the `empty` slot replaces it). */
+  @property({ attribute: 'empty-text' }) emptyText = 'Nothing here yet.';
+
+  /** The sentence of the default signed-out content (the `signed-out` slot replaces it all). */
+  @property({ attribute: 'signed-out-text' }) signedOutText = 'Connect Apple Music to see your library.';
+
+  /** The label of the retry button (`part="retry"`). */
+  @property({ attribute: 'retry-text' }) retryText = 'Try again';
+
+  /** The label of the "Load more" button (`part="load-more"`). */
+  @property({ attribute: 'load-more-text' }) loadMoreText = 'Load more';
+
+  /** A playlist's track count: singular`|`plural, `{n}` is the number (`{n} titre|{n} titres`; no `|`: one form). */
+  @property({ attribute: 'tracks-text' }) tracksText = '{n} track|{n} tracks';
+
+  /** An error not covered below, followed by `: <technical detail>` or `.`. */
+  @property({ attribute: 'error-text' }) errorText = 'Could not load the library';
+
+  /** Error: too many requests (429), after the retries. */
+  @property({ attribute: 'rate-limited-text' }) rateLimitedText = 'Too many requests to Apple Music. Try again in a moment.';
+
+  /** Error: Apple's servers failing (5xx) after the retries; `{status}` is the HTTP status. */
+  @property({ attribute: 'server-error-text' }) serverErrorText = 'Apple Music is not responding (HTTP {status}). Try again.';
+
+  /** Error: the sign-in was refused (403). */
+  @property({ attribute: 'rejected-text' }) rejectedText = 'Apple Music rejected the sign-in. Connect again.';
+
+  /** Error: Apple could not be reached (offline, dropped connection). */
+  @property({ attribute: 'offline-text' }) offlineText = 'Apple Music could not be reached. Check your connection.';
+
+  /** Error: Apple's next page was on another site and was not followed. */
+  @property({ attribute: 'cross-origin-text' }) crossOriginText = 'Apple Music sent a link to another site; it was not followed.';
+
   #auth?: AuthState;
   #api?: AppleMusicApi;
   #key?: string;
@@ -97,7 +152,7 @@ export class AmLibraryList extends LitElement {
   #focusIndex = 0;
   /** Move focus to `focusIndex` once it is rendered. */
   #wantFocus = false;
-  /** After "Load more" or "Try again": focus this row once the page is in. */
+  /** After "Load more", "Try again" or a sign-in from the list: focus this row once the page is in. */
   #focusAfterLoad?: number;
   #resizeObserver?: ResizeObserver;
   /** Scrolling too fast to look at covers: rows render without artwork until it calms down. */
@@ -108,7 +163,7 @@ export class AmLibraryList extends LitElement {
     changed: () => this.requestUpdate(),
     loaded: (detail) => emit(this, 'am-library-load', detail),
     failed: (error) =>
-      emit(this, 'am-error', { code: 'api-error', message: errorMessage(error), error: error instanceof Error ? error : new Error(String(error)) }),
+      emit(this, 'am-error', { code: 'api-error', message: errorMessage(error, this), error: error instanceof Error ? error : new Error(String(error)) }),
   });
 
   constructor() {
@@ -156,6 +211,9 @@ export class AmLibraryList extends LitElement {
     const key = `${this.type}|${this.pageSize}|${this.limit}`;
     if (key !== this.#key || api !== this.#api) {
       // Signed in or out, another type, or reload(): start over (aborting what is in flight).
+      // Signed in with the keyboard from the default Connect button, which is about to go:
+      // focus the first row once it is in.
+      if (api && this.#view === 'signed-out' && this.shadowRoot!.activeElement) this.#focusAfterLoad = 0;
       this.#key = key;
       this.#api = api;
       this.#focusIndex = 0;
@@ -168,16 +226,16 @@ export class AmLibraryList extends LitElement {
 
   protected override render() {
     const { items, state, error } = this.#loader;
-    const message = state === 'error' ? errorMessage(error) : '';
-    const errorPart = html`<div part="error">${message} <button part="retry" type="button" @click=${this.#loadMore}>Try again</button></div>`;
+    const message = state === 'error' ? errorMessage(error, this) : '';
+    const errorPart = html`<div part="error">${message} <button part="retry" type="button" @click=${this.#loadMore}>${this.retryText}</button></div>`;
     const view = this.#view;
     let body: unknown = errorPart;
     if (view === 'signed-out') {
-      body = html`<slot name="signed-out"><div part="signed-out"><p>Connect Apple Music to see your library.</p><am-authorize-button></am-authorize-button></div></slot>`;
+      body = html`<slot name="signed-out"><div part="signed-out"><p>${this.signedOutText}</p><am-authorize-button></am-authorize-button></div></slot>`;
     } else if (view === 'loading') {
-      body = html`<div part="loading">Loading…</div>`;
+      body = html`<div part="loading">${this.loadingText}</div>`;
     } else if (view === 'empty') {
-      body = html`<slot name="empty"><div part="empty">Nothing here yet.</div></slot>`;
+      body = html`<slot name="empty"><div part="empty">${this.emptyText}</div></slot>`;
     } else if (view === 'list') {
       const { start } = this.#range;
       const end = Math.min(this.#range.end, items.length);
@@ -191,7 +249,7 @@ export class AmLibraryList extends LitElement {
           (item, k) =>
             html`<div part="item" role="listitem" tabindex=${start + k === tabStop ? 0 : -1} aria-posinset=${start + k + 1} aria-setsize=${setSize}>${this.renderItem ? this.renderItem(item, start + k) : this.#defaultRow(item)}</div>`,
         )}</div></div>${state === 'error' ? errorPart : nothing}${state === 'more' || state === 'loading'
-        ? html`<button part="load-more" type="button" @click=${this.#loadMore}>${state === 'loading' ? 'Loading…' : 'Load more'}</button>`
+        ? html`<button part="load-more" type="button" @click=${this.#loadMore}>${state === 'loading' ? this.loadingText : this.loadMoreText}</button>`
         : nothing}`;
     }
     // A polite live region, so a failure is announced wherever focus is.
@@ -208,16 +266,18 @@ export class AmLibraryList extends LitElement {
       sizer.style.paddingTop = `${this.#range.start * this.#rowHeight}px`;
     }
     const pending = this.#focusAfterLoad;
-    if (pending !== undefined && this.#loader.state !== 'loading') {
+    const { state, items } = this.#loader;
+    // Wait while a page is loading or about to be (`more` before the first page).
+    if (pending !== undefined && state !== 'loading' && (pending < items.length || state !== 'more')) {
       this.#focusAfterLoad = undefined;
-      if (pending < this.#loader.items.length) this.#moveFocus(pending);
+      if (pending < items.length) this.#moveFocus(pending);
     }
     this.#measure();
     this.#restoreFocus();
   }
 
   #defaultRow(item: LibraryResource) {
-    const { title, subtitle } = rowText(item);
+    const { title, subtitle } = rowText(item, this.tracksText);
     const size = this.#artworkSize;
     const src = this.#fast ? undefined : artworkUrl(item.attributes?.artwork, size, devicePixelRatio);
     return html`${src

@@ -15,11 +15,20 @@ export function formatDuration(ms: unknown): string {
 }
 
 /**
- * Title and subtitle for a resource, by its own `type` (a recently-added list mixes kinds):
- * album → artist; song → artist · album · duration; playlist → description, else track count;
- * artist → nothing; music video (and anything else) → artist.
+ * `tracksText` for `count`: the text before `|` when `count` is 1, the text after it otherwise
+ * (the whole text when there is no `|`), with `{n}` replaced by the count.
  */
-export function rowText(item: LibraryResource): { title: string; subtitle: string } {
+export function countText(tracksText: string, count: number): string {
+  const [one, other = one] = tracksText.split('|');
+  return (count === 1 ? one : other).replace('{n}', `${count}`);
+}
+
+/**
+ * Title and subtitle for a resource, by its own `type` (a recently-added list mixes kinds):
+ * album → artist; song → artist · album · duration; playlist → description, else track count
+ * (`tracksText`, see `countText`); artist → nothing; music video (and anything else) → artist.
+ */
+export function rowText(item: LibraryResource, tracksText: string): { title: string; subtitle: string } {
   const a = (item.attributes ?? {}) as Record<string, any>;
   const kind = text(item.type).replace(/^library-/, '');
   let subtitle: string;
@@ -31,23 +40,39 @@ export function rowText(item: LibraryResource): { title: string; subtitle: strin
       text(a.description) ||
       text(a.description?.short) ||
       text(a.description?.standard) ||
-      (typeof count === 'number' ? `${count} ${count === 1 ? 'track' : 'tracks'}` : '');
+      (typeof count === 'number' ? countText(tracksText, count) : '');
   } else {
     subtitle = kind === 'artists' ? '' : text(a.artistName);
   }
   return { title: text(a.name), subtitle };
 }
 
+/** The error state's sentences; `<am-library-list>` passes itself (its `*-text` attributes). */
+export interface ErrorTexts {
+  /** Anything else, followed by `: <technical message>` or `.`. */
+  errorText: string;
+  /** 429 after the retries. */
+  rateLimitedText: string;
+  /** 5xx after the retries; `{status}` becomes the HTTP status. */
+  serverErrorText: string;
+  /** 403: the Music User Token was refused. */
+  rejectedText: string;
+  /** No answer at all (offline, DNS, dropped connection, CORS). */
+  offlineText: string;
+  /** A `next` link to another origin, not followed. */
+  crossOriginText: string;
+}
+
 /**
  * A sentence for the error state that tells the user what happened: rate limit, Apple's side,
  * the sign-in, the network, or a refused link. `error` is usually an `AppleMusicApiError`.
  */
-export function errorMessage(error: unknown): string {
+export function errorMessage(error: unknown, texts: ErrorTexts): string {
   const { status = 0, code, message } = (error ?? {}) as { status?: number; code?: string; message?: string };
-  if (status === 429) return 'Too many requests to Apple Music. Try again in a moment.';
-  if (status >= 500) return `Apple Music is not responding (HTTP ${status}). Try again.`;
-  if (status === 403) return 'Apple Music rejected the sign-in. Connect again.';
-  if (code === 'NETWORK') return 'Apple Music could not be reached. Check your connection.';
-  if (code === 'CROSS_ORIGIN') return 'Apple Music sent a link to another site; it was not followed.';
-  return `Could not load the library${message ? `: ${message}` : '.'}`;
+  if (status === 429) return texts.rateLimitedText;
+  if (status >= 500) return texts.serverErrorText.replace('{status}', `${status}`);
+  if (status === 403) return texts.rejectedText;
+  if (code === 'NETWORK') return texts.offlineText;
+  if (code === 'CROSS_ORIGIN') return texts.crossOriginText;
+  return `${texts.errorText}${message ? `: ${message}` : '.'}`;
 }
