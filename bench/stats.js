@@ -39,6 +39,8 @@ export function summarize(values, digits = 1) {
 export function summarizeRuns(runs, digits = 1) {
   const first = runs[0];
   if (typeof first === 'number') return summarize(runs, digits);
+  // Yes/no per run: how many runs said yes.
+  if (typeof first === 'boolean') return { yes: runs.filter((run) => run === true).length, n: runs.length };
   if (Array.isArray(first) || first === null || typeof first !== 'object') return first;
   return Object.fromEntries(Object.keys(first).map((key) => [key, summarizeRuns(runs.map((run) => run?.[key]), digits)]));
 }
@@ -48,6 +50,7 @@ export function fmt(summary, digits = 1) {
   if (summary === undefined || summary === null) return '–';
   if (typeof summary !== 'object') return String(summary);
   if (!summary.n) return '–';
+  if ('yes' in summary) return `${summary.yes}/${summary.n}`;
   const show = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(digits));
   if (summary.min === summary.max) return show(summary.median);
   return `${show(summary.median)} (${show(summary.min)}–${show(summary.max)})`;

@@ -1,0 +1,109 @@
+// What every browser scenario shares: the emulator, a page server on another origin, the
+// browser, and a developer token the emulator accepts.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+import { startEmulator } from '../cli/emulator/index.js';
+import { createLibrary, librarySplit } from '../cli/emulator/library.js';
+import { findChromium, CHROMIUM_FLAGS } from '../scripts/chromium.js';
+import { root } from './size.js';
+
+export const TEAM = 'BENCHTEAM1';
+export const VIEWPORT = { width: 1280, height: 900 };
+
+/** Looks like a developer token to the emulator, which cannot check Apple's signature. */
+export function developerToken() {
+  const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  return `${b64({ alg: 'ES256', kid: 'BENCHKEY01' })}.${b64({ iss: TEAM, iat: now, exp: now + 3600 })}.c2ln`;
+}
+
+/** Smallest emulator size whose split gives at least `songs` songs. */
+function sizeForSongs(songs) {
+  let size = Math.max(0, Math.ceil(songs / 0.7) - 50);
+  while (librarySplit(size).songs < songs) size++;
+  return size;
+}
+
+/**
+ * Serves the bench pages on http://localhost:<port>/ — a different origin from the emulator's
+ * 127.0.0.1, so the API is cross-origin as Apple's is — and dist/am-elements.js.
+ */
+async function startPageServer() {
+  const pages = new Map();
+  const bundle = await readFile(`${root}dist/am-elements.js`);
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (pages.has(path)) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      return res.end(pages.get(path));
+    }
+    if (path === '/am-elements.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+      return res.end(bundle);
+    }
+    res.writeHead(path === '/favicon.ico' ? 204 : 404).end();
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://localhost:${server.address().port}`,
+    /** Serves `html` at `path`. */
+    page: (path, html) => pages.set(path, html),
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** Starts the emulator, the page server and Chromium; `close()` stops all three. */
+export async function startHarness() {
+  const emulator = await startEmulator({ port: 0, size: 0, seed: 1, quiet: true });
+  const pages = await startPageServer();
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_FLAGS });
+  const libraries = new Map();
+  return {
+    emulator,
+    pages,
+    browser,
+    /** Makes the emulator's library hold (at least) `songs` songs; returns its size and song count. */
+    useLibrary(songs) {
+      if (!libraries.has(songs)) {
+        const size = sizeForSongs(songs);
+        libraries.set(songs, { size, songs: librarySplit(size).songs, library: createLibrary({ size, seed: 1, origin: emulator.origin }) });
+      }
+      const entry = libraries.get(songs);
+      emulator.state.library = entry.library;
+      return { size: entry.size, songs: entry.songs };
+    },
+    /** A fresh browser context; signed in (a token in localStorage) when `signedIn`. */
+    async context({ signedIn = false } = {}) {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      if (signedIn) {
+        const token = emulator.state.tokens.issue();
+        await context.addInitScript(
+          ({ team, token }) => {
+            localStorage.setItem(`music.${team}.media-user-token`, token);
+            localStorage.setItem(`music.${team}.itre`, '0');
+          },
+          { team: TEAM.toLowerCase(), token },
+        );
+      }
+      return context;
+    },
+    async close() {
+      await browser.close();
+      await pages.close();
+      await emulator.close();
+    },
+  };
+}
+
+/** Collects uncaught page errors; `check()` throws if there were any. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return {
+    errors,
+    check() {
+      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    },
+  };
+}
