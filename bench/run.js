@@ -13,7 +13,7 @@
 //   reflow    one traced pass: forced layouts during the scroll and where they come from
 //             (bench/reflow.js)
 //
-// Options: --runs=N (default 5; sign-in runs max(N, 10) times), --only=size,signin,…,
+// Options: --runs=N (default 3; sign-in runs max(N, 10) times), --only=size,signin,…,
 // --songs=100,1000,10000. Prints the tables and writes bench/results/latest.json.
 // Needs `npm run build` first (the npm script does it) and Chromium (scripts/chromium.js).
 // Times are only as quiet as the machine: the load average is printed before and after.
@@ -33,7 +33,7 @@ const SECTIONS = ['size', 'signin', 'library', 'baseline', 'reflow'];
 
 function options(argv) {
   const arg = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-  const runs = Number(arg('runs') ?? 5);
+  const runs = Number(arg('runs') ?? 3);
   if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive integer');
   const only = arg('only')?.split(',') ?? SECTIONS;
   const unknown = only.filter((s) => !SECTIONS.includes(s));

@@ -1,6 +1,7 @@
 // Sign-in, timed from both sides of the popup, against the emulator's /woa page answering
 // Allow at once (`outcome=authorize`). Per run:
-//   - click → window.open: from the first click listener (capture, on window) to the call,
+//   - click → window.open: from the first click listener (capture, on window) to the call
+//     (and how long the call itself blocks),
 //     and whether the call ran in the click's own task (a flag that a setTimeout(0) and a
 //     MessageChannel message clear: if either ran, a task boundary was crossed) with the
 //     user activation still active;
@@ -64,8 +65,14 @@ function instrument() {
       const url = new URL(String(args[0]), location.href);
       target = url.origin + url.pathname; // never the query: it carries the developer token
     } catch {}
-    bench.opens.push({ t: now(), sameTask: bench.inClickTask, userActivation: navigator.userActivation?.isActive ?? null, target });
-    return open.apply(this, args);
+    const entry = { t: now(), sameTask: bench.inClickTask, userActivation: navigator.userActivation?.isActive ?? null, target };
+    bench.opens.push(entry);
+    try {
+      return open.apply(this, args);
+    } finally {
+      // window.open itself blocks while the browser creates the popup.
+      entry.callMs = now() - entry.t;
+    }
   };
   // Our popup session listens for `message` on window: time each request it handles.
   const add = EventTarget.prototype.addEventListener;
@@ -100,7 +107,8 @@ function instrument() {
     if (name.startsWith('am-')) {
       const update = constructor.prototype.update;
       constructor.prototype.update = function (changed) {
-        const where = this.getRootNode() instanceof ShadowRoot ? ` (in ${this.getRootNode().host.localName})` : '';
+        const root = this.getRootNode();
+        const where = !this.isConnected ? ' (detached)' : root instanceof ShadowRoot ? ` (in ${root.host.localName})` : '';
         bench.renders.push({ element: name + where, t: now(), changed: [...changed.keys()].map(String) });
         return update.call(this, changed);
       };
@@ -194,6 +202,8 @@ export async function signInRun(harness, url, { latency }) {
         ms: ms(open.t - click.t),
         /** From the click event's own timestamp (input dispatch included). */
         fromEventMs: ms(open.t - click.eventTime),
+        /** How long the window.open call itself blocked (the browser creating the popup). */
+        openCallMs: ms(open.callMs),
         sameTask: open.sameTask,
         userActivation: open.userActivation,
         trustedClick: click.trusted,
@@ -216,6 +226,9 @@ export async function signInRun(harness, url, { latency }) {
         /** Our handler receiving `authorize` → am-authorize dispatched. */
         toEventMs: ms(authorized.t - authorize.start),
         storefrontMs: page.storefront ? ms(page.storefront.end - page.storefront.start) : null,
+        /** Handler → the storefront fetch starting, and its response → am-authorize. */
+        beforeFetchMs: page.storefront ? ms(page.storefront.start - authorize.start) : null,
+        afterResponseMs: page.storefront ? ms(authorized.t - page.storefront.end) : null,
         handlerMs: ms(authorize.end - authorize.start),
         /** Popup's clock: `authorize` posted → our acknowledgement delivered (before the storefront call). */
         ackRoundTripMs: authReply && authSend ? ms(authReply.t - authSend.t) : null,

@@ -64,6 +64,7 @@ export function signInSection(signIn) {
       [
         row('click → window.open', 'clickToOpen.ms'),
         row('  from the click event timestamp', 'clickToOpen.fromEventMs'),
+        row('  window.open call itself (browser)', 'clickToOpen.openCallMs'),
         row('  same task as the click (runs)', 'clickToOpen.sameTask'),
         row('  user activation active (runs)', 'clickToOpen.userActivation'),
         row('thirdPartyInfo: popup request → our reply', 'thirdPartyInfo.roundTripMs'),
@@ -73,6 +74,8 @@ export function signInSection(signIn) {
         row('  window.open → first request (popup load)', 'thirdPartyInfo.sinceOpenMs'),
         row("authorize → am-authorize", 'authorize.toEventMs'),
         row('  of which /v1/me/storefront', 'authorize.storefrontMs'),
+        row('  before the fetch starts', 'authorize.beforeFetchMs'),
+        row('  response → am-authorize', 'authorize.afterResponseMs'),
         row('  authorize acknowledged (popup round trip)', 'authorize.ackRoundTripMs'),
         row('click → am-authorize', 'clickToAuthorizeMs'),
         ['renders, click → am-authorize', ...columns.map(() => '')],
