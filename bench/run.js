@@ -154,6 +154,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  // Setup problems (no build, no Chromium) say what to do; anything else gets its stack.
+  console.error(/Chromium was not found|npm run build/.test(error?.message) ? `\n${error.message}\n` : error);
   process.exit(1);
 });

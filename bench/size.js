@@ -29,7 +29,7 @@ export const ENTRY_SETS = {
     list: false,
   },
   everything: {
-    label: 'everything (am-elements)',
+    label: "everything (import 'am-elements')",
     imports: ['am-elements'],
   },
 };
