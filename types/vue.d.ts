@@ -42,6 +42,13 @@ type AmAuthorizeButtonProps = {
   status?: AmAuthorizeButton["status"];
   /** Reflected while an attempt is in flight. */
   busy?: AmAuthorizeButton["busy"];
+  /** Renders in this colour scheme (`auto` follows `prefers-color-scheme`); unset, the button
+inherits the page's CSS `color-scheme`. `light-dark()` values in the tokens follow it. */
+  colorScheme?: AmAuthorizeButton["colorScheme"];
+  /** Announced to screen readers (polite live region) when the user gets signed in. */
+  connectedText?: AmAuthorizeButton["connectedText"];
+  /** Announced to screen readers (polite live region) when the user gets signed out. */
+  disconnectedText?: AmAuthorizeButton["disconnectedText"];
 
   /** `@am-authorize`: Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`. */
   onAmAuthorize?: (e: CustomEvent<import("../dist/index.js").AmAuthorizeDetail>) => void;
@@ -60,6 +67,13 @@ type AmUnauthorizeButtonProps = {
   status?: AmUnauthorizeButton["status"];
   /** Reflected while an attempt is in flight. */
   busy?: AmUnauthorizeButton["busy"];
+  /** Renders in this colour scheme (`auto` follows `prefers-color-scheme`); unset, the button
+inherits the page's CSS `color-scheme`. `light-dark()` values in the tokens follow it. */
+  colorScheme?: AmUnauthorizeButton["colorScheme"];
+  /** Announced to screen readers (polite live region) when the user gets signed in. */
+  connectedText?: AmUnauthorizeButton["connectedText"];
+  /** Announced to screen readers (polite live region) when the user gets signed out. */
+  disconnectedText?: AmUnauthorizeButton["disconnectedText"];
 
   /** `@am-unauthorize`: Signed out. */
   onAmUnauthorize?: (e: CustomEvent<Record<string, never>>) => void;
@@ -74,6 +88,34 @@ type AmLibraryListProps = {
   limit?: AmLibraryList["limit"];
   /** The accessible name of the list, taken from the host's `aria-label`. */
   listLabel?: AmLibraryList["listLabel"];
+  /** Paints the list's own surface and text (`--am-surface`, `--am-text`) in this colour scheme
+(`auto` follows `prefers-color-scheme`). Unset, the list is transparent and inherits the
+page's colours and CSS `color-scheme`. */
+  colorScheme?: AmLibraryList["colorScheme"];
+  /** Shown while the first page loads, and on the "Load more" button while a page loads. */
+  loadingText?: AmLibraryList["loadingText"];
+  /** The default empty content (the `empty` slot replaces it). */
+  emptyText?: AmLibraryList["emptyText"];
+  /** The sentence of the default signed-out content (the `signed-out` slot replaces it all). */
+  signedOutText?: AmLibraryList["signedOutText"];
+  /** The label of the retry button (`part="retry"`). */
+  retryText?: AmLibraryList["retryText"];
+  /** The label of the "Load more" button (`part="load-more"`). */
+  loadMoreText?: AmLibraryList["loadMoreText"];
+  /** A playlist's track count: singular`|`plural, `{n}` is the number (`{n} titre|{n} titres`; no `|`: one form). */
+  tracksText?: AmLibraryList["tracksText"];
+  /** An error not covered below, followed by `: <technical detail>` or `.`. */
+  errorText?: AmLibraryList["errorText"];
+  /** Error: too many requests (429), after the retries. */
+  rateLimitedText?: AmLibraryList["rateLimitedText"];
+  /** Error: Apple's servers failing (5xx) after the retries; `{status}` is the HTTP status. */
+  serverErrorText?: AmLibraryList["serverErrorText"];
+  /** Error: the sign-in was refused (403). */
+  rejectedText?: AmLibraryList["rejectedText"];
+  /** Error: Apple could not be reached (offline, dropped connection). */
+  offlineText?: AmLibraryList["offlineText"];
+  /** Error: Apple's next page was on another site and was not followed. */
+  crossOriginText?: AmLibraryList["crossOriginText"];
   /** Renders a custom row for `item` (the `index`-th). Whatever it returns goes inside the
 `part="item"` row, which keeps focus, selection and virtualization; rows must keep the
 fixed `--am-row-height`. Strings are rendered as text. */
@@ -131,16 +173,23 @@ export type CustomElements = {
    *  - _default_ - The label. Default "Connect Apple Music".
    *
    * ### **CSS Properties:**
-   *  - **--am-accent** - Button background. _(default: #d60017)_
-   * - **--am-on-accent** - Button text colour. _(default: #fff)_
+   *  - **--am-accent** - Button background and default focus ring; keep at least 4.5:1 against `--am-on-accent` (the default has 5.4:1 with white). _(default: #d60017)_
+   * - **--am-on-accent** - Button text and icon colour. _(default: #fff)_
+   * - **--am-focus-ring** - Focus outline colour (2px, offset 2px); keep at least 3:1 against the page. _(default: var(--am-accent, #d60017))_
    * - **--am-radius** - Corner radius. _(default: 999px)_
    * - **--am-font** - Font family. _(default: system-ui, -apple-system, sans-serif)_
+   * - **--am-space-2** - Gap between icon and label. _(default: 0.5rem)_
+   * - **--am-space-4** - Horizontal padding. _(default: 1rem)_
+   * - **--am-button-background** - This button's background only (any `background` value, e.g. a gradient). _(default: var(--am-accent, #d60017))_
+   * - **--am-button-color** - This button's text colour only. _(default: var(--am-on-accent, #fff))_
+   * - **--am-button-border-color** - Border colour (1px). _(default: transparent)_
+   * - **--am-button-font** - The whole `font` shorthand. _(default: 600 0.9375rem/1.2 var(--am-font, system-ui, -apple-system, sans-serif))_
    *
    * ### **CSS Parts:**
    *  - **button** - The native `<button>`.
    * - **icon** - The icon before the label (hidden while busy).
    * - **label** - The label wrapper.
-   * - **spinner** - Shown instead of the icon while an attempt is in flight.
+   * - **spinner** - Shown instead of the icon while an attempt is in flight (it pulses instead of spinning under `prefers-reduced-motion: reduce`).
    */
   "am-authorize-button": DefineComponent<AmAuthorizeButtonProps>;
 
@@ -159,10 +208,17 @@ export type CustomElements = {
    *  - _default_ - The label. Default "Disconnect Apple Music".
    *
    * ### **CSS Properties:**
-   *  - **--am-accent** - Button background. _(default: #d60017)_
-   * - **--am-on-accent** - Button text colour. _(default: #fff)_
+   *  - **--am-accent** - Button background and default focus ring; keep at least 4.5:1 against `--am-on-accent` (the default has 5.4:1 with white). _(default: #d60017)_
+   * - **--am-on-accent** - Button text and icon colour. _(default: #fff)_
+   * - **--am-focus-ring** - Focus outline colour (2px, offset 2px); keep at least 3:1 against the page. _(default: var(--am-accent, #d60017))_
    * - **--am-radius** - Corner radius. _(default: 999px)_
    * - **--am-font** - Font family. _(default: system-ui, -apple-system, sans-serif)_
+   * - **--am-space-2** - Gap between icon and label. _(default: 0.5rem)_
+   * - **--am-space-4** - Horizontal padding. _(default: 1rem)_
+   * - **--am-button-background** - This button's background only (any `background` value, e.g. a gradient). _(default: var(--am-accent, #d60017))_
+   * - **--am-button-color** - This button's text colour only. _(default: var(--am-on-accent, #fff))_
+   * - **--am-button-border-color** - Border colour (1px). _(default: transparent)_
+   * - **--am-button-font** - The whole `font` shorthand. _(default: 600 0.9375rem/1.2 var(--am-font, system-ui, -apple-system, sans-serif))_
    *
    * ### **CSS Parts:**
    *  - **button** - The native `<button>`.
@@ -186,17 +242,24 @@ export type CustomElements = {
    *  - **reload(): _void_** - Loads the list again from the first page.
    *
    * ### **Slots:**
-   *  - **signed-out** - Shown while signed out. Default: a sentence and an `<am-authorize-button>`.
-   * - **empty** - Shown when the list has no items. Default: "Nothing here yet."
+   *  - **signed-out** - Shown while signed out. Default: `signed-out-text` and an `<am-authorize-button>`.
+   * - **empty** - Shown when the list has no items. Default: `empty-text`.
    *
    * ### **CSS Properties:**
-   *  - **--am-list-max-height** - Height cap of the scrolling list; `none` lets the page scroll. _(default: 28rem)_
+   *  - **--am-surface** - Background of the list; with `color-scheme` set, `light-dark(#fff, #1c1c1e)`. _(default: transparent)_
+   * - **--am-text** - Text colour; with `color-scheme` set, `light-dark(#1d1d1f, #f5f5f7)`. _(default: inherit)_
+   * - **--am-font** - Font family (the buttons default to the system font). _(default: inherit)_
+   * - **--am-list-max-height** - Height cap of the scrolling list; `none` lets the page scroll. _(default: 28rem)_
    * - **--am-row-height** - Height of every row (rows must all be this tall). _(default: 56px)_
    * - **--am-artwork-size** - Width and height of the artwork; images are requested at this size × devicePixelRatio. _(default: 40px)_
    * - **--am-artwork-radius** - Corner radius of the artwork. _(default: 4px)_
    * - **--am-row-hover** - Row background on hover. _(default: #8882)_
-   * - **--am-focus-ring** - Focus outline colour. _(default: var(--am-accent, #d60017))_
-   * - **--am-radius** - Corner radius of the buttons. _(default: 999px)_
+   * - **--am-accent** - Default focus ring colour. _(default: #d60017)_
+   * - **--am-focus-ring** - Focus outline colour (2px, inside rows); keep at least 3:1 against the surface. _(default: var(--am-accent, #d60017))_
+   * - **--am-radius** - Corner radius of the "Load more" and "Try again" buttons. _(default: 999px)_
+   * - **--am-space-2** - Margin around the "Load more" and "Try again" buttons. _(default: 0.5rem)_
+   * - **--am-space-3** - Gap and horizontal padding in rows. _(default: 0.75rem)_
+   * - **--am-space-4** - Padding of the loading, empty, error and signed-out states. _(default: 1rem)_
    *
    * ### **CSS Parts:**
    *  - **signed-out** - The default signed-out content.
