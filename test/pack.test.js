@@ -1,0 +1,84 @@
+// What `npm pack` would publish: only what users need (dist, cli, types, the manifest, README,
+// LICENSE, SECURITY.md, CHANGELOG.md), nothing of the sources, tests, demo, bench, docs or
+// WordPress plugin, and every entry point package.json names is in it. Needs `npm run build`.
+//
+//   node --test test/pack.test.js        (part of `npm run check`)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
+
+/** @type {{path: string, size: number}[]} */
+let packed = [];
+/** @type {{size: number, unpackedSize: number}} */
+let totals;
+
+test('npm pack --dry-run', { timeout: 60_000 }, () => {
+  assert.ok(existsSync(`${ROOT}dist/am-elements.js`), 'dist/ is missing: run `npm run build` first');
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const [result] = JSON.parse(out);
+  packed = result.files;
+  totals = result;
+  assert.ok(packed.length > 0);
+});
+
+const paths = () => packed.map((file) => file.path);
+
+test('holds the documents users need', () => {
+  for (const file of ['package.json', 'README.md', 'LICENSE', 'SECURITY.md', 'CHANGELOG.md', 'custom-elements.json']) {
+    assert.ok(paths().includes(file), `${file} is packed`);
+  }
+});
+
+test('holds the bundle, the modules with their types, the typings and the CLI', () => {
+  const required = [
+    'dist/am-elements.js',
+    'dist/index.js',
+    'dist/index.d.ts',
+    ...['am-auth-provider', 'am-authorize-button', 'am-unauthorize-button', 'am-library-list'].flatMap((name) => [`dist/${name}.js`, `dist/${name}.d.ts`]),
+    'types/jsx.d.ts',
+    'types/react.d.ts',
+    'types/preact.d.ts',
+    'types/vue.d.ts',
+    'cli/am-elements.js',
+    'cli/developer-token.js',
+    'cli/emulator/index.js',
+    'cli/emulator/README.md',
+  ];
+  for (const file of required) assert.ok(paths().includes(file), `${file} is packed`);
+});
+
+test('holds nothing else: no sources, tests, demo, bench, docs, scripts or WordPress plugin', () => {
+  const allowed = [/^dist\//, /^cli\//, /^types\/[^/]+\.d\.ts$/, /^(package\.json|README\.md|LICENSE|SECURITY\.md|CHANGELOG\.md|custom-elements\.json)$/];
+  const extra = paths().filter((path) => !allowed.some((pattern) => pattern.test(path)));
+  assert.deepEqual(extra, [], 'unexpected files in the package');
+  const leaked = paths().filter((path) => /(^|\/)(test|tests|__tests__|demo|bench|docs|wordpress|scripts|src|node_modules)\/|\.test\.|\.tsbuildinfo$|(^|\/)\.[^/]+$/.test(path));
+  assert.deepEqual(leaked, [], 'development files in the package');
+});
+
+test('every entry point in package.json is packed', () => {
+  /** @type {string[]} */
+  const targets = [pkg.main, pkg.module, pkg.types, pkg.customElements, ...Object.values(pkg.bin ?? {})];
+  const collect = (/** @type {unknown} */ value) => {
+    if (typeof value === 'string') targets.push(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  collect(pkg.exports);
+  for (const target of targets.filter(Boolean)) {
+    const path = target.replace(/^\.\//, '');
+    if (path.includes('*')) {
+      const pattern = new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '.+')}$`);
+      assert.ok(paths().some((p) => pattern.test(p)), `${target} matches a packed file`);
+    } else {
+      assert.ok(paths().includes(path), `${target} is packed`);
+    }
+  }
+});
+
+test('stays small: under 400 KB compressed', () => {
+  assert.ok(totals.size < 400 * 1024, `the tarball is ${Math.round(totals.size / 1024)} KB`);
+});
