@@ -88,7 +88,7 @@ export type AmAuthProviderProps = {
   "onam-decline"?: (e: CustomEvent<Record<string, never>>) => void;
   /** Apple says Apple Music is unavailable to this user. */
   "onam-unavailable"?: (e: CustomEvent<Record<string, never>>) => void;
-  /** The popup was closed, the user switched account, or it timed out. Detail `{reason}`. */
+  /** The popup was closed, the user switched account, or it timed out. Detail `{reason, message}`: `reason` is `closed`, `switch-user` or `timeout`; `message` explains (e.g. a popup cut off by a Cross-Origin-Opener-Policy). */
   "onam-cancel"?: (e: CustomEvent<import("../dist/index.js").AmCancelDetail>) => void;
   /** The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`. */
   "onam-error"?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
@@ -117,7 +117,7 @@ inherits the page's CSS `color-scheme`. `light-dark()` values in the tokens foll
   "onam-decline"?: (e: CustomEvent<Record<string, never>>) => void;
   /** Apple Music is unavailable to this user. */
   "onam-unavailable"?: (e: CustomEvent<Record<string, never>>) => void;
-  /** Popup closed, account switch, or timeout. Detail `{reason}`. */
+  /** Popup closed, account switch, or timeout. Detail `{reason, message}`. */
   "onam-cancel"?: (e: CustomEvent<import("../dist/index.js").AmCancelDetail>) => void;
   /** Popup blocked, no developer token, or an unusable answer. Detail `{code, message, error}`. */
   "onam-error"?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
@@ -199,7 +199,7 @@ export type CustomElements = {
    *  - **am-authorize** - Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`; from the element that started the attempt.
    * - **am-decline** - The user declined in Apple's popup.
    * - **am-unavailable** - Apple says Apple Music is unavailable to this user.
-   * - **am-cancel** - The popup was closed, the user switched account, or it timed out. Detail `{reason}`.
+   * - **am-cancel** - The popup was closed, the user switched account, or it timed out. Detail `{reason, message}`: `reason` is `closed`, `switch-user` or `timeout`; `message` explains (e.g. a popup cut off by a Cross-Origin-Opener-Policy).
    * - **am-error** - The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`.
    * - **am-unauthorize** - Signed out.
    * - **am-status-change** - The authorization status changed. Detail `{status, previousStatus, reason?}`.
@@ -224,7 +224,7 @@ export type CustomElements = {
    *  - **am-authorize** - Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`.
    * - **am-decline** - The user declined.
    * - **am-unavailable** - Apple Music is unavailable to this user.
-   * - **am-cancel** - Popup closed, account switch, or timeout. Detail `{reason}`.
+   * - **am-cancel** - Popup closed, account switch, or timeout. Detail `{reason, message}`.
    * - **am-error** - Popup blocked, no developer token, or an unusable answer. Detail `{code, message, error}`.
    *
    * ### **Methods:**

@@ -27,7 +27,7 @@ type AmAuthProviderProps = {
   onAmDecline?: (e: CustomEvent<Record<string, never>>) => void;
   /** `@am-unavailable`: Apple says Apple Music is unavailable to this user. */
   onAmUnavailable?: (e: CustomEvent<Record<string, never>>) => void;
-  /** `@am-cancel`: The popup was closed, the user switched account, or it timed out. Detail `{reason}`. */
+  /** `@am-cancel`: The popup was closed, the user switched account, or it timed out. Detail `{reason, message}`: `reason` is `closed`, `switch-user` or `timeout`; `message` explains (e.g. a popup cut off by a Cross-Origin-Opener-Policy). */
   onAmCancel?: (e: CustomEvent<import("../dist/index.js").AmCancelDetail>) => void;
   /** `@am-error`: The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`. */
   onAmError?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
@@ -56,7 +56,7 @@ inherits the page's CSS `color-scheme`. `light-dark()` values in the tokens foll
   onAmDecline?: (e: CustomEvent<Record<string, never>>) => void;
   /** `@am-unavailable`: Apple Music is unavailable to this user. */
   onAmUnavailable?: (e: CustomEvent<Record<string, never>>) => void;
-  /** `@am-cancel`: Popup closed, account switch, or timeout. Detail `{reason}`. */
+  /** `@am-cancel`: Popup closed, account switch, or timeout. Detail `{reason, message}`. */
   onAmCancel?: (e: CustomEvent<import("../dist/index.js").AmCancelDetail>) => void;
   /** `@am-error`: Popup blocked, no developer token, or an unusable answer. Detail `{code, message, error}`. */
   onAmError?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
@@ -138,7 +138,7 @@ export type CustomElements = {
    *  - **AmAuthorize** - `@am-authorize`: Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`; from the element that started the attempt.
    * - **AmDecline** - `@am-decline`: The user declined in Apple's popup.
    * - **AmUnavailable** - `@am-unavailable`: Apple says Apple Music is unavailable to this user.
-   * - **AmCancel** - `@am-cancel`: The popup was closed, the user switched account, or it timed out. Detail `{reason}`.
+   * - **AmCancel** - `@am-cancel`: The popup was closed, the user switched account, or it timed out. Detail `{reason, message}`: `reason` is `closed`, `switch-user` or `timeout`; `message` explains (e.g. a popup cut off by a Cross-Origin-Opener-Policy).
    * - **AmError** - `@am-error`: The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`.
    * - **AmUnauthorize** - `@am-unauthorize`: Signed out.
    * - **AmStatusChange** - `@am-status-change`: The authorization status changed. Detail `{status, previousStatus, reason?}`.
@@ -163,7 +163,7 @@ export type CustomElements = {
    *  - **AmAuthorize** - `@am-authorize`: Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`.
    * - **AmDecline** - `@am-decline`: The user declined.
    * - **AmUnavailable** - `@am-unavailable`: Apple Music is unavailable to this user.
-   * - **AmCancel** - `@am-cancel`: Popup closed, account switch, or timeout. Detail `{reason}`.
+   * - **AmCancel** - `@am-cancel`: Popup closed, account switch, or timeout. Detail `{reason, message}`.
    * - **AmError** - `@am-error`: Popup blocked, no developer token, or an unusable answer. Detail `{code, message, error}`.
    *
    * ### **Methods:**

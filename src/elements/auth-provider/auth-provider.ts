@@ -35,7 +35,7 @@ interface Attempt {
  * @fires am-authorize - Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`; from the element that started the attempt.
  * @fires am-decline - The user declined in Apple's popup.
  * @fires am-unavailable - Apple says Apple Music is unavailable to this user.
- * @fires am-cancel - The popup was closed, the user switched account, or it timed out. Detail `{reason}`.
+ * @fires am-cancel - The popup was closed, the user switched account, or it timed out. Detail `{reason, message}`: `reason` is `closed`, `switch-user` or `timeout`; `message` explains (e.g. a popup cut off by a Cross-Origin-Opener-Policy).
  * @fires am-error - The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`.
  * @fires am-unauthorize - Signed out.
  * @fires am-status-change - The authorization status changed. Detail `{status, previousStatus, reason?}`.

@@ -36,7 +36,7 @@ import { noteIcon } from './note-icon.js';
  * @fires am-authorize - Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`.
  * @fires am-decline - The user declined.
  * @fires am-unavailable - Apple Music is unavailable to this user.
- * @fires am-cancel - Popup closed, account switch, or timeout. Detail `{reason}`.
+ * @fires am-cancel - Popup closed, account switch, or timeout. Detail `{reason, message}`.
  * @fires am-error - Popup blocked, no developer token, or an unusable answer. Detail `{code, message, error}`.
  */
 export class AmAuthorizeButton extends AuthButtonBase {
