@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { GENERATED_TYPINGS } from './cem-typings.js';
 
-const outdir = '.cem-check';
+// Per process, so two checks running at once do not read each other's output.
+const outdir = `.cem-check-${process.pid}`;
 // The analyzer rewrites package.json's "customElements" to its output path: put it back.
 const packageJson = readFileSync('package.json', 'utf8');
 try {

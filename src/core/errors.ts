@@ -6,7 +6,6 @@ export type AuthorizationErrorCode =
   | 'popup-blocked'
   | 'timeout'
   | 'no-developer-token'
-  | 'invalid-developer-token'
   | 'invalid-response';
 
 /** Rejection value of `authorize()`. */
