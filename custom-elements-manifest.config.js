@@ -6,6 +6,14 @@ export default {
   exclude: ['src/**/*.styles.ts'],
   litelement: true,
   plugins: [
+    // The analyzer lists modules in file-system order, which differs between checkouts: sort
+    // them so the committed manifest (and the typings made from it) are reproducible.
+    {
+      name: 'am-sorted-modules',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      },
+    },
     // Events get their `CustomEvent<Detail>` types from AmEventDetails in src/events.ts.
     eventDetailTypesPlugin(),
     // JSX (React 19, Preact) and Vue typings in types/, generated from this manifest.
