@@ -85,6 +85,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
   #store?: TokenStore;
   #attempt?: Attempt;
   #client?: AppleMusicApi;
+  #published?: AuthState;
   #channel?: BroadcastChannel;
 
   /** The authorization status (MusicKit's values); reflected to the `status` attribute. */
@@ -211,7 +212,12 @@ export class AmAuthProvider extends LitElement implements AuthController {
       restricted: this.restricted,
       controller: this,
     };
-    this.#context.setValue(value);
+    // A new object re-renders every consumer: publish only when something they see changed.
+    const last = this.#published;
+    if (!last || (Object.keys(value) as (keyof AuthState)[]).some((key) => value[key] !== last[key])) {
+      this.#published = value;
+      this.#context.setValue(value);
+    }
   }
 
   protected override updated(): void {
@@ -270,6 +276,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
 
   async #settle(origin: Element, token: DeveloperToken, outcome: PopupOutcome): Promise<string> {
     if (outcome.kind !== 'authorized') {
+      this.busy = false;
       const error = outcomeError(outcome);
       const status = reportOutcome(origin, outcome, error);
       if (status) this.#setStatus(status, outcome.kind === 'declined' ? 'declined' : 'unavailable');
@@ -295,7 +302,10 @@ export class AmAuthProvider extends LitElement implements AuthController {
     return this.#succeed(origin, auth, false);
   }
 
+  // #succeed and #fail end an attempt: clearing busy here puts it in the same update as the
+  // status, instead of one more render of every consumer from the promise's `finally`.
   #succeed(origin: Element, auth: StoredAuthorization, fromStorage: boolean): string {
+    this.busy = false;
     this.#setStatus(auth.restricted ? 'restricted' : 'authorized', fromStorage ? 'stored-token' : 'authorized');
     emit(origin, 'am-authorize', {
       musicUserToken: auth.musicUserToken,
@@ -308,6 +318,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
   }
 
   #fail(origin: Element, error: AuthorizationError): never {
+    this.busy = false;
     emit(origin, 'am-error', { code: error.code, message: error.message, error });
     throw error;
   }
