@@ -2,11 +2,11 @@
 // dark; keyboard-only sign-in and library use; live announcements of sign-in, sign-out and load
 // errors; prefers-reduced-motion.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { ContextProvider } from '@lit/context';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import { AppleMusicApi, authContext, type AmAuthProvider, type AmAuthorizeButton, type AmLibraryList, type AuthState } from '../src/index.js';
+import type { AmAuthProvider, AmAuthorizeButton, AmLibraryList } from '../src/index.js';
+import { provideSignedIn } from './support/signed-in.js';
 import { fakeDeveloperToken } from './support/tokens.js';
 import { emulatorOrigin, injectFault, issueToken, resetEmulator } from './support/emulator.js';
 import { realClick, trackPopups } from './support/dom.js';
@@ -48,24 +48,7 @@ async function mount({ switches = 'outcome=authorize', type = 'albums', scheme =
 /** A list behind a plain context provider whose API answers with `fetch`. */
 async function scriptedList(fetch: typeof globalThis.fetch, attributes = '') {
   const host = await fixture<HTMLDivElement>(html`<div></div>`);
-  const api = new AppleMusicApi({
-    apiUrl: 'https://api.music.apple.com',
-    getDeveloperToken: async () => 'dev',
-    getMusicUserToken: () => 'mut',
-    getStorefrontId: () => 'us',
-    onUserTokenRejected: () => undefined,
-    fetch,
-    retries: 0,
-  });
-  const state: AuthState = {
-    status: 'authorized',
-    isAuthorized: true,
-    busy: false,
-    storefrontId: 'us',
-    restricted: false,
-    controller: { api, authorizeFrom: async () => 'mut', unauthorizeFrom: async () => undefined },
-  };
-  new ContextProvider(host, { context: authContext, initialValue: state });
+  provideSignedIn(host, fetch);
   host.innerHTML = `<am-library-list aria-label="Songs" ${attributes}></am-library-list>`;
   const list = host.querySelector('am-library-list')!;
   await list.updateComplete;

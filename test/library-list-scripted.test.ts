@@ -2,11 +2,11 @@
 // cannot easily produce (10,000 songs, hostile artwork URLs, a `next` to another origin, an
 // empty library) and custom rows.
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
-import { ContextProvider } from '@lit/context';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import { emulatorOrigin } from './support/emulator.js';
-import { AppleMusicApi, authContext, type AmLibraryList, type AuthState, type LibraryResource } from '../src/index.js';
+import type { AmLibraryList, LibraryResource } from '../src/index.js';
+import { provideSignedIn } from './support/signed-in.js';
 
 const API = 'https://api.music.apple.com';
 
@@ -40,24 +40,7 @@ function fakeApple(count: number, make: Make = song, answer?: (url: URL) => unkn
 /** A signed-in context around a fresh `<am-library-list>`, its API answering from `apple`. */
 async function mount(apple: ReturnType<typeof fakeApple>, { type = 'songs', style = '' } = {}) {
   const host = await fixture<HTMLDivElement>(html`<div></div>`);
-  const api = new AppleMusicApi({
-    apiUrl: API,
-    getDeveloperToken: async () => 'dev',
-    getMusicUserToken: () => 'mut',
-    getStorefrontId: () => 'us',
-    onUserTokenRejected: () => undefined,
-    fetch: apple.fetch,
-    retries: 0,
-  });
-  const state: AuthState = {
-    status: 'authorized',
-    isAuthorized: true,
-    busy: false,
-    storefrontId: 'us',
-    restricted: false,
-    controller: { api, authorizeFrom: async () => 'mut', unauthorizeFrom: async () => undefined },
-  };
-  new ContextProvider(host, { context: authContext, initialValue: state });
+  provideSignedIn(host, apple.fetch, { apiUrl: API });
   const loads: CustomEvent[] = [];
   const list = document.createElement('am-library-list');
   list.type = type as AmLibraryList['type'];

@@ -1,10 +1,10 @@
 // The theming API (docs/theming.md): --am-* design tokens with their documented defaults, the
 // color-scheme attribute and inherited CSS color-scheme, and the parts the manifest documents.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { ContextProvider } from '@lit/context';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import { AppleMusicApi, authContext, type AmLibraryList, type AuthState } from '../src/index.js';
+import type { AmLibraryList, AuthState } from '../src/index.js';
+import { provideSignedIn } from './support/signed-in.js';
 import { fakeDeveloperToken } from './support/tokens.js';
 import { emulatorOrigin } from './support/emulator.js';
 
@@ -28,29 +28,15 @@ function contrast(a: string, b: string): number {
 async function list(count: number, attributes = '', wrapperStyle = '') {
   const host = await fixture<HTMLDivElement>(html`<div style=${wrapperStyle}></div>`);
   let calls = 0;
-  const api = new AppleMusicApi({
-    apiUrl: 'https://api.music.apple.com',
-    getDeveloperToken: async () => 'dev',
-    getMusicUserToken: () => 'mut',
-    getStorefrontId: () => 'us',
-    onUserTokenRejected: () => undefined,
-    // The first page; the next one never comes (so "Load more" stays, saying "Loading…").
-    fetch: (async () => {
+  // The first page; the next one never comes (so "Load more" stays, saying "Loading…").
+  provideSignedIn(
+    host,
+    (async () => {
       if (calls++) return new Promise<never>(() => undefined);
       const data = Array.from({ length: count }, (_, i) => ({ id: `i.${i}`, type: 'library-songs', attributes: { name: `Song ${i}`, artistName: 'Ada' } }));
       return new Response(JSON.stringify({ data, ...(count ? { next: '/v1/me/library/songs?offset=100' } : {}) }), { headers: { 'Content-Type': 'application/json' } });
     }) as typeof fetch,
-    retries: 0,
-  });
-  const state: AuthState = {
-    status: 'authorized',
-    isAuthorized: true,
-    busy: false,
-    storefrontId: 'us',
-    restricted: false,
-    controller: { api, authorizeFrom: async () => 'mut', unauthorizeFrom: async () => undefined },
-  };
-  new ContextProvider(host, { context: authContext, initialValue: state });
+  );
   host.innerHTML = `<am-library-list type="songs" aria-label="Songs" ${attributes}></am-library-list>`;
   const element = host.querySelector('am-library-list')!;
   await waitUntil(() => element.getAttribute('state') === (count ? 'list' : 'empty'), 'the list');
@@ -203,20 +189,7 @@ describe('theming', () => {
     /** Elements under a plain context provider with `fetch` behind the API and `state` overrides. */
     async function scripted(markup: string, fetch: typeof globalThis.fetch, state: Partial<AuthState> = {}) {
       const host = await fixture<HTMLDivElement>(html`<div></div>`);
-      const api = new AppleMusicApi({
-        apiUrl: 'https://api.music.apple.com',
-        getDeveloperToken: async () => 'dev',
-        getMusicUserToken: () => 'mut',
-        getStorefrontId: () => 'us',
-        onUserTokenRejected: () => undefined,
-        fetch,
-        retries: 0,
-      });
-      const never = () => new Promise<never>(() => undefined);
-      new ContextProvider(host, {
-        context: authContext,
-        initialValue: { status: 'authorized', isAuthorized: true, busy: false, storefrontId: 'us', restricted: false, controller: { api, authorizeFrom: never, unauthorizeFrom: never }, ...state },
-      });
+      provideSignedIn(host, fetch, { state, pending: true });
       host.innerHTML = markup;
       for (const element of host.children) await (element as AmLibraryList).updateComplete;
       return [...host.children] as AmLibraryList[];
