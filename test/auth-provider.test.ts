@@ -356,3 +356,59 @@ describe('<am-auth-provider> across tabs and redirects', () => {
     history.replaceState(null, '', before);
   });
 });
+
+describe('<am-auth-provider> lifecycle', () => {
+  const outcomes = useCleanSlate(resetEmulator);
+
+  it('removed mid-attempt: closes the popup and ends the attempt once', async () => {
+    const { provider } = await setup({ switches: 'outcome=none' });
+    const opened: Window[] = [];
+    const original = window.open;
+    window.open = (...args: Parameters<typeof window.open>) => {
+      const popup = original.apply(window, args);
+      if (popup) opened.push(popup);
+      return popup;
+    };
+    const cancelled = oneEvent(provider, 'am-cancel');
+    const attempt = errorCode(provider.authorize());
+    window.open = original;
+    provider.remove();
+    expect((await cancelled).detail.reason).to.equal('closed');
+    expect(await attempt).to.equal('cancelled');
+    expect(opened).to.have.length(1);
+    await sleep(50);
+    expect(opened[0].closed).to.be.true;
+  });
+
+  it('moved in the DOM mid-attempt (disconnected and reconnected at once): the attempt goes on', async () => {
+    const { provider } = await setup({ switches: 'outcome=authorize&delay=300' });
+    const attempt = provider.authorize();
+    const parent = provider.parentElement!;
+    const wrapper = document.createElement('div');
+    parent.append(wrapper);
+    wrapper.append(provider);
+    expect(await attempt).to.be.a('string');
+    expect(outcomes.events.map((e) => e.type)).to.deep.equal(['am-authorize']);
+  });
+
+  it('a developer token removed while signed in ends the signed-in status', async () => {
+    const { provider } = await setup();
+    await provider.authorize();
+    const change = oneEvent(provider, 'am-status-change');
+    provider.removeAttribute('developer-token');
+    expect((await change).detail).to.deep.equal({ status: 'not-determined', previousStatus: 'authorized', reason: 'developer-token-changed' });
+  });
+
+  it('accepts the hand-off once a developer-token-url answers, and clears it from the URL', async () => {
+    const origin = await emulatorOrigin();
+    const before = location.href;
+    const token = 'U'.repeat(240);
+    history.replaceState(null, '', `#${btoa(JSON.stringify({ musicUserToken: token, itre: '0', cid: 'c' }))}`);
+    const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token-url="/_test/developer-token" api-url=${origin}></am-auth-provider>`);
+    await oneEvent(provider, 'am-status-change');
+    expect(provider.status).to.equal('authorized');
+    expect(provider.musicUserToken).to.equal(token);
+    expect(location.hash).to.equal('');
+    history.replaceState(null, '', before);
+  });
+});

@@ -75,7 +75,8 @@ export function buildAuthorizeUrl(input: AuthorizeUrlInput): string {
   const base = input.authorizeUrl ?? DEFAULT_AUTHORIZE_URL;
   const pairs: [string, string][] = Object.entries(input.linkParameters ?? {});
   pairs.push(['a', encodeJsonBase64(authorizePayload(input))], ['referrer', input.referrer]);
-  const has = (key: string) => pairs.some(([k]) => k === key);
+  const preset = new URLSearchParams(base.split('?')[1] ?? '');
+  const has = (key: string) => preset.has(key) || pairs.some(([k]) => k === key);
   if (!has('app')) pairs.push(['app', 'music']);
   if (!has('p')) pairs.push(['p', 'subscribe']);
   const query = pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');

@@ -91,9 +91,10 @@ export class PopupSession {
     }
   }
 
-  /** Stops listening without an outcome being reported by the caller's side (e.g. element removed). */
+  /** Ends the session as cancelled (its owner left the page) and closes the popup, which nobody would hear. */
   dispose(): void {
     this.#finish({ kind: 'cancelled', reason: 'closed' });
+    this.#closePopup();
   }
 
   readonly #onMessage = (event: MessageEvent): void => {

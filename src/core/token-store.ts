@@ -47,7 +47,8 @@ const sharedMemory = (teamId: string) => {
 function openStorage(kind: StorageKind, scope: typeof globalThis): Storage | undefined {
   if (kind === 'memory') return undefined;
   try {
-    const storage = kind === 'local' ? scope.localStorage : scope.sessionStorage;
+    // Anything but 'session' means local, the documented default (a typo must not change where tokens live).
+    const storage = kind === 'session' ? scope.sessionStorage : scope.localStorage;
     const probe = '__am-elements-probe__';
     storage.setItem(probe, probe);
     storage.removeItem(probe);

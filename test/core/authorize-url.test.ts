@@ -32,6 +32,12 @@ describe('authorize URL (SPEC §1.1)', () => {
     expect(Object.keys(decodeA(url))).to.deep.equal(['thirdPartyIconURL', 'thirdPartyName', 'thirdPartyToken']);
   });
 
+  it('does not repeat app or p already on authorize-url', () => {
+    const url = buildAuthorizeUrl({ developerToken: 't', host: 'h', referrer: 'https://h/', authorizeUrl: 'https://a.test/woa?p=browse' });
+    expect(new URL(url).searchParams.getAll('p')).to.deep.equal(['browse']);
+    expect(new URL(url).searchParams.getAll('app')).to.deep.equal(['music']);
+  });
+
   it('encodes non-ASCII without throwing and decodes identically', () => {
     const value = { name: 'Café “Ünïcode” 音楽 😀', token: 'x' };
     const encoded = encodeJsonBase64(value);

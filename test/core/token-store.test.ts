@@ -99,6 +99,13 @@ describe('token store (SPEC §1.5)', () => {
     expect(store.read()?.musicUserToken).to.equal('after-full');
   });
 
+  it('treats an unknown storage value as local, the documented default', () => {
+    const store = new TokenStore('T2', 'Local' as never);
+    store.write({ musicUserToken: 'x', restricted: false });
+    expect(localStorage.getItem('music.t2.media-user-token')).to.equal('x');
+    expect(sessionStorage.getItem('music.t2.media-user-token')).to.be.null;
+  });
+
   it('recognises its own keys in storage events', () => {
     const store = new TokenStore('T1');
     expect(store.concerns('music.t1.media-user-token')).to.be.true;

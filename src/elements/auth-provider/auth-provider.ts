@@ -158,8 +158,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
     this.#attempt = attempt;
     this.busy = true;
     attempt.promise = this.#runAttempt(origin, attempt, options.popup).finally(() => {
-      if (this.#attempt === attempt) this.#attempt = undefined;
-      this.busy = false;
+      this.#attempt = undefined;
     });
     return attempt.promise;
   }
@@ -188,7 +187,6 @@ export class AmAuthProvider extends LitElement implements AuthController {
         if (event.data?.teamId === this.#store?.teamId) void this.#syncFromStorage('other-tab');
       };
     }
-    this.#acceptHandOff();
     void this.#syncFromStorage();
   }
 
@@ -197,7 +195,10 @@ export class AmAuthProvider extends LitElement implements AuthController {
     window.removeEventListener('storage', this.#onStorage);
     this.#channel?.close();
     this.#channel = undefined;
-    this.#attempt?.session?.dispose();
+    // A framework moving the provider reconnects it at once: only a real removal ends the attempt.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#attempt?.session?.dispose();
+    });
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -259,9 +260,10 @@ export class AmAuthProvider extends LitElement implements AuthController {
         return this.#fail(origin, new AuthorizationError('no-developer-token', (error as Error).message, { cause: error }));
       }
       const stored = this.#storeFor(token).read();
-      if (stored) {
-        closeQuietly(popup);
-        return this.#succeed(origin, stored, true);
+      if (stored || !this.isConnected) closeQuietly(popup);
+      if (stored) return this.#succeed(origin, stored, true);
+      if (!this.isConnected) {
+        return this.#fail(origin, new AuthorizationError('cancelled', 'The <am-auth-provider> was removed from the page.'));
       }
       popup.location.href = this.#popupUrl(token);
     }
@@ -278,7 +280,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
     if (outcome.kind !== 'authorized') {
       this.busy = false;
       const error = outcomeError(outcome);
-      const status = reportOutcome(origin, outcome, error);
+      const status = reportOutcome(this.#reachable(origin), outcome, error);
       if (status) this.#setStatus(status, outcome.kind === 'declined' ? 'declined' : 'unavailable');
       throw error;
     }
@@ -306,6 +308,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
   // status, instead of one more render of every consumer from the promise's `finally`.
   #succeed(origin: Element, auth: StoredAuthorization, fromStorage: boolean): string {
     this.busy = false;
+    origin = this.#reachable(origin);
     this.#setStatus(auth.restricted ? 'restricted' : 'authorized', fromStorage ? 'stored-token' : 'authorized');
     emit(origin, 'am-authorize', {
       musicUserToken: auth.musicUserToken,
@@ -319,8 +322,14 @@ export class AmAuthProvider extends LitElement implements AuthController {
 
   #fail(origin: Element, error: AuthorizationError): never {
     this.busy = false;
+    origin = this.#reachable(origin);
     emit(origin, 'am-error', { code: error.code, message: error.message, error });
     throw error;
+  }
+
+  /** The element to dispatch an outcome from: the one that started it, or the provider if it left the page. */
+  #reachable(origin: Element): Element {
+    return origin.isConnected || !this.isConnected ? origin : this;
   }
 
   #popupUrl(token: DeveloperToken): string {
@@ -348,28 +357,34 @@ export class AmAuthProvider extends LitElement implements AuthController {
 
   #stored(): StoredAuthorization | undefined {
     const token = this.#currentToken();
-    return token ? this.#storeFor(token).read() : undefined;
+    // Without a usable token right now (a URL token about to be refetched), the last store still holds the sign-in.
+    return (token ? this.#storeFor(token) : this.#store)?.read();
   }
 
   /** Recomputes the status from storage (on load, token change, or another tab's change). */
   async #syncFromStorage(reason: StatusChangeReason = 'stored-token'): Promise<void> {
     let token = this.#currentToken();
     if (!token && this.developerTokenUrl) token = await this.#tokens.get().catch(() => undefined);
-    if (!token) return;
+    if (!token) {
+      // No usable developer token (removed, expired, unreachable): nothing can be called as this user.
+      if (this.isAuthorized) this.#setStatus('not-determined', 'developer-token-changed');
+      return;
+    }
+    if (this.#acceptHandOff(token)) return;
     const stored = this.#storeFor(token).read();
     if (stored) this.#setStatus(stored.restricted ? 'restricted' : 'authorized', reason);
     else if (this.isAuthorized) this.#setStatus('not-determined', reason);
   }
 
   /** SPEC §1.6: a `#<base64>` hand-off from a redirect sign-in, stored then removed from the URL. */
-  #acceptHandOff(): void {
+  #acceptHandOff(token: DeveloperToken): boolean {
     const handOff = readHandOff(location.hash);
-    const token = this.#currentToken();
-    if (!handOff || !token) return;
+    if (!handOff) return false;
     this.#storeFor(token).write(handOff);
     this.#announce();
     history.replaceState(history.state, '', location.pathname + location.search);
     this.#setStatus(handOff.restricted ? 'restricted' : 'authorized', 'hand-off');
+    return true;
   }
 
   #forgetUser(reason: StatusChangeReason): void {

@@ -132,7 +132,8 @@ export abstract class AuthButtonBase extends LitElement {
 
   #onClick(): void {
     // Synchronous: the provider opens the popup inside this click task.
-    if (this.auth && this.isEnabled(this.auth) && !this.busy) this.activate(this.auth);
+    // Busy clicks go through too: joining the attempt focuses a popup hidden behind the page.
+    if (this.auth && this.isEnabled(this.auth)) this.activate(this.auth);
   }
 
   /** Puts focus back on the button after a popup, if it had it and nothing else took it since. */

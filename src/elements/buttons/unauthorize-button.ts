@@ -47,6 +47,7 @@ export class AmUnauthorizeButton extends AuthButtonBase {
   }
 
   protected activate(auth: AuthState): void {
+    if (this.#signingOut) return;
     this.#signingOut = true;
     this.requestUpdate();
     void auth.controller.unauthorizeFrom(this).finally(() => {
