@@ -107,7 +107,14 @@ export class AppleMusicApi {
         });
       }
     }
-    let developerToken = await abortable(o.getDeveloperToken(signal), signal);
+    // SPEC §4: every failure is an AppleMusicApiError, also a token source that cannot answer.
+    const tokenFrom = (source: Promise<string>) =>
+      abortable(source, signal).catch((error: unknown) => {
+        if (signal?.aborted) throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        throw new AppleMusicApiError({ status: 0, code: 'NO_DEVELOPER_TOKEN', title: 'No developer token', message }, { cause: error });
+      });
+    let developerToken = await tokenFrom(o.getDeveloperToken(signal));
     let refreshed = false;
     let retry = 0; // retries used; the one 401 refresh does not count
 
@@ -155,7 +162,7 @@ export class AppleMusicApi {
 
       if (status === 401 && o.refreshDeveloperToken && !refreshed) {
         refreshed = true;
-        developerToken = await abortable(o.refreshDeveloperToken(signal), signal);
+        developerToken = await tokenFrom(o.refreshDeveloperToken(signal));
         continue;
       }
       // Only sign the user out when the rejected token is still the stored one (not an

@@ -392,10 +392,13 @@ describe('AppleMusicApi errors', () => {
     expect(error.title).to.equal('42');
   });
 
-  it('lets a failing developer token source fail the call, without fetching', async () => {
+  it('fails with an AppleMusicApiError when the developer token source fails, without fetching', async () => {
     const boom = new Error('no token');
     const { api, calls } = setup([ok()], { getDeveloperToken: () => Promise.reject(boom) });
-    expect(await rejection(api.music('v1/catalog/us/songs'))).to.equal(boom);
+    const error = await rejection(api.music('v1/catalog/us/songs'));
+    expect(error).to.be.instanceOf(AppleMusicApiError);
+    expect([error.status, error.code, error.cause]).to.deep.equal([0, 'NO_DEVELOPER_TOKEN', boom]);
+    expect(error.message).to.contain('no token');
     expect(calls).to.have.length(0);
   });
 });
