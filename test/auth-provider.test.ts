@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/index.js';
 import type { AmAuthProvider } from '../src/index.js';
@@ -344,8 +344,8 @@ describe('<am-auth-provider> across tabs and redirects', () => {
     tab.close();
   });
 
-  it('accepts the #… hand-off on load and removes it from the URL', async () => {
-    const token = 'H'.repeat(240);
+  it('accepts the #… hand-off on load, removes it from the URL, and learns the storefront', async () => {
+    const token = await issueToken('H'.repeat(240));
     const before = location.href;
     history.replaceState(null, '', `#${btoa(JSON.stringify({ musicUserToken: token, itre: '0', cid: 'c1' }))}`);
     const { provider } = await setup();
@@ -354,6 +354,9 @@ describe('<am-auth-provider> across tabs and redirects', () => {
     expect(localStorage.getItem(KEYS[3])).to.equal('c1');
     expect(location.hash).to.equal('');
     history.replaceState(null, '', before);
+    // No storefront came with the hand-off: it is asked for, as after a popup sign-in.
+    await waitUntil(() => localStorage.getItem(KEYS[2]) === 'us', 'the storefront is stored');
+    expect(provider.status).to.equal('authorized');
   });
 });
 
@@ -391,6 +394,19 @@ describe('<am-auth-provider> lifecycle', () => {
     expect(outcomes.events.map((e) => e.type)).to.deep.equal(['am-authorize']);
   });
 
+  it('a sign-out while the new sign-in is checked wins: the new token is not kept', async () => {
+    const { provider } = await setup();
+    await fetch(`${await emulatorOrigin()}/_emulator/latency`, { method: 'POST', body: JSON.stringify({ ms: 400 }) });
+    const attempt = errorCode(provider.authorize());
+    // Signed out (say, in another tab) while the popup answers or /v1/me/storefront is slow:
+    // either way the attempt must not store its token afterwards.
+    await sleep(300);
+    await provider.unauthorize();
+    expect(await attempt).to.equal('cancelled');
+    expect(localStorage.getItem(KEYS[0])).to.be.null;
+    expect(provider.status).to.equal('not-determined');
+  });
+
   it('a developer token removed while signed in ends the signed-in status', async () => {
     const { provider } = await setup();
     await provider.authorize();
@@ -402,7 +418,7 @@ describe('<am-auth-provider> lifecycle', () => {
   it('accepts the hand-off once a developer-token-url answers, and clears it from the URL', async () => {
     const origin = await emulatorOrigin();
     const before = location.href;
-    const token = 'U'.repeat(240);
+    const token = await issueToken('U'.repeat(240));
     history.replaceState(null, '', `#${btoa(JSON.stringify({ musicUserToken: token, itre: '0', cid: 'c' }))}`);
     const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token-url="/_test/developer-token" api-url=${origin}></am-auth-provider>`);
     await oneEvent(provider, 'am-status-change');

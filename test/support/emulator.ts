@@ -22,7 +22,8 @@ export const resetEmulator = () => control('reset', {});
 export const injectFault = (fault: { path: string; status: number; count?: number; retryAfter?: number | null; body?: string }) =>
   control('faults', fault);
 export const revokeToken = (token: string) => control('revoke', { token });
-export const issueToken = async (): Promise<string> => (await control('issue', {})).musicUserToken;
+/** A Music User Token the emulator accepts; `token` forces its value. */
+export const issueToken = async (token?: string): Promise<string> => (await control('issue', token ? { token } : {})).musicUserToken;
 export const emulatorRequests = async (path = ''): Promise<{ method: string; path: string; status: number }[]> =>
   (await control(`requests?path=${encodeURIComponent(path)}`)).requests;
 export const clearRequests = async () => {

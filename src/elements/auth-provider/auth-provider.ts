@@ -86,6 +86,9 @@ export class AmAuthProvider extends LitElement implements AuthController {
   #attempt?: Attempt;
   #client?: AppleMusicApi;
   #published?: AuthState;
+  /** Counts sign-outs, so an attempt can tell one happened while it waited. */
+  #signOuts = 0;
+  #storefrontLookup?: Promise<unknown>;
   #channel?: BroadcastChannel;
 
   /** The authorization status (MusicKit's values); reflected to the `status` attribute. */
@@ -167,6 +170,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
     const musicUserToken = this.musicUserToken;
     const developerToken = this.#currentToken();
     this.#store?.clear();
+    this.#signOuts++;
     this.#announce();
     this.#setStatus('not-determined', 'unauthorized');
     emit(origin, 'am-unauthorize', {});
@@ -285,6 +289,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
       throw error;
     }
     let storefrontId: string | undefined;
+    const signOuts = this.#signOuts;
     try {
       const { data } = await this.api.music<{ data?: { id?: unknown }[] }>('/v1/me/storefront', undefined, {
         musicUserToken: outcome.musicUserToken,
@@ -297,6 +302,9 @@ export class AmAuthProvider extends LitElement implements AuthController {
         return this.#fail(origin, new AuthorizationError('invalid-response', `Apple rejected the new Music User Token (HTTP ${status}); it was not kept.`, { cause: error }));
       }
       // Network trouble or 5xx: the token is fine, only the storefront is unknown.
+    }
+    if (signOuts !== this.#signOuts || !this.isConnected) {
+      return this.#fail(origin, new AuthorizationError('cancelled', 'Signed out, or the provider was removed, while the new sign-in was checked; it was not kept.'));
     }
     const auth: StoredAuthorization = { musicUserToken: outcome.musicUserToken, restricted: outcome.restricted, storefrontId, cid: outcome.cid };
     this.#storeFor(token).write(auth);
@@ -372,6 +380,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
     }
     if (this.#acceptHandOff(token)) return;
     const stored = this.#storeFor(token).read();
+    if (stored && !stored.storefrontId) this.#learnStorefront(token);
     if (stored) this.#setStatus(stored.restricted ? 'restricted' : 'authorized', reason);
     else if (this.isAuthorized) this.#setStatus('not-determined', reason);
   }
@@ -384,11 +393,33 @@ export class AmAuthProvider extends LitElement implements AuthController {
     this.#announce();
     history.replaceState(history.state, '', location.pathname + location.search);
     this.#setStatus(handOff.restricted ? 'restricted' : 'authorized', 'hand-off');
+    this.#learnStorefront(token);
     return true;
+  }
+
+  /**
+   * A sign-in that came without a storefront (the #hand-off, or MusicKit's storage without
+   * `itua`) asks `/v1/me/storefront` once, as MusicKit does after authorizing. A 403 here signs
+   * the user out through the API client; other failures leave the default.
+   */
+  #learnStorefront(token: DeveloperToken): void {
+    this.#storefrontLookup ??= this.api
+      .music<{ data?: { id?: unknown }[] }>('/v1/me/storefront')
+      .then(({ data }) => {
+        const id = data?.data?.[0]?.id;
+        const stored = this.#storeFor(token).read();
+        if (typeof id === 'string' && stored && !stored.storefrontId) {
+          this.#storeFor(token).write({ ...stored, storefrontId: id });
+          this.requestUpdate();
+        }
+      })
+      .catch(() => undefined)
+      .finally(() => (this.#storefrontLookup = undefined));
   }
 
   #forgetUser(reason: StatusChangeReason): void {
     this.#store?.clear();
+    this.#signOuts++;
     this.#announce();
     this.#setStatus('not-determined', reason);
   }
