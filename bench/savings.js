@@ -9,19 +9,8 @@
 // exactly to the bundle; they rank what to cut.
 import { SourceMap } from 'node:module';
 import * as esbuild from 'esbuild';
-import { ENTRY_SETS, resolveImport, gzipSize, root } from './size.js';
+import { ENTRY_SETS, ESBUILD_OPTIONS as BASE, resolveImport, gzipSize, root } from './size.js';
 
-const BASE = {
-  bundle: true,
-  minify: true,
-  write: false,
-  format: 'esm',
-  target: 'es2022',
-  conditions: ['production'],
-  metafile: true,
-  logLevel: 'silent',
-  absWorkingDir: root,
-};
 
 /** Whole packages (or parts of one) stubbed as a unit: what replacing them could save at most. */
 const GROUPS = {

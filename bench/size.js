@@ -16,6 +16,19 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 export const SHIPPED = 'dist/am-elements.js';
 export const KB = 1024;
 
+/** How every bundle of the bench is built: minified ES module, Lit's production build. @type {import('esbuild').BuildOptions} */
+export const ESBUILD_OPTIONS = {
+  bundle: true,
+  minify: true,
+  write: false,
+  format: 'esm',
+  target: 'es2022',
+  conditions: ['production'],
+  metafile: true,
+  logLevel: 'silent',
+  absWorkingDir: root,
+};
+
 export const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 /**
@@ -73,16 +86,8 @@ export function resolveImport(specifier) {
 /** Bundles `source` (an ES module) like an application would; returns the output and its metafile. */
 async function bundle(source) {
   const result = await esbuild.build({
+    ...ESBUILD_OPTIONS,
     stdin: { contents: source, resolveDir: root, loader: 'js', sourcefile: 'app.js' },
-    absWorkingDir: root,
-    bundle: true,
-    minify: true,
-    write: false,
-    format: 'esm',
-    target: 'es2022',
-    conditions: ['production'],
-    metafile: true,
-    logLevel: 'silent',
   });
   const code = result.outputFiles[0].contents;
   const output = Object.values(result.metafile.outputs)[0];

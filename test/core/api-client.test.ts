@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { AppleMusicApi, type ApiClientOptions, type ApiPage } from '../../src/core/api-client.js';
 import { AppleMusicApiError } from '../../src/core/errors.js';
+import { rejection } from '../support/rejection.js';
 
 const API = 'https://api.music.apple.com';
 
@@ -61,16 +62,6 @@ function setup(steps: Step[], overrides: Partial<ApiClientOptions> = {}) {
     ...overrides,
   });
   return { api, calls, sleeps, counts };
-}
-
-/** The rejection of `promise`; fails the test when it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 async function apiError(promise: Promise<unknown>): Promise<AppleMusicApiError> {

@@ -1,38 +1,15 @@
 // The API client with the browser's own fetch against the local Apple emulator (a second
 // origin, so CORS preflights for the token headers are real too).
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { AppleMusicApi, type ApiClientOptions, type ApiPage } from '../../src/core/api-client.js';
 import { AppleMusicApiError } from '../../src/core/errors.js';
+import { control, emulatorOrigin } from '../support/emulator.js';
+import { rejection } from '../support/rejection.js';
+import { fakeDeveloperToken } from '../support/tokens.js';
 
-const base64url = (value: object) =>
-  btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-/** Looks like a developer token to the emulator (it cannot check Apple's signature). */
-const DEVELOPER_TOKEN = `${base64url({ alg: 'ES256', kid: 'ABCDE12345' })}.${base64url({
-  iss: 'TEAM123456',
-  iat: Math.floor(Date.now() / 1000),
-  exp: Math.floor(Date.now() / 1000) + 3600,
-})}.c2lnbmF0dXJl`;
+const DEVELOPER_TOKEN = fakeDeveloperToken({ iss: 'TEAM123456' });
 
 let origin: string;
-
-async function control(path: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${origin}/_emulator/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return response.json();
-}
-
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('AppleMusicApi against the emulator', () => {
   let userToken: string;
@@ -52,7 +29,7 @@ describe('AppleMusicApi against the emulator', () => {
     });
 
   before(async () => {
-    origin = (await executeServerCommand('emulator-origin')) as string;
+    origin = await emulatorOrigin();
     expect(origin).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
@@ -120,7 +97,7 @@ describe('AppleMusicApi against the emulator', () => {
   });
 
   it('refetches an expired developer token once', async () => {
-    const expired = DEVELOPER_TOKEN.replace(/\.[^.]+\./, `.${base64url({ iss: 'TEAM123456', exp: 1 })}.`);
+    const expired = fakeDeveloperToken({ iss: 'TEAM123456', exp: 1 });
     let refreshed = 0;
     const api = client({
       getDeveloperToken: async () => expired,

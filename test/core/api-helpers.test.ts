@@ -1,15 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { queryKeys, withQuery } from '../../src/core/query.js';
 import { abortable, backoffDelay, parseRetryAfter, sleep } from '../../src/core/retry.js';
-
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejection } from '../support/rejection.js';
 
 describe('withQuery', () => {
   it('returns the URL unchanged without a query', () => {

@@ -8,7 +8,8 @@ export async function emulatorOrigin(): Promise<string> {
   return origin;
 }
 
-async function control(path: string, body?: unknown): Promise<any> {
+/** Calls the emulator's control API (`/_emulator/<path>`): GET without a body, POST with one. */
+export async function control(path: string, body?: unknown): Promise<any> {
   const response = await fetch(`${await emulatorOrigin()}/_emulator/${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: { 'Content-Type': 'application/json' },
