@@ -55,6 +55,10 @@ async function scriptedList(fetch: typeof globalThis.fetch, attributes = '') {
   return list;
 }
 
+/** The usual page CSS: each button hidden while it has nothing to do. */
+const HIDE_WHEN_USELESS = `
+  am-authorize-button[status=authorized], am-authorize-button[status=restricted] { display: none; }
+  am-unauthorize-button:not([status=authorized]):not([status=restricted]) { display: none; }`;
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const inner = (element: Element) => element.shadowRoot!.querySelector('button')!;
 const live = (element: Element) => element.shadowRoot!.querySelector('[role=status]')!;
@@ -182,6 +186,19 @@ describe('accessibility', () => {
       expect(document.activeElement).not.to.equal(list);
     });
 
+    it('Disconnect from the keyboard hands focus to the Connect button, which the page shows again', async () => {
+      await storeSignIn();
+      const { provider, authorize, unauthorize } = await mount({ css: HIDE_WHEN_USELESS });
+      await waitUntil(() => provider.isAuthorized, 'signed in from storage');
+      await settle(authorize, unauthorize);
+      unauthorize.focus();
+      expect(unauthorize.shadowRoot!.activeElement, 'focus() reaches the inner button').to.equal(inner(unauthorize));
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => authorize.shadowRoot!.activeElement === inner(authorize), 'focus on Connect');
+      expect(provider.isAuthorized).to.be.false;
+      expect(inner(unauthorize).disabled).to.be.true;
+    });
+
     it('the retry button works from the keyboard and focus lands on the loaded row', async function () {
       this.timeout(15000);
       await storeSignIn();
@@ -196,9 +213,6 @@ describe('accessibility', () => {
   });
 
   describe('live announcements', () => {
-    const HIDE_WHEN_USELESS = `
-      am-authorize-button[status=authorized], am-authorize-button[status=restricted] { display: none; }
-      am-unauthorize-button:not([status=authorized]):not([status=restricted]) { display: none; }`;
 
     it('sign-in and sign-out are announced once, by the visible button', async () => {
       const { authorize, unauthorize } = await mount({ css: HIDE_WHEN_USELESS });

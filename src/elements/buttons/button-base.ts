@@ -14,14 +14,14 @@ export function ensureContextRoot(doc: Document): void {
   new ContextRoot().attach(doc.documentElement);
 }
 
-/** Walks up through shadow roots looking for an `<am-auth-provider>` ancestor. */
-function hasProviderAncestor(element: Element): boolean {
+/** Walks up through shadow roots looking for the nearest `<am-auth-provider>`. */
+function closestProvider(element: Element): Element | null {
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element && node.localName === 'am-auth-provider') return true;
+    if (node instanceof Element && node.localName === 'am-auth-provider') return node;
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
-  return false;
+  return null;
 }
 
 /** The provider state last announced, shared by all buttons so a change is announced once. */
@@ -30,6 +30,8 @@ let announced: AuthState | undefined;
 /** A native button wired to the nearest `<am-auth-provider>`; subclasses say what a click does. */
 export abstract class AuthButtonBase extends LitElement {
   static override styles = [themeStyles, buttonStyles];
+  /** `focus()` on the element focuses its button. */
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The provider's status, reflected so `am-authorize-button[status=authorized]` can be styled. */
   @property({ reflect: true }) status?: string;
@@ -69,7 +71,7 @@ export abstract class AuthButtonBase extends LitElement {
     clearTimeout(this.#warnTimer);
     // Give a provider defined later in the same task a chance before complaining.
     this.#warnTimer = setTimeout(() => {
-      if (!this.#consumer.value && !hasProviderAncestor(this)) {
+      if (!this.#consumer.value && !closestProvider(this)) {
         console.warn(`<${this.localName}> needs an <am-auth-provider> ancestor; it stays disabled until it has one.`);
       }
     });
@@ -136,14 +138,23 @@ export abstract class AuthButtonBase extends LitElement {
     if (this.auth && this.isEnabled(this.auth)) this.activate(this.auth);
   }
 
-  /** Puts focus back on the button after a popup, if it had it and nothing else took it since. */
-  protected keepFocus(): () => void {
+  /**
+   * Returns a function that puts focus back — on `target()`, else on this button — if this
+   * button has it now and then loses it to the page (a popup took it) or gets disabled.
+   */
+  protected keepFocus(target: () => HTMLElement | undefined = () => undefined): () => void {
     const hadFocus = this.shadowRoot?.activeElement != null;
     return () => {
       const active = this.ownerDocument.activeElement;
-      if (hadFocus && (active === null || active === this.ownerDocument.body)) {
-        this.shadowRoot?.querySelector('button')?.focus();
-      }
+      // A disabled button still counts as focused until the browser's next rendering update.
+      const lost = active === null || active === this.ownerDocument.body || (this.shadowRoot?.activeElement as HTMLButtonElement | null)?.disabled;
+      if (hadFocus && lost) (target() ?? this).focus();
     };
+  }
+
+  /** The first visible `<am-authorize-button>` of this button's provider. */
+  protected connectButton(): HTMLElement | undefined {
+    const buttons = closestProvider(this)?.querySelectorAll<HTMLElement>('am-authorize-button') ?? [];
+    return [...buttons].find((button) => button.checkVisibility?.() !== false);
   }
 }

@@ -50,9 +50,13 @@ export class AmUnauthorizeButton extends AuthButtonBase {
     if (this.#signingOut) return;
     this.#signingOut = true;
     this.requestUpdate();
-    void auth.controller.unauthorizeFrom(this).finally(() => {
+    // Signed out, this button is disabled and drops focus: hand it to the Connect button.
+    const keepFocus = this.keepFocus(() => this.connectButton());
+    void auth.controller.unauthorizeFrom(this).finally(async () => {
       this.#signingOut = false;
       this.requestUpdate();
+      await this.updateComplete;
+      keepFocus();
     });
   }
 }
