@@ -230,6 +230,7 @@ export type CustomElements = {
    * ### **Methods:**
    *
    *
+   *
    * ### **Slots:**
    *  - _default_ - The label. Default "Connect Apple Music".
    *
@@ -263,6 +264,7 @@ export type CustomElements = {
    *  - **am-unauthorize** - Signed out.
    *
    * ### **Methods:**
+   *
    *
    *
    * ### **Slots:**

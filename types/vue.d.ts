@@ -169,6 +169,7 @@ export type CustomElements = {
    * ### **Methods:**
    *
    *
+   *
    * ### **Slots:**
    *  - _default_ - The label. Default "Connect Apple Music".
    *
@@ -202,6 +203,7 @@ export type CustomElements = {
    *  - **AmUnauthorize** - `@am-unauthorize`: Signed out.
    *
    * ### **Methods:**
+   *
    *
    *
    * ### **Slots:**
