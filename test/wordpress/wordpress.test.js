@@ -7,7 +7,7 @@
 //   npm run test:wordpress   (needs `bash scripts/ensure-wordpress.sh` once: apt packages)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -274,6 +274,26 @@ test('WordPress: shortcodes render escaped elements inside providers, and load t
   // Editors are told what is wrong; the same page, rendered for an administrator.
   const asEditor = site.wpEval(`wp_set_current_user( 1 ); echo do_shortcode( '[am_library_list type="podcasts"]' );`);
   assert.match(asEditor, /unknown type &quot;podcasts&quot;\. Use one of: albums, songs, playlists, artists, music-videos, recently-added/);
+
+  // The list's texts: a shortcode attribute (plain text), else the site's translation; the
+  // English defaults need no attribute (the standalone page above has none).
+  const translated = site.wpEval(`
+    add_filter( 'gettext', function ( $translation, $text, $domain ) {
+      return 'am-elements' === $domain && 'Loading…' === $text ? 'Chargement…' : $translation;
+    }, 10, 3 );
+    echo do_shortcode( '[am_auth_provider][am_library_list retry_text="Réessayer" empty_text=\\'Say "hi" <b>now</b>\\'][/am_auth_provider]' );`);
+  const listTag = translated.match(/<am-library-list[^>]*>/)?.[0] ?? '';
+  assert.match(listTag, / loading-text="Chargement…"/, listTag);
+  assert.match(listTag, / retry-text="Réessayer"/, listTag);
+  assert.match(listTag, / empty-text="Say &quot;hi&quot; now"/, listTag);
+  assert.equal((listTag.match(/-text="/g) ?? []).length, 3, `only the changed texts: ${listTag}`);
+  // The plugin's English texts are the element's own defaults (read from the manifest).
+  const manifest = JSON.parse(readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
+  const list = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'am-library-list');
+  const elementTexts = Object.fromEntries(list.attributes.filter((a) => a.name.endsWith('-text')).map((a) => [a.name, JSON.parse(`"${a.default.slice(1, -1)}"`)]));
+  const php = readFileSync(`${PLUGIN}includes/class-am-elements-shortcodes.php`, 'utf8');
+  const pluginTexts = Object.fromEntries([...php.matchAll(/'([a-z-]+-text)'\s*=> array\( '([^']*)'/g)].map((m) => [m[1], m[2]]));
+  assert.deepEqual(pluginTexts, elementTexts);
 
   // WordPress 6.5+ (not in Debian 12): with the script module API present, the bundle goes
   // through wp_enqueue_script_module() instead of a classic script. Stubbed here.

@@ -94,7 +94,10 @@ class AM_Elements_Shortcodes {
 	}
 
 	/**
-	 * [am_library_list type="albums" limit="50" page_size="100"].
+	 * [am_library_list type="albums" limit="50" page_size="100"], and any of the list's texts:
+	 * loading_text, empty_text, signed_out_text, retry_text, load_more_text, tracks_text,
+	 * error_text, rate_limited_text, server_error_text, rejected_text, offline_text,
+	 * cross_origin_text. Unset, each text is the plugin's translation of the element's default.
 	 *
 	 * @param array|string $atts Shortcode attributes.
 	 * @return string
@@ -105,15 +108,16 @@ class AM_Elements_Shortcodes {
 		if ( isset( $atts['page-size'] ) && ! isset( $atts['page_size'] ) ) {
 			$atts['page_size'] = $atts['page-size'];
 		}
-		$atts = shortcode_atts(
-			array(
-				'type'      => 'albums',
-				'limit'     => '',
-				'page_size' => '',
-			),
-			$atts,
-			'am_library_list'
+		$texts    = self::library_list_texts();
+		$defaults = array(
+			'type'      => 'albums',
+			'limit'     => '',
+			'page_size' => '',
 		);
+		foreach ( array_keys( $texts ) as $attribute ) {
+			$defaults[ str_replace( '-', '_', $attribute ) ] = '';
+		}
+		$atts = shortcode_atts( $defaults, $atts, 'am_library_list' );
 
 		$type = strtolower( trim( (string) $atts['type'] ) );
 		if ( ! in_array( $type, self::LIBRARY_TYPES, true ) ) {
@@ -138,8 +142,50 @@ class AM_Elements_Shortcodes {
 			$page_size = max( 1, min( self::MAX_PAGE_SIZE, (int) $atts['page_size'] ) );
 			$html     .= ' page-size="' . esc_attr( (string) $page_size ) . '"';
 		}
+		foreach ( $texts as $attribute => $text ) {
+			$given = trim( wp_strip_all_tags( (string) $atts[ str_replace( '-', '_', $attribute ) ] ) );
+			$value = '' !== $given ? $given : $text['translated'];
+			// The element already says it in English: only a translation or a choice is written out.
+			if ( $value !== $text['english'] ) {
+				$html .= ' ' . $attribute . '="' . esc_attr( $value ) . '"';
+			}
+		}
 		$html .= '></am-library-list>';
 		return self::element( $html );
+	}
+
+	/**
+	 * The list's texts: attribute => the element's English default and this site's translation.
+	 *
+	 * @return array<string, array{english: string, translated: string}>
+	 */
+	private static function library_list_texts() {
+		$texts = array(
+			'loading-text'      => array( 'Loading…', __( 'Loading…', 'am-elements' ) ),
+			'empty-text'        => array( 'Nothing here yet.', __( 'Nothing here yet.', 'am-elements' ) ),
+			'signed-out-text'   => array( 'Connect Apple Music to see your library.', __( 'Connect Apple Music to see your library.', 'am-elements' ) ),
+			'retry-text'        => array( 'Try again', __( 'Try again', 'am-elements' ) ),
+			'load-more-text'    => array( 'Load more', __( 'Load more', 'am-elements' ) ),
+			/* translators: a playlist's track count, singular|plural; {n} is the number. Without |, one form for all. */
+			'tracks-text'       => array( '{n} track|{n} tracks', __( '{n} track|{n} tracks', 'am-elements' ) ),
+			/* translators: followed by ": <technical detail>" or "." */
+			'error-text'        => array( 'Could not load the library', __( 'Could not load the library', 'am-elements' ) ),
+			'rate-limited-text' => array( 'Too many requests to Apple Music. Try again in a moment.', __( 'Too many requests to Apple Music. Try again in a moment.', 'am-elements' ) ),
+			/* translators: {status} is the HTTP status, e.g. 503. */
+			'server-error-text' => array( 'Apple Music is not responding (HTTP {status}). Try again.', __( 'Apple Music is not responding (HTTP {status}). Try again.', 'am-elements' ) ),
+			'rejected-text'     => array( 'Apple Music rejected the sign-in. Connect again.', __( 'Apple Music rejected the sign-in. Connect again.', 'am-elements' ) ),
+			'offline-text'      => array( 'Apple Music could not be reached. Check your connection.', __( 'Apple Music could not be reached. Check your connection.', 'am-elements' ) ),
+			'cross-origin-text' => array( 'Apple Music sent a link to another site; it was not followed.', __( 'Apple Music sent a link to another site; it was not followed.', 'am-elements' ) ),
+		);
+		return array_map(
+			static function ( $pair ) {
+				return array(
+					'english'    => $pair[0],
+					'translated' => $pair[1],
+				);
+			},
+			$texts
+		);
 	}
 
 	/**
