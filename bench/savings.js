@@ -3,8 +3,7 @@
 //     cut out (which bytes are whose comes from the output's source map);
 //   - withDependents: the bundle rebuilt with the module replaced by a stub exporting the same
 //     names, so whatever only it pulled in goes too (what lazy-loading or dropping it saves).
-//     @lit/context and Lit's decorators are also stubbed as wholes: the most replacing them
-//     could save.
+//     @lit/context is also stubbed as a whole: the most replacing it could save.
 // Raw (minified) bytes come from esbuild's metafile. Gzip is not additive: the costs do not sum
 // exactly to the bundle; they rank what to cut.
 import { SourceMap } from 'node:module';
@@ -15,10 +14,9 @@ import { ENTRY_SETS, ESBUILD_OPTIONS as BASE, resolveImport, gzipSize, root } fr
 /** Whole packages (or parts of one) stubbed as a unit: what replacing them could save at most. */
 const GROUPS = {
   '@lit/context (whole package)': ['@lit/context'],
-  'lit/decorators.js (property, state)': ['lit/decorators.js'],
   // What our own code weighs without any of Lit: the most a Lit-free version could save,
   // before the hand-written DOM code that would replace it.
-  'all of Lit (lit, decorators, @lit/context)': ['lit', 'lit/decorators.js', '@lit/context'],
+  'all of Lit (lit, @lit/context)': ['lit', '@lit/context'],
 };
 
 const exportCache = new Map();

@@ -55,14 +55,12 @@ const REFERENCES = {
 customElements.define('x-bare', class extends LitElement { static styles = css\`:host{display:block}\`; render() { return html\`<p>\${this.x}</p>\`; } });`,
   },
   'lit+context': {
-    label: 'Lit + @lit/context + decorators',
+    label: 'Lit + @lit/context (what the elements use)',
     source: `import { LitElement, html, css } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { createContext, ContextProvider, ContextConsumer, ContextRoot } from '@lit/context';
 const c = createContext(Symbol.for('x'));
-class P extends LitElement { static styles = css\`:host{display:contents}\`; p = new ContextProvider(this, { context: c }); render() { return html\`<slot></slot>\`; } }
+class P extends LitElement { static properties = { a: {} }; static styles = css\`:host{display:contents}\`; p = new ContextProvider(this, { context: c }); render() { return html\`<slot></slot>\`; } }
 class C extends LitElement { q = new ContextConsumer(this, { context: c, subscribe: true }); render() { return html\`<button>\${this.q.value}</button>\`; } }
-property()(P.prototype, 'a'); state()(C.prototype, 'b');
 new ContextRoot().attach(document.documentElement);
 customElements.define('x-p', P); customElements.define('x-c', C);`,
   },

@@ -64,7 +64,7 @@ const CONSTANTS = sourceConstants();
 const resolveDefault = (value) => (value && CONSTANTS.has(value) ? CONSTANTS.get(value) : value);
 
 /** @param {any} member */
-const isPublic = (member) => !member.privacy && !member.name.startsWith('#') && !member.static;
+const isPublic = (member) => (!member.privacy || member.privacy === 'public') && !member.name.startsWith('#') && !member.static;
 
 /** @param {any} element */
 function renderElement(element) {

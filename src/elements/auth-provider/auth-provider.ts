@@ -1,5 +1,4 @@
 import { LitElement, html, css } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { authContext, type AuthController, type AuthState } from '../../context.js';
 import { emit, type StatusChangeReason } from '../../events.js';
@@ -41,6 +40,18 @@ interface Attempt {
  * @fires am-status-change - The authorization status changed. Detail `{status, previousStatus, reason?}`.
  */
 export class AmAuthProvider extends LitElement implements AuthController {
+  static override properties = {
+    developerToken: { attribute: 'developer-token' },
+    developerTokenUrl: { attribute: 'developer-token-url' },
+    appIcon: { attribute: 'app-icon' },
+    storefront: {},
+    storage: {},
+    authorizeUrl: { attribute: 'authorize-url' },
+    apiUrl: { attribute: 'api-url' },
+    logoutUrl: { attribute: 'logout-url' },
+    popupTimeout: { attribute: 'popup-timeout', type: Number },
+  };
+
   static override styles = css`
     :host {
       display: contents;
@@ -48,34 +59,35 @@ export class AmAuthProvider extends LitElement implements AuthController {
   `;
 
   /** The developer token (a JWT signed with your MusicKit key). */
-  @property({ attribute: 'developer-token' }) developerToken?: string;
+  declare developerToken?: string;
 
   /** A URL answering the developer token as text or `{"token": "..."}`; fetched when needed. */
-  @property({ attribute: 'developer-token-url' }) developerTokenUrl?: string;
+  declare developerTokenUrl?: string;
 
   /** Icon shown on Apple's consent screen; discovered from the page's `link` rels when unset. */
-  @property({ attribute: 'app-icon' }) appIcon?: string;
+  declare appIcon?: string;
 
   /** Storefront override; else the user's storefront from `/v1/me/storefront`, else `us`. */
-  @property() storefront?: string;
+  declare storefront?: string;
 
   /** Where the Music User Token is kept: `local`, `session` or `memory`. */
-  @property() storage: StorageKind = 'local';
+  storage: StorageKind = 'local';
 
   /** Apple's authorize page; its origin is the only one whose messages count. */
-  @property({ attribute: 'authorize-url' }) authorizeUrl: string = DEFAULT_AUTHORIZE_URL;
+  authorizeUrl: string = DEFAULT_AUTHORIZE_URL;
 
   /** Apple Music API base URL. */
-  @property({ attribute: 'api-url' }) apiUrl: string = DEFAULT_API_URL;
+  apiUrl: string = DEFAULT_API_URL;
 
   /** Best-effort logout endpoint called on sign-out; an empty attribute disables the call. */
-  @property({ attribute: 'logout-url' }) logoutUrl: string = DEFAULT_LOGOUT_URL;
+  logoutUrl: string = DEFAULT_LOGOUT_URL;
 
   /** Milliseconds before an unanswered popup counts as cancelled. */
-  @property({ attribute: 'popup-timeout', type: Number }) popupTimeout: number = DEFAULT_POPUP_TIMEOUT_MS;
+  popupTimeout: number = DEFAULT_POPUP_TIMEOUT_MS;
 
-  @state() private authStatus: AuthorizationStatus = 'not-determined';
-  @state() private busy = false;
+  #status: AuthorizationStatus = 'not-determined';
+  /** An attempt is in flight (published to the buttons); set through #setBusy. */
+  #busy = false;
 
   readonly #context = new ContextProvider(this, { context: authContext });
   readonly #tokens = new DeveloperTokenSource(() => ({
@@ -93,12 +105,12 @@ export class AmAuthProvider extends LitElement implements AuthController {
 
   /** The authorization status (MusicKit's values); reflected to the `status` attribute. */
   get status(): AuthorizationStatus {
-    return this.authStatus;
+    return this.#status;
   }
 
   /** Signed in, restricted or not. */
   get isAuthorized(): boolean {
-    return isAuthorizedStatus(this.authStatus);
+    return isAuthorizedStatus(this.#status);
   }
 
   /** The Music User Token, when signed in. Never reflected or logged. */
@@ -159,7 +171,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
     }
     const attempt: Attempt = { promise: Promise.resolve('') };
     this.#attempt = attempt;
-    this.busy = true;
+    this.#setBusy(true);
     attempt.promise = this.#runAttempt(origin, attempt, options.popup).finally(() => {
       this.#attempt = undefined;
     });
@@ -210,9 +222,9 @@ export class AmAuthProvider extends LitElement implements AuthController {
       void this.#syncFromStorage('developer-token-changed');
     }
     const value: AuthState = {
-      status: this.authStatus,
+      status: this.#status,
       isAuthorized: this.isAuthorized,
-      busy: this.busy,
+      busy: this.#busy,
       storefrontId: this.storefrontId,
       restricted: this.restricted,
       controller: this,
@@ -226,7 +238,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
   }
 
   protected override updated(): void {
-    this.setAttribute('status', this.authStatus);
+    this.setAttribute('status', this.#status);
   }
 
   protected override render() {
@@ -282,7 +294,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
 
   async #settle(origin: Element, token: DeveloperToken, outcome: PopupOutcome): Promise<string> {
     if (outcome.kind !== 'authorized') {
-      this.busy = false;
+      this.#setBusy(false);
       const error = outcomeError(outcome);
       const status = reportOutcome(this.#reachable(origin), outcome, error);
       if (status) this.#setStatus(status, outcome.kind === 'declined' ? 'declined' : 'unavailable');
@@ -315,7 +327,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
   // #succeed and #fail end an attempt: clearing busy here puts it in the same update as the
   // status, instead of one more render of every consumer from the promise's `finally`.
   #succeed(origin: Element, auth: StoredAuthorization, fromStorage: boolean): string {
-    this.busy = false;
+    this.#setBusy(false);
     origin = this.#reachable(origin);
     this.#setStatus(auth.restricted ? 'restricted' : 'authorized', fromStorage ? 'stored-token' : 'authorized');
     emit(origin, 'am-authorize', {
@@ -329,7 +341,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
   }
 
   #fail(origin: Element, error: AuthorizationError): never {
-    this.busy = false;
+    this.#setBusy(false);
     origin = this.#reachable(origin);
     emit(origin, 'am-error', { code: error.code, message: error.message, error });
     throw error;
@@ -435,9 +447,14 @@ export class AmAuthProvider extends LitElement implements AuthController {
     }
   };
 
+  #setBusy(busy: boolean): void {
+    this.#busy = busy;
+    this.requestUpdate();
+  }
+
   #setStatus(status: AuthorizationStatus, reason: StatusChangeReason): void {
-    const previousStatus = this.authStatus;
-    this.authStatus = status;
+    const previousStatus = this.#status;
+    this.#status = status;
     this.requestUpdate();
     if (previousStatus !== status) emit(this, 'am-status-change', { status, previousStatus, reason });
   }

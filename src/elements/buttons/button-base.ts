@@ -1,5 +1,4 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { authContext, type AuthState } from '../../context.js';
 import { buttonStyles } from './button.styles.js';
@@ -29,29 +28,38 @@ let announced: AuthState | undefined;
 
 /** A native button wired to the nearest `<am-auth-provider>`; subclasses say what a click does. */
 export abstract class AuthButtonBase extends LitElement {
+  static override properties = {
+    status: { reflect: true },
+    busy: { type: Boolean, reflect: true },
+    colorScheme: { attribute: 'color-scheme', reflect: true },
+    connectedText: { attribute: 'connected-text' },
+    disconnectedText: { attribute: 'disconnected-text' },
+  };
+
   static override styles = [themeStyles, buttonStyles];
   /** `focus()` on the element focuses its button. */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The provider's status, reflected so `am-authorize-button[status=authorized]` can be styled. */
-  @property({ reflect: true }) status?: string;
+  declare status?: string;
 
   /** Reflected while an attempt is in flight. */
-  @property({ type: Boolean, reflect: true }) busy = false;
+  busy = false;
 
   /**
    * Renders in this colour scheme (`auto` follows `prefers-color-scheme`); unset, the button
    * inherits the page's CSS `color-scheme`. `light-dark()` values in the tokens follow it.
    */
-  @property({ attribute: 'color-scheme', reflect: true }) colorScheme?: 'light' | 'dark' | 'auto';
+  declare colorScheme?: 'light' | 'dark' | 'auto';
 
   /** Announced to screen readers (polite live region) when the user gets signed in. */
-  @property({ attribute: 'connected-text' }) connectedText = 'Connected to Apple Music';
+  connectedText = 'Connected to Apple Music';
 
   /** Announced to screen readers (polite live region) when the user gets signed out. */
-  @property({ attribute: 'disconnected-text' }) disconnectedText = 'Disconnected from Apple Music';
+  disconnectedText = 'Disconnected from Apple Music';
 
-  @state() protected auth?: AuthState;
+  /** The provider's state; set by the context consumer. */
+  protected auth?: AuthState;
   /** The state of the last render, to tell what changed. */
   #rendered?: AuthState;
 
@@ -60,6 +68,7 @@ export abstract class AuthButtonBase extends LitElement {
     subscribe: true,
     callback: (value) => {
       this.auth = value;
+      this.requestUpdate();
     },
   });
 
@@ -81,6 +90,7 @@ export abstract class AuthButtonBase extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.#warnTimer);
     this.auth = undefined;
+    this.requestUpdate();
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {

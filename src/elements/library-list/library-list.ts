@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { authContext, type AuthState } from '../../context.js';
 import type { AppleMusicApi } from '../../core/api-client.js';
@@ -77,69 +76,90 @@ const index = (row: Element): number => Number(row.getAttribute('aria-posinset')
  * @fires am-error - A page failed after the API client's retries. Detail `{code: 'api-error', message, error}`; `error` is the `AppleMusicApiError` (with `status`).
  */
 export class AmLibraryList extends LitElement implements ErrorTexts {
+  static override properties = {
+    type: { reflect: true },
+    pageSize: { attribute: 'page-size', type: Number },
+    limit: { type: Number },
+    renderItem: { attribute: false },
+    listLabel: { attribute: 'aria-label' },
+    colorScheme: { attribute: 'color-scheme', reflect: true },
+    loadingText: { attribute: 'loading-text' },
+    emptyText: { attribute: 'empty-text' },
+    signedOutText: { attribute: 'signed-out-text' },
+    retryText: { attribute: 'retry-text' },
+    loadMoreText: { attribute: 'load-more-text' },
+    tracksText: { attribute: 'tracks-text' },
+    errorText: { attribute: 'error-text' },
+    rateLimitedText: { attribute: 'rate-limited-text' },
+    serverErrorText: { attribute: 'server-error-text' },
+    rejectedText: { attribute: 'rejected-text' },
+    offlineText: { attribute: 'offline-text' },
+    crossOriginText: { attribute: 'cross-origin-text' },
+  };
+
   static override styles = [themeStyles, libraryListStyles];
 
   /** What to list: `albums`, `songs`, `playlists`, `artists`, `music-videos` or `recently-added`. */
-  @property({ reflect: true }) type: LibraryType = 'albums';
+  type: LibraryType = 'albums';
 
   /** Items per request, 1–100 (Apple's maximum, and the default). */
-  @property({ attribute: 'page-size', type: Number }) pageSize = 100;
+  pageSize = 100;
 
   /** Stop after this many items. */
-  @property({ type: Number }) limit?: number;
+  declare limit?: number;
 
   /**
    * Renders a custom row for `item` (the `index`-th). Whatever it returns goes inside the
    * `part="item"` row, which keeps focus, selection and virtualization; rows must keep the
    * fixed `--am-row-height`. Strings are rendered as text.
    */
-  @property({ attribute: false }) renderItem?: (item: LibraryResource, index: number) => unknown;
+  renderItem?: (item: LibraryResource, index: number) => unknown;
 
   /** The accessible name of the list, taken from the host's `aria-label`. */
-  @property({ attribute: 'aria-label' }) listLabel?: string;
+  declare listLabel?: string;
 
   /**
    * Paints the list's own surface and text (`--am-surface`, `--am-text`) in this colour scheme
    * (`auto` follows `prefers-color-scheme`). Unset, the list is transparent and inherits the
    * page's colours and CSS `color-scheme`.
    */
-  @property({ attribute: 'color-scheme', reflect: true }) colorScheme?: 'light' | 'dark' | 'auto';
+  declare colorScheme?: 'light' | 'dark' | 'auto';
 
   /** Shown while the first page loads, and on the "Load more" button while a page loads. */
-  @property({ attribute: 'loading-text' }) loadingText = 'Loading…';
+  loadingText = 'Loading…';
 
   /** The default empty content (the `empty` slot replaces it). */
-  @property({ attribute: 'empty-text' }) emptyText = 'Nothing here yet.';
+  emptyText = 'Nothing here yet.';
 
   /** The sentence of the default signed-out content (the `signed-out` slot replaces it all). */
-  @property({ attribute: 'signed-out-text' }) signedOutText = 'Connect Apple Music to see your library.';
+  signedOutText = 'Connect Apple Music to see your library.';
 
   /** The label of the retry button (`part="retry"`). */
-  @property({ attribute: 'retry-text' }) retryText = 'Try again';
+  retryText = 'Try again';
 
   /** The label of the "Load more" button (`part="load-more"`). */
-  @property({ attribute: 'load-more-text' }) loadMoreText = 'Load more';
+  loadMoreText = 'Load more';
 
   /** A playlist's track count: singular`|`plural, `{n}` is the number (`{n} titre|{n} titres`; no `|`: one form). */
-  @property({ attribute: 'tracks-text' }) tracksText = '{n} track|{n} tracks';
+  tracksText = '{n} track|{n} tracks';
 
   /** An error not covered below, followed by `: <technical detail>` or `.`. */
-  @property({ attribute: 'error-text' }) errorText = 'Could not load the library';
+  errorText = 'Could not load the library';
 
   /** Error: too many requests (429), after the retries. */
-  @property({ attribute: 'rate-limited-text' }) rateLimitedText = 'Too many requests to Apple Music. Try again in a moment.';
+  rateLimitedText = 'Too many requests to Apple Music. Try again in a moment.';
 
   /** Error: Apple's servers failing (5xx) after the retries; `{status}` is the HTTP status. */
-  @property({ attribute: 'server-error-text' }) serverErrorText = 'Apple Music is not responding (HTTP {status}). Try again.';
+  serverErrorText = 'Apple Music is not responding (HTTP {status}). Try again.';
 
   /** Error: the sign-in was refused (403). */
-  @property({ attribute: 'rejected-text' }) rejectedText = 'Apple Music rejected the sign-in. Connect again.';
+  rejectedText = 'Apple Music rejected the sign-in. Connect again.';
 
   /** Error: Apple could not be reached (offline, dropped connection). */
-  @property({ attribute: 'offline-text' }) offlineText = 'Apple Music could not be reached. Check your connection.';
+  offlineText = 'Apple Music could not be reached. Check your connection.';
 
   /** Error: Apple's next page was on another site and was not followed. */
-  @property({ attribute: 'cross-origin-text' }) crossOriginText = 'Apple Music sent a link to another site; it was not followed.';
+  crossOriginText = 'Apple Music sent a link to another site; it was not followed.';
 
   #auth?: AuthState;
   #api?: AppleMusicApi;
