@@ -181,10 +181,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
   async unauthorizeFrom(origin: Element): Promise<void> {
     const musicUserToken = this.musicUserToken;
     const developerToken = this.#currentToken();
-    this.#store?.clear();
-    this.#signOuts++;
-    this.#announce();
-    this.#setStatus('not-determined', 'unauthorized');
+    this.#forgetUser('unauthorized');
     emit(origin, 'am-unauthorize', {});
     if (this.logoutUrl && musicUserToken && developerToken) {
       // Not awaited: signing out must not wait on (or fail because of) Apple's endpoint.
@@ -303,11 +300,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
     let storefrontId: string | undefined;
     const signOuts = this.#signOuts;
     try {
-      const { data } = await this.api.music<{ data?: { id?: unknown }[] }>('/v1/me/storefront', undefined, {
-        musicUserToken: outcome.musicUserToken,
-      });
-      const id = data?.data?.[0]?.id;
-      storefrontId = typeof id === 'string' ? id : undefined;
+      storefrontId = await this.#fetchStorefront(outcome.musicUserToken);
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (status === 401 || status === 403) {
@@ -415,18 +408,23 @@ export class AmAuthProvider extends LitElement implements AuthController {
    * the user out through the API client; other failures leave the default.
    */
   #learnStorefront(token: DeveloperToken): void {
-    this.#storefrontLookup ??= this.api
-      .music<{ data?: { id?: unknown }[] }>('/v1/me/storefront')
-      .then(({ data }) => {
-        const id = data?.data?.[0]?.id;
+    this.#storefrontLookup ??= this.#fetchStorefront()
+      .then((storefrontId) => {
         const stored = this.#storeFor(token).read();
-        if (typeof id === 'string' && stored && !stored.storefrontId) {
-          this.#storeFor(token).write({ ...stored, storefrontId: id });
+        if (storefrontId && stored && !stored.storefrontId) {
+          this.#storeFor(token).write({ ...stored, storefrontId });
           this.requestUpdate();
         }
       })
       .catch(() => undefined)
       .finally(() => (this.#storefrontLookup = undefined));
+  }
+
+  /** The user's storefront from `/v1/me/storefront` (with `musicUserToken`, else the stored one); undefined when Apple names none. */
+  async #fetchStorefront(musicUserToken?: string): Promise<string | undefined> {
+    const { data } = await this.api.music<{ data?: { id?: unknown }[] }>('/v1/me/storefront', undefined, { musicUserToken });
+    const id = data?.data?.[0]?.id;
+    return typeof id === 'string' ? id : undefined;
   }
 
   #forgetUser(reason: StatusChangeReason): void {
