@@ -11,7 +11,7 @@ import { AuthorizationError } from '../../core/errors.js';
 import { DEFAULT_POPUP_TIMEOUT_MS, PopupSession, openAuthorizePopup, type PopupOutcome } from '../../core/popup-session.js';
 import { isAuthorizedStatus, type AuthorizationStatus } from '../../core/status.js';
 import { TokenStore, type StorageKind, type StoredAuthorization } from '../../core/token-store.js';
-import { outcomeError, reportOutcome } from './outcome.js';
+import { reportOutcome } from './outcome.js';
 
 export const DEFAULT_API_URL = 'https://api.music.apple.com';
 const DEFAULT_STOREFRONT = 'us';
@@ -290,10 +290,12 @@ export class AmAuthProvider extends LitElement implements AuthController {
   }
 
   async #settle(origin: Element, token: DeveloperToken, outcome: PopupOutcome): Promise<string> {
+    if (outcome.kind === 'invalid-response') {
+      return this.#fail(origin, new AuthorizationError('invalid-response', outcome.message));
+    }
     if (outcome.kind !== 'authorized') {
       this.#setBusy(false);
-      const error = outcomeError(outcome);
-      const status = reportOutcome(this.#reachable(origin), outcome, error);
+      const { error, status } = reportOutcome(this.#reachable(origin), outcome);
       if (status) this.#setStatus(status, outcome.kind === 'declined' ? 'declined' : 'unavailable');
       throw error;
     }
