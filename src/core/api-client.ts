@@ -234,9 +234,8 @@ export class AppleMusicApi {
     const refuse = (code: string, message: string) => new AppleMusicApiError({ status: 0, code, title: 'Refused URL', message });
     let base: URL;
     let url: URL;
-    const filled = path.includes('{{storefrontId}}')
-      ? path.replaceAll('{{storefrontId}}', encodeURIComponent(this.options.getStorefrontId()))
-      : path;
+    // A function replacer: the storefront is only looked up when the path names it.
+    const filled = path.replaceAll('{{storefrontId}}', () => encodeURIComponent(this.options.getStorefrontId()));
     try {
       base = new URL(this.options.apiUrl);
       // Absolute (`https://…`) and protocol-relative (`//host/…`) URLs are taken as they are;

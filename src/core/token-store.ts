@@ -22,16 +22,15 @@ export function storageKeys(teamId: string) {
 
 type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-class MemoryStore implements KeyValueStore {
-  private readonly values = new Map<string, string>();
+class MemoryStore extends Map<string, string> implements KeyValueStore {
   getItem(key: string) {
-    return this.values.get(key) ?? null;
+    return this.get(key) ?? null;
   }
   setItem(key: string, value: string) {
-    this.values.set(key, String(value));
+    this.set(key, String(value));
   }
   removeItem(key: string) {
-    this.values.delete(key);
+    this.delete(key);
   }
 }
 
