@@ -2,7 +2,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
 
-const typescript = () => esbuild({ target: 'es2022', tsconfig: './tsconfig.json' });
+const typescript = (options = {}) => esbuild({ target: 'es2022', tsconfig: './tsconfig.json', ...options });
 
 // Modules a page can import alone; each defines its element(s).
 const entries = {
@@ -24,7 +24,13 @@ export default [
   // For <script type="module"> and WordPress: everything in one minified file.
   {
     input: 'src/index.ts',
-    plugins: [nodeResolve({ exportConditions: ['production'] }), typescript(), terser({ ecma: 2020, module: true, format: { comments: false } })],
+    plugins: [
+      nodeResolve({ exportConditions: ['production'] }),
+      // esbuild names each class's #private members afresh (#t, #e, … in every class); terser
+      // counts them across the whole file (#gt, #dt, …). The short, repeated names gzip ~200 B smaller.
+      typescript({ minifyIdentifiers: true }),
+      terser({ ecma: 2020, module: true, format: { comments: false } }),
+    ],
     output: { file: 'dist/am-elements.js', format: 'es', sourcemap: true },
   },
 ];
