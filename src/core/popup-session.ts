@@ -79,10 +79,6 @@ export class PopupSession {
     }, options.timeoutMs ?? DEFAULT_POPUP_TIMEOUT_MS);
   }
 
-  get popup(): Window {
-    return this.options.popup;
-  }
-
   focus(): void {
     try {
       this.options.popup.focus();
