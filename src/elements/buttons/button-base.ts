@@ -106,18 +106,12 @@ export abstract class AuthButtonBase extends LitElement {
 
   protected override render() {
     const auth = this.auth;
+    const busy = this.busy;
     // Busy is aria-disabled, not disabled: a disabled button drops keyboard focus to <body>.
-    return html`<button
-      part="button"
-      type="button"
-      ?disabled=${!auth || !this.isEnabled(auth)}
-      aria-disabled=${this.busy ? 'true' : 'false'}
-      aria-busy=${this.busy ? 'true' : 'false'}
-      @click=${this.#onClick}
-    >
-      ${this.busy ? html`<span part="spinner" aria-hidden="true"></span>` : html`<span part="icon" aria-hidden="true">${this.icon}</span>`}
-      <span part="label"><slot>${this.defaultLabel}</slot></span>
-    </button><span class="sr" role="status"></span>`;
+    // Compact markup: template text is shipped as written.
+    return html`<button part="button" type="button" ?disabled=${!auth || !this.isEnabled(auth)} aria-disabled=${busy} aria-busy=${busy} @click=${this.#onClick}>${busy
+      ? html`<span part="spinner" aria-hidden="true"></span>`
+      : html`<span part="icon" aria-hidden="true">${this.icon}</span>`}<span part="label"><slot>${this.defaultLabel}</slot></span></button><span class="sr" role="status"></span>`;
   }
 
   /**

@@ -226,8 +226,7 @@ export class AmLibraryList extends LitElement implements ErrorTexts {
   }
 
   protected override willUpdate(): void {
-    const auth = this.#auth?.isAuthorized ? this.#auth : undefined;
-    const api = auth?.controller.api;
+    const api = this.#auth?.isAuthorized ? this.#auth.controller.api : undefined;
     const key = `${this.type}|${this.pageSize}|${this.limit}`;
     if (key !== this.#key || api !== this.#api) {
       // Signed in or out, another type, or reload(): start over (aborting what is in flight).

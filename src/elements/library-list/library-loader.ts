@@ -1,5 +1,5 @@
 // Loads a library list page by page through the API client; knows nothing of the DOM.
-import type { AppleMusicApi } from '../../core/api-client.js';
+import type { ApiPage, AppleMusicApi } from '../../core/api-client.js';
 import { AppleMusicApiError } from '../../core/errors.js';
 import type { AmLibraryLoadDetail, LibraryResource, LibraryType } from '../../events.js';
 
@@ -97,20 +97,21 @@ export class LibraryLoader {
     try {
       const limit = Math.min(this.#pageSize, this.#limit - this.items.length);
       const pages = api.paginatePages<LibraryResource>(cursor, { limit }, { signal: controller.signal });
-      const page = (await pages.next()).value;
+      // The first step always has a page: paginatePages yields at least one or throws.
+      const page = (await pages.next()).value as ApiPage<LibraryResource>;
       void pages.return();
       if (controller.signal.aborted) return;
-      const next = page?.next;
+      const next = page.next;
       // A server repeating a `next` would otherwise make the list load forever.
       if (next && this.#seen.has(next)) {
-        throw new AppleMusicApiError({ status: page!.response.status, code: 'INVALID_RESPONSE', message: `Repeated next: ${next}` });
+        throw new AppleMusicApiError({ status: page.response.status, code: 'INVALID_RESPONSE', message: `Repeated next: ${next}` });
       }
       if (next) this.#seen.add(next);
-      const data = (page?.data ?? []).slice(0, this.#limit - this.items.length);
+      const data = page.data.slice(0, this.#limit - this.items.length);
       this.items = this.items.concat(data);
       this.#cursor = next;
       const done = !next || this.items.length >= this.#limit;
-      this.total = done ? this.items.length : page?.total === undefined ? this.total : Math.min(page.total, this.#limit);
+      this.total = done ? this.items.length : page.total === undefined ? this.total : Math.min(page.total, this.#limit);
       this.state = done ? 'done' : 'more';
       this.#controller = undefined;
       this.#host.loaded({ type: this.#type, items: data, total: this.total, done });
