@@ -239,6 +239,19 @@ describe('<am-auth-provider> signing in against the emulator', () => {
   });
 });
 
+describe('<am-auth-provider> attempts back to back', () => {
+  useCleanSlate(resetEmulator);
+
+  it('a new attempt while Apple’s page is still closing itself gets a popup of its own', async () => {
+    // Without a fresh name, window.open by MusicKit's name returns the dying popup, which then
+    // closes under the new attempt ("closed before contact"). Reproduced every other attempt.
+    const { provider } = await setup({ switches: 'outcome=decline' });
+    const codes: string[] = [];
+    for (let i = 0; i < 4; i++) codes.push(await errorCode(provider.authorize()));
+    expect(codes).to.deep.equal(['declined', 'declined', 'declined', 'declined']);
+  });
+});
+
 describe('<am-auth-provider> ignores forged and junk messages', () => {
   const outcomes = useCleanSlate(resetEmulator);
 

@@ -26,11 +26,30 @@ export function popupFeatures(win: Window): string {
 }
 
 /**
+ * Per opener, the popup of the last session that ended. Apple's page closes itself after an
+ * outcome; until it is gone, `window.open` by the same name returns that dying window, which
+ * then closes under the new attempt.
+ */
+const endedPopups = new WeakMap<Window, Window>();
+let freshNames = 0;
+
+function isClosed(popup: Window): boolean {
+  try {
+    return popup.closed;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Opens the authorize popup. Must run synchronously in the click task (Safari blocks popups
- * opened after an `await`). Returns null when the browser blocked it.
+ * opened after an `await`). Returns null when the browser blocked it. Uses MusicKit's window
+ * name, or a fresh one while the previous popup is still closing.
  */
 export function openAuthorizePopup(url: string, win: Window = window): Window | null {
-  return win.open(url, POPUP_NAME, popupFeatures(win));
+  const ended = endedPopups.get(win);
+  const name = ended && !isClosed(ended) ? `${POPUP_NAME}-${++freshNames}` : POPUP_NAME;
+  return win.open(url, name, popupFeatures(win));
 }
 
 export type PopupOutcome =
@@ -151,11 +170,7 @@ export class PopupSession {
   }
 
   #isPopupClosed(): boolean {
-    try {
-      return this.options.popup.closed;
-    } catch {
-      return true;
-    }
+    return isClosed(this.options.popup);
   }
 
   #closePopup(): void {
@@ -172,6 +187,7 @@ export class PopupSession {
     clearInterval(this.#pollTimer);
     clearTimeout(this.#timeoutTimer);
     this.#host.removeEventListener('message', this.#onMessage);
+    endedPopups.set(this.#host, this.options.popup);
     this.#settle(outcome);
   }
 }

@@ -41,6 +41,25 @@ describe('popup session (SPEC §1.2–1.3)', () => {
     expect(calls[0]).to.deep.equal(['https://a/woa', POPUP_NAME, 'height=650,menubar=no,resizable=no,scrollbars=no,status=no,toolbar=no,width=650,left=185,top=95']);
   });
 
+  it('uses a fresh window name while the last session’s popup is still closing', async () => {
+    const calls: string[] = [];
+    const host = new EventTarget() as unknown as Window;
+    Object.assign(host, { open: (_url: string, name: string) => (calls.push(name), null), innerWidth: 1000, innerHeight: 800, screen: {} });
+    const { popup, frame } = fakePopup();
+    const session = new PopupSession({ popup, authorizeOrigin: AUTH_ORIGIN, thirdPartyInfo: '{}', host, pollMs: 20 });
+    sessions.push(session);
+    openAuthorizePopup('https://a/woa', host);
+    host.dispatchEvent(new MessageEvent('message', { data: request('decline'), origin: AUTH_ORIGIN, source: popup }));
+    expect(await session.outcome).to.deep.equal({ kind: 'declined' });
+    // Apple's page is closing itself, but is not gone yet.
+    openAuthorizePopup('https://a/woa', host);
+    frame.remove();
+    openAuthorizePopup('https://a/woa', host);
+    expect(calls[0]).to.equal(POPUP_NAME);
+    expect(calls[1]).to.match(new RegExp(`^${POPUP_NAME}-\\d+$`));
+    expect(calls[2]).to.equal(POPUP_NAME, 'MusicKit’s name again once it is gone');
+  });
+
   it('answers thirdPartyInfo with the JSON string, only to the authorize origin', async () => {
     const { popup, replies } = fakePopup();
     start(popup);
