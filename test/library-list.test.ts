@@ -261,11 +261,13 @@ describe('<am-library-list> against the emulator', () => {
       expect((await libraryRequests()).map((r) => r.query.offset)).to.deep.equal([undefined, undefined]);
     });
 
-    it('lists recently added albums and playlists', async () => {
+    it('lists recently added albums and playlists, 25 per request', async () => {
       await signIn();
       const { list } = await mount({ type: 'recently-added' });
       await untilState(list, 'list');
       expect(new Set(list.items.map((item) => item.type))).to.deep.equal(new Set(['library-albums', 'library-playlists']));
+      // Apple refuses more than 25 per request there (the emulator too): page-size 100 asks for 25.
+      expect((await libraryRequests()).map((r) => [r.status, r.query.limit])).to.deep.equal([[200, '25']]);
     });
 
     it('is accessible in the list state', async () => {

@@ -4,6 +4,8 @@ import { sendJson, sendAppleError } from './http.js';
 
 export const DEFAULT_LIMIT = 25;
 export const MAX_LIMIT = 100;
+/** Recently Added pages are smaller: Apple's documentation pages them by 10, at most 25. */
+export const RECENTLY_ADDED_LIMITS = { defaultLimit: 10, maxLimit: 25 };
 
 const STOREFRONT_NAMES = /** @type {Record<string, string>} */ ({
   us: 'United States', gb: 'United Kingdom', de: 'Germany', fr: 'France', jp: 'Japan', ca: 'Canada', au: 'Australia',
@@ -40,11 +42,12 @@ function integer(value, fallback) {
  * @param {import('node:http').ServerResponse} res
  * @param {URL} url
  * @param {readonly unknown[]} items
+ * @param {{defaultLimit: number, maxLimit: number}} [limits]
  */
-export function sendPage(res, url, items) {
-  const limit = integer(url.searchParams.get('limit'), DEFAULT_LIMIT);
-  if (!(limit >= 1 && limit <= MAX_LIMIT)) {
-    return sendAppleError(res, 400, `Value must be an integer between 1 and ${MAX_LIMIT}`, 'limit');
+export function sendPage(res, url, items, { defaultLimit, maxLimit } = { defaultLimit: DEFAULT_LIMIT, maxLimit: MAX_LIMIT }) {
+  const limit = integer(url.searchParams.get('limit'), defaultLimit);
+  if (!(limit >= 1 && limit <= maxLimit)) {
+    return sendAppleError(res, 400, `Value must be an integer between 1 and ${maxLimit}`, 'limit');
   }
   const offset = integer(url.searchParams.get('offset'), 0);
   if (!(offset >= 0)) return sendAppleError(res, 400, 'Value must be a non-negative integer', 'offset');
@@ -89,7 +92,7 @@ export function handleMe(res, url, state) {
   const match = /^\/v1\/me\/library\/([a-z-]+)(?:\/([^/]+))?$/.exec(path);
   const list = match ? state.library.lists[match[1]] : undefined;
   if (!match || !list) return sendAppleError(res, 404, `No resource at ${url.pathname}`);
-  if (!match[2]) return sendPage(res, url, list);
+  if (!match[2]) return sendPage(res, url, list, match[1] === 'recently-added' ? RECENTLY_ADDED_LIMITS : undefined);
   const item = state.library.byId.get(`${match[1]}/${decodeURIComponent(match[2])}`);
   if (!item) return sendAppleError(res, 404, 'No library resource with this id');
   sendJson(res, 200, { data: [item] });

@@ -68,6 +68,10 @@ describe('LibraryLoader', () => {
     ]);
   });
 
+  it('clamps recently-added pages to Apple’s 25', () => {
+    expect([clampPageSize(100, 'recently-added'), clampPageSize(undefined, 'recently-added'), clampPageSize(10, 'recently-added'), clampPageSize(100, 'songs')]).to.deep.equal([25, 25, 10, 100]);
+  });
+
   it('is idle without an API (signed out) and loads nothing', async () => {
     const { loader: l, states } = loader();
     l.start(undefined, { type: 'songs' });

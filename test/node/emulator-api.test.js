@@ -122,10 +122,21 @@ describe('emulator API', () => {
   });
 
   test('recently-added mixes albums and playlists, newest first', async () => {
-    const body = await (await t.get('/v1/me/library/recently-added?limit=100')).json();
+    const body = await (await t.get('/v1/me/library/recently-added?limit=25')).json();
     const dates = body.data.map((/** @type {any} */ item) => item.attributes.dateAdded);
     assert.deepEqual(dates, [...dates].sort().reverse());
     assert.equal(body.meta.total, 360);
+  });
+
+  test('recently-added pages like Apple documents it: 10 by default, at most 25', async () => {
+    const byDefault = await (await t.get('/v1/me/library/recently-added')).json();
+    assert.equal(byDefault.data.length, 10);
+    assert.equal(byDefault.next, '/v1/me/library/recently-added?offset=10');
+    const tooMany = await t.get('/v1/me/library/recently-added?limit=26');
+    assert.equal(tooMany.status, 400);
+    const error = (await tooMany.json()).errors[0];
+    assert.equal(error.source.parameter, 'limit');
+    assert.match(error.detail, /between 1 and 25/);
   });
 
   test('the library includes names that need escaping and non-ASCII', async () => {

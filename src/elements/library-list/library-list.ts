@@ -102,7 +102,7 @@ export class AmLibraryList extends LitElement implements ErrorTexts {
   /** What to list: `albums`, `songs`, `playlists`, `artists`, `music-videos` or `recently-added`. */
   type: LibraryType = 'albums';
 
-  /** Items per request, 1–100 (Apple's maximum, and the default). */
+  /** Items per request, 1–100 (Apple's maximum, and the default); `recently-added` asks for at most 25, Apple's limit there. */
   pageSize = 100;
 
   /** Stop after this many items. */

@@ -7,6 +7,8 @@ export const LIBRARY_TYPES: readonly LibraryType[] = ['albums', 'songs', 'playli
 
 /** Apple's largest page for library lists. */
 export const MAX_PAGE_SIZE = 100;
+/** Recently Added takes at most 25 per request (Apple pages it by 10; more is refused with 400). */
+export const MAX_RECENTLY_ADDED_PAGE_SIZE = 25;
 
 /**
  * - `idle`: nothing to load (signed out).
@@ -28,16 +30,17 @@ export interface LoaderHost {
 
 export interface LoadRequest {
   type: string;
-  /** Items per request, clamped to 1…100. Default 100. */
+  /** Items per request, clamped to 1…100 (1…25 for `recently-added`). Default: the maximum. */
   pageSize?: number;
   /** Stop after this many items. */
   limit?: number;
 }
 
-/** Clamps a page size to what Apple allows (1…100); anything unusable gives 100. */
-export function clampPageSize(value: unknown): number {
+/** Clamps a page size to what Apple allows for `type` (1…100, 1…25 for `recently-added`); anything unusable gives the maximum. */
+export function clampPageSize(value: unknown, type?: string): number {
+  const max = type === 'recently-added' ? MAX_RECENTLY_ADDED_PAGE_SIZE : MAX_PAGE_SIZE;
   const n = Math.floor(Number(value));
-  return n >= 1 ? Math.min(n, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
+  return n >= 1 ? Math.min(n, max) : max;
 }
 
 /**
@@ -76,7 +79,7 @@ export class LibraryLoader {
     this.#seen.clear();
     this.#api = api;
     this.#type = type as LibraryType;
-    this.#pageSize = clampPageSize(pageSize);
+    this.#pageSize = clampPageSize(pageSize, type);
     this.#limit = Number(limit) >= 1 ? Math.floor(Number(limit)) : Infinity;
     const known = LIBRARY_TYPES.includes(type as LibraryType);
     this.#cursor = known ? `/v1/me/library/${type}` : undefined;
