@@ -143,7 +143,7 @@ inherits the page's CSS `color-scheme`. `light-dark()` values in the tokens foll
 export type AmLibraryListProps = {
   /** What to list: `albums`, `songs`, `playlists`, `artists`, `music-videos` or `recently-added`. */
   type?: AmLibraryList["type"];
-  /** Items per request, 1–100 (Apple's maximum, and the default). */
+  /** Items per request, 1–100 (Apple's maximum, and the default); `recently-added` asks for at most 25, Apple's limit there. */
   "page-size"?: AmLibraryList["pageSize"];
   /** Stop after this many items. */
   limit?: AmLibraryList["limit"];
