@@ -142,11 +142,11 @@ class AM_Elements_Shortcodes {
 			$page_size = max( 1, min( self::MAX_PAGE_SIZE, (int) $atts['page_size'] ) );
 			$html     .= ' page-size="' . esc_attr( (string) $page_size ) . '"';
 		}
-		foreach ( $texts as $attribute => $text ) {
+		foreach ( $texts as $attribute => list( $english, $translated ) ) {
 			$given = trim( wp_strip_all_tags( (string) $atts[ str_replace( '-', '_', $attribute ) ] ) );
-			$value = '' !== $given ? $given : $text['translated'];
+			$value = '' !== $given ? $given : $translated;
 			// The element already says it in English: only a translation or a choice is written out.
-			if ( $value !== $text['english'] ) {
+			if ( $value !== $english ) {
 				$html .= ' ' . $attribute . '="' . esc_attr( $value ) . '"';
 			}
 		}
@@ -155,12 +155,12 @@ class AM_Elements_Shortcodes {
 	}
 
 	/**
-	 * The list's texts: attribute => the element's English default and this site's translation.
+	 * The list's texts: attribute => [the element's English default, this site's translation].
 	 *
-	 * @return array<string, array{english: string, translated: string}>
+	 * @return array<string, array{0: string, 1: string}>
 	 */
 	private static function library_list_texts() {
-		$texts = array(
+		return array(
 			'loading-text'      => array( 'Loading…', __( 'Loading…', 'am-elements' ) ),
 			'empty-text'        => array( 'Nothing here yet.', __( 'Nothing here yet.', 'am-elements' ) ),
 			'signed-out-text'   => array( 'Connect Apple Music to see your library.', __( 'Connect Apple Music to see your library.', 'am-elements' ) ),
@@ -176,15 +176,6 @@ class AM_Elements_Shortcodes {
 			'rejected-text'     => array( 'Apple Music rejected the sign-in. Connect again.', __( 'Apple Music rejected the sign-in. Connect again.', 'am-elements' ) ),
 			'offline-text'      => array( 'Apple Music could not be reached. Check your connection.', __( 'Apple Music could not be reached. Check your connection.', 'am-elements' ) ),
 			'cross-origin-text' => array( 'Apple Music sent a link to another site; it was not followed.', __( 'Apple Music sent a link to another site; it was not followed.', 'am-elements' ) ),
-		);
-		return array_map(
-			static function ( $pair ) {
-				return array(
-					'english'    => $pair[0],
-					'translated' => $pair[1],
-				);
-			},
-			$texts
 		);
 	}
 
