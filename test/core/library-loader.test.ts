@@ -1,8 +1,8 @@
 // LibraryLoader: the paging state machine behind <am-library-list>, with a scripted fetch.
 import { expect } from '@open-wc/testing';
-import { AppleMusicApi } from '../../src/core/api-client.js';
 import { LibraryLoader, clampPageSize, type LoadState } from '../../src/elements/library-list/library-loader.js';
 import type { AmLibraryLoadDetail } from '../../src/events.js';
+import { scriptedApi } from '../support/signed-in.js';
 
 const API = 'https://api.music.apple.com';
 
@@ -30,15 +30,7 @@ function fakeApple(count: number, options: { fail?: (call: Call, n: number) => R
     if (offset + limit < count) body.next = `${call.url.pathname}?offset=${offset + limit}`;
     return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
   }) as typeof globalThis.fetch;
-  const api = new AppleMusicApi({
-    apiUrl: API,
-    getDeveloperToken: async () => 'dev',
-    getMusicUserToken: () => 'mut',
-    getStorefrontId: () => 'us',
-    onUserTokenRejected: () => undefined,
-    fetch,
-    retries: 0,
-  });
+  const api = scriptedApi(fetch, API);
   return { api, calls, release: () => held.splice(0).forEach((resolve) => resolve()) };
 }
 

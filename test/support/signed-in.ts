@@ -2,6 +2,19 @@ import { ContextProvider } from '@lit/context';
 import { authContext, type AuthState } from '../../src/context.js';
 import { AppleMusicApi } from '../../src/core/api-client.js';
 
+/** An API client signed in as a fixed user, answered by `fetch`, without retries. */
+export function scriptedApi(fetch: typeof globalThis.fetch, apiUrl = 'https://api.music.apple.com'): AppleMusicApi {
+  return new AppleMusicApi({
+    apiUrl,
+    getDeveloperToken: async () => 'dev',
+    getMusicUserToken: () => 'mut',
+    getStorefrontId: () => 'us',
+    onUserTokenRejected: () => undefined,
+    fetch,
+    retries: 0,
+  });
+}
+
 /**
  * Makes `host` act as a signed-in provider whose API answers through `fetch`, without a
  * popup or the emulator: for tests that script Apple's answers. `state` overrides fields.
@@ -11,15 +24,7 @@ export function provideSignedIn(
   fetch: typeof globalThis.fetch,
   { apiUrl = 'https://api.music.apple.com', state: overrides = {}, pending = false }: { apiUrl?: string; state?: Partial<Omit<AuthState, 'controller'>>; pending?: boolean } = {},
 ): AppleMusicApi {
-  const api = new AppleMusicApi({
-    apiUrl,
-    getDeveloperToken: async () => 'dev',
-    getMusicUserToken: () => 'mut',
-    getStorefrontId: () => 'us',
-    onUserTokenRejected: () => undefined,
-    fetch,
-    retries: 0,
-  });
+  const api = scriptedApi(fetch, apiUrl);
   const state: AuthState = {
     status: 'authorized',
     isAuthorized: true,

@@ -146,13 +146,13 @@ export abstract class AuthButtonBase extends LitElement {
    * Returns a function that puts focus back — on `target()`, else on this button — if this
    * button has it now and then loses it to the page (a popup took it) or gets disabled.
    */
-  protected keepFocus(target: () => HTMLElement | undefined = () => undefined): () => void {
+  protected keepFocus(target?: () => HTMLElement | undefined): () => void {
     const hadFocus = this.shadowRoot?.activeElement != null;
     return () => {
       const active = this.ownerDocument.activeElement;
       // A disabled button still counts as focused until the browser's next rendering update.
       const lost = active === null || active === this.ownerDocument.body || (this.shadowRoot?.activeElement as HTMLButtonElement | null)?.disabled;
-      if (hadFocus && lost) (target() ?? this).focus();
+      if (hadFocus && lost) (target?.() ?? this).focus();
     };
   }
 
