@@ -149,6 +149,23 @@ describe('<am-auth-provider> signing in against the emulator', () => {
     expect(authorizeButton.shadowRoot!.querySelector('button')!.disabled).to.be.false;
   });
 
+  it('reports popup-blocked, once, and clears busy when window.open throws (extensions, webview shims, Firefox sandboxes)', async () => {
+    const { provider, authorizeButton } = await setup();
+    restoreOpen = watchWindowOpen(() => {
+      throw new DOMException('window.open is not allowed here', 'InvalidAccessError');
+    }).restore;
+    await realClick(authorizeButton);
+    const event = await outcomes.next();
+    expect(event.type).to.equal('am-error');
+    expect(event.target).to.equal(authorizeButton);
+    expect(event.detail.code).to.equal('popup-blocked');
+    expect(provider.status).to.equal('not-determined');
+    await authorizeButton.updateComplete;
+    expect(authorizeButton.hasAttribute('busy')).to.be.false;
+    expect(await errorCode(provider.authorize())).to.equal('popup-blocked');
+    expect(outcomes.events.map((e) => e.type)).to.deep.equal(['am-error', 'am-error']);
+  });
+
   it('opens one popup for a double click and reports one outcome', async () => {
     const { authorizeButton } = await setup({ switches: 'outcome=authorize&delay=700' });
     const open = watchWindowOpen();

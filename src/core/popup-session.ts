@@ -43,13 +43,18 @@ function isClosed(popup: Window): boolean {
 
 /**
  * Opens the authorize popup. Must run synchronously in the click task (Safari blocks popups
- * opened after an `await`). Returns null when the browser blocked it. Uses MusicKit's window
- * name, or a fresh one while the previous popup is still closing.
+ * opened after an `await`). Returns null when the browser blocked it — by returning null, or
+ * by throwing, as Firefox does in a sandboxed frame and some extensions and webview shims do.
+ * Uses MusicKit's window name, or a fresh one while the previous popup is still closing.
  */
 export function openAuthorizePopup(url: string, win: Window = window): Window | null {
   const ended = endedPopups.get(win);
   const name = ended && !isClosed(ended) ? `${POPUP_NAME}-${++freshNames}` : POPUP_NAME;
-  return win.open(url, name, popupFeatures(win));
+  try {
+    return win.open(url, name, popupFeatures(win));
+  } catch {
+    return null;
+  }
 }
 
 export type PopupOutcome =
