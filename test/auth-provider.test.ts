@@ -15,9 +15,10 @@ interface Setup {
   timeout?: number;
   logoutUrl?: string;
   token?: string;
+  acceptHandOff?: boolean;
 }
 
-async function setup({ switches = 'outcome=authorize', timeout, logoutUrl, token = developerToken }: Setup = {}) {
+async function setup({ switches = 'outcome=authorize', timeout, logoutUrl, token = developerToken, acceptHandOff = false }: Setup = {}) {
   const origin = await emulatorOrigin();
   const provider = await fixture<AmAuthProvider>(html`
     <am-auth-provider
@@ -26,6 +27,7 @@ async function setup({ switches = 'outcome=authorize', timeout, logoutUrl, token
       api-url=${origin}
       logout-url=${logoutUrl ?? `${origin}/WebObjects/MZPlay.woa/wa/webPlayerLogout`}
       popup-timeout=${ifDefined(timeout)}
+      ?accept-hand-off=${acceptHandOff}
     >
       <am-authorize-button></am-authorize-button>
       <am-unauthorize-button></am-unauthorize-button>
@@ -374,11 +376,11 @@ describe('<am-auth-provider> across tabs and redirects', () => {
     tab.close();
   });
 
-  it('accepts the #… hand-off on load, removes it from the URL, and learns the storefront', async () => {
+  it('accepts the #… hand-off on load when opted in (accept-hand-off), removes it from the URL, and learns the storefront', async () => {
     const token = await issueToken('H'.repeat(240));
     const before = location.href;
     history.replaceState(null, '', `#${btoa(JSON.stringify({ musicUserToken: token, itre: '0', cid: 'c1' }))}`);
-    const { provider } = await setup();
+    const { provider } = await setup({ acceptHandOff: true });
     expect(provider.status).to.equal('authorized');
     expect(localStorage.getItem(KEYS[0])).to.equal(token);
     expect(localStorage.getItem(KEYS[3])).to.equal('c1');
@@ -450,7 +452,7 @@ describe('<am-auth-provider> lifecycle', () => {
     const before = location.href;
     const token = await issueToken('U'.repeat(240));
     history.replaceState(null, '', `#${btoa(JSON.stringify({ musicUserToken: token, itre: '0', cid: 'c' }))}`);
-    const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token-url="/_test/developer-token" api-url=${origin}></am-auth-provider>`);
+    const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token-url="/_test/developer-token" api-url=${origin} accept-hand-off></am-auth-provider>`);
     await oneEvent(provider, 'am-status-change');
     expect(provider.status).to.equal('authorized');
     expect(provider.musicUserToken).to.equal(token);

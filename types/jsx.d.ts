@@ -63,7 +63,7 @@ type BaseProps = {
 type BaseEvents = {};
 
 export type AmAuthProviderProps = {
-  /** The developer token (a JWT signed with your MusicKit key). */
+  /** The developer token (a JWT signed with your MusicKit key); surrounding whitespace is ignored. */
   "developer-token"?: AmAuthProvider["developerToken"];
   /** A URL answering the developer token as text or `{"token": "..."}`; fetched when needed. */
   "developer-token-url"?: AmAuthProvider["developerTokenUrl"];
@@ -73,14 +73,16 @@ export type AmAuthProviderProps = {
   storefront?: AmAuthProvider["storefront"];
   /** Where the Music User Token is kept: `local`, `session` or `memory`. */
   storage?: AmAuthProvider["storage"];
-  /** Apple's authorize page; its origin is the only one whose messages count. */
+  /** Apple's authorize page; its origin is the only one whose messages count. `https:` only (`http:` on loopback hosts). */
   "authorize-url"?: AmAuthProvider["authorizeUrl"];
-  /** Apple Music API base URL. */
+  /** Apple Music API base URL. `https:` only (`http:` on loopback hosts). */
   "api-url"?: AmAuthProvider["apiUrl"];
   /** Best-effort logout endpoint called on sign-out; an empty attribute disables the call. */
   "logout-url"?: AmAuthProvider["logoutUrl"];
-  /** Milliseconds before an unanswered popup counts as cancelled. */
+  /** Milliseconds before an unanswered popup counts as cancelled: a whole number from 1 to 2147483647, else ignored with a console warning. */
   "popup-timeout"?: AmAuthProvider["popupTimeout"];
+  /** Accept a sign-in handed over in the URL's `#fragment` by a redirect (never over an existing sign-in). */
+  "accept-hand-off"?: AmAuthProvider["acceptHandOff"];
 
   /** Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`; from the element that started the attempt. */
   "onam-authorize"?: (e: CustomEvent<import("../dist/index.js").AmAuthorizeDetail>) => void;

@@ -2,7 +2,7 @@ import type { DefineComponent } from "vue";
 import type { AmAuthProvider, AmAuthorizeButton, AmUnauthorizeButton, AmLibraryList } from "../dist/index.js";
 
 type AmAuthProviderProps = {
-  /** The developer token (a JWT signed with your MusicKit key). */
+  /** The developer token (a JWT signed with your MusicKit key); surrounding whitespace is ignored. */
   developerToken?: AmAuthProvider["developerToken"];
   /** A URL answering the developer token as text or `{"token": "..."}`; fetched when needed. */
   developerTokenUrl?: AmAuthProvider["developerTokenUrl"];
@@ -12,14 +12,16 @@ type AmAuthProviderProps = {
   storefront?: AmAuthProvider["storefront"];
   /** Where the Music User Token is kept: `local`, `session` or `memory`. */
   storage?: AmAuthProvider["storage"];
-  /** Apple's authorize page; its origin is the only one whose messages count. */
+  /** Apple's authorize page; its origin is the only one whose messages count. `https:` only (`http:` on loopback hosts). */
   authorizeUrl?: AmAuthProvider["authorizeUrl"];
-  /** Apple Music API base URL. */
+  /** Apple Music API base URL. `https:` only (`http:` on loopback hosts). */
   apiUrl?: AmAuthProvider["apiUrl"];
   /** Best-effort logout endpoint called on sign-out; an empty attribute disables the call. */
   logoutUrl?: AmAuthProvider["logoutUrl"];
-  /** Milliseconds before an unanswered popup counts as cancelled. */
+  /** Milliseconds before an unanswered popup counts as cancelled: a whole number from 1 to 2147483647, else ignored with a console warning. */
   popupTimeout?: AmAuthProvider["popupTimeout"];
+  /** Accept a sign-in handed over in the URL's `#fragment` by a redirect (never over an existing sign-in). */
+  acceptHandOff?: AmAuthProvider["acceptHandOff"];
 
   /** `@am-authorize`: Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`; from the element that started the attempt. */
   onAmAuthorize?: (e: CustomEvent<import("../dist/index.js").AmAuthorizeDetail>) => void;

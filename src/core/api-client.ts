@@ -1,4 +1,5 @@
 // The Apple Music API client behind `provider.api` (SPEC §1.8, §4). Plain TypeScript, no Lit.
+import { endpointProblem } from './endpoint.js';
 import { AppleMusicApiError, type AppleMusicErrorObject } from './errors.js';
 import { queryKeys, withQuery } from './query.js';
 import { abortable, abortReason, backoffDelay, parseRetryAfter, sleep } from './retry.js';
@@ -94,6 +95,9 @@ export class AppleMusicApi {
     const wait = (ms: number) => abortable((o.sleep ?? sleep)(ms, signal), signal);
 
     signal?.throwIfAborted();
+    // Tokens go only to an https: API (http: on loopback hosts, for the emulator).
+    const refused = endpointProblem('api-url', o.apiUrl);
+    if (refused) throw new AppleMusicApiError({ status: 0, code: 'INSECURE_API_URL', title: 'api-url refused', message: refused });
     const [url, relativePath] = this.#resolve(path, query);
     let userToken: string | undefined;
     if (ME_PATH.test(relativePath)) {

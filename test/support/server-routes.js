@@ -3,9 +3,9 @@
 
 const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-function developerToken(expiresInSeconds) {
+function developerToken(expiresInSeconds, iss = 'TEAMID1234') {
   const now = Math.floor(Date.now() / 1000);
-  const payload = { iss: 'TEAMID1234', iat: now, exp: now + expiresInSeconds };
+  const payload = { iss, iat: now, exp: now + expiresInSeconds };
   return `${base64url({ alg: 'ES256', kid: 'KEYID12345' })}.${base64url(payload)}.c2lnbmF0dXJl`;
 }
 
@@ -39,7 +39,9 @@ export async function testRoutes(ctx, next) {
       ctx.body = 'unavailable';
       return;
     }
-    const token = developerToken(Number(ctx.query.expiresIn ?? 3600));
+    let token = developerToken(Number(ctx.query.expiresIn ?? 3600), ctx.query.iss);
+    // `pad`: wrapped in whitespace and newlines, as tokens pasted into a CMS or a file often are.
+    if (ctx.query.pad) token = `  \n${token}\n  `;
     ctx.body = ctx.query.format === 'json' ? { token } : token;
     return;
   }
