@@ -8,6 +8,7 @@ import { AuthSession, type AttemptResult, type AuthSessionConfig } from '../../c
 import { DEFAULT_LOGOUT_URL } from '../../core/logout.js';
 import { DEFAULT_POPUP_TIMEOUT_MS, validPopupTimeout } from '../../core/popup-session.js';
 import { isAuthorizedStatus, type AuthorizationStatus } from '../../core/status.js';
+import { reportAttempt } from './report-attempt.js';
 import type { StorageKind } from '../../core/token-store.js';
 
 export const DEFAULT_API_URL = 'https://api.music.apple.com';
@@ -139,7 +140,8 @@ export class AmAuthProvider extends LitElement implements AuthController {
   authorizeFrom(origin: Element, options?: { popup?: Window }): Promise<string> {
     const result = this.#session.authorize(options);
     if (this.#pending?.result === result) return this.#pending.answer;
-    const answer = result.then((ended) => this.#report(origin, ended));
+    // The outcome event goes to the element the user used, or to the provider if that element left.
+    const answer = result.then((ended) => reportAttempt(origin.isConnected || !this.isConnected ? origin : this, ended));
     this.#pending = { result, answer };
     return answer;
   }
@@ -192,49 +194,12 @@ export class AmAuthProvider extends LitElement implements AuthController {
   }
 
   #config(): AuthSessionConfig {
-    let popupTimeout = validPopupTimeout(this.popupTimeout);
-    if (popupTimeout === undefined) {
-      if (!Object.is(this.#warnedTimeout, this.popupTimeout)) {
-        this.#warnedTimeout = this.popupTimeout;
-        console.warn(`<am-auth-provider>: popup-timeout must be a whole number of milliseconds from 1 to 2147483647; using ${DEFAULT_POPUP_TIMEOUT_MS}.`);
-      }
-      popupTimeout = DEFAULT_POPUP_TIMEOUT_MS;
+    const popupTimeout = validPopupTimeout(this.popupTimeout);
+    if (popupTimeout === undefined && !Object.is(this.#warnedTimeout, this.popupTimeout)) {
+      this.#warnedTimeout = this.popupTimeout;
+      console.warn(`<am-auth-provider>: popup-timeout must be a whole number of milliseconds from 1 to 2147483647; using ${DEFAULT_POPUP_TIMEOUT_MS}.`);
     }
-    return {
-      developerToken: this.developerToken,
-      developerTokenUrl: this.developerTokenUrl,
-      appIcon: this.appIcon,
-      storefront: this.storefront,
-      storage: this.storage,
-      authorizeUrl: this.authorizeUrl,
-      apiUrl: this.apiUrl,
-      logoutUrl: this.logoutUrl,
-      popupTimeout,
-      acceptHandOff: this.acceptHandOff,
-    };
-  }
-
-  /** Every outcome event leaves from here: one per attempt, from the element that started it (or the provider, if that left the page). */
-  #report(origin: Element, ended: AttemptResult): string {
-    const target = origin.isConnected || !this.isConnected ? origin : this;
-    switch (ended.kind) {
-      case 'authorized': {
-        const { musicUserToken, restricted, storefrontId, cid } = ended.authorization;
-        emit(target, 'am-authorize', { musicUserToken, restricted, storefrontId, cid, fromStorage: ended.fromStorage });
-        return musicUserToken;
-      }
-      case 'declined':
-        emit(target, 'am-decline', {});
-        break;
-      case 'unavailable':
-        emit(target, 'am-unavailable', {});
-        break;
-      case 'cancelled':
-        emit(target, 'am-cancel', { reason: ended.reason, message: ended.error.message });
-        break;
-      case 'failed':
-        emit(target, 'am-error', { code: ended.error.code, message: ended.error.message, error: ended.error });
-    }
-    throw ended.error;
+    const { developerToken, developerTokenUrl, appIcon, storefront, storage, authorizeUrl, apiUrl, logoutUrl, acceptHandOff } = this;
+    return { developerToken, developerTokenUrl, appIcon, storefront, storage, authorizeUrl, apiUrl, logoutUrl, acceptHandOff, popupTimeout: popupTimeout ?? DEFAULT_POPUP_TIMEOUT_MS };
   }
 }
