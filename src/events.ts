@@ -1,4 +1,5 @@
 import type { AuthorizationStatus } from './core/status.js';
+import type { PlaybackSnapshot } from './core/playback/types.js';
 
 export type LibraryType =
   | 'albums'
@@ -59,6 +60,8 @@ export interface AmLibraryLoadDetail {
 export interface AmLibrarySelectDetail {
   item: LibraryResource;
 }
+/** `state`: `loading`, `playing`, `paused`, `ended`, `stopped`; `mode`: `preview` or `full`; `item` the track; seconds. */
+export type AmPlaybackChangeDetail = PlaybackSnapshot;
 
 /** Every event am-elements dispatches, by name. */
 export interface AmEventDetails {
@@ -71,6 +74,7 @@ export interface AmEventDetails {
   'am-status-change': AmStatusChangeDetail;
   'am-library-load': AmLibraryLoadDetail;
   'am-library-select': AmLibrarySelectDetail;
+  'am-playback-change': AmPlaybackChangeDetail;
 }
 
 export type AmEventName = keyof AmEventDetails;
@@ -95,5 +99,6 @@ declare global {
     'am-status-change': CustomEvent<AmStatusChangeDetail>;
     'am-library-load': CustomEvent<AmLibraryLoadDetail>;
     'am-library-select': CustomEvent<AmLibrarySelectDetail>;
+    'am-playback-change': CustomEvent<AmPlaybackChangeDetail>;
   }
 }
