@@ -3,7 +3,7 @@ import { ContextProvider } from '@lit/context';
 import { authContext, type AuthController, type AuthState } from '../../context.js';
 import { emit, type StatusChangeReason } from '../../events.js';
 import { AppleMusicApi } from '../../core/api-client.js';
-import { buildAuthorizeUrl, buildThirdPartyInfo, authorizeOriginOf, findAppIcon, DEFAULT_AUTHORIZE_URL } from '../../core/authorize-url.js';
+import { buildAuthorizeUrl, buildThirdPartyInfo, authorizeOriginOf, findAppIcon, linkParametersOf, DEFAULT_AUTHORIZE_URL } from '../../core/authorize-url.js';
 import { DeveloperTokenSource, type DeveloperToken } from '../../core/developer-token-source.js';
 import { readHandOff } from '../../core/hand-off.js';
 import { DEFAULT_LOGOUT_URL, logoutBestEffort } from '../../core/logout.js';
@@ -49,6 +49,8 @@ export class AmAuthProvider extends LitElement implements AuthController {
     authorizeUrl: { attribute: 'authorize-url' },
     apiUrl: { attribute: 'api-url' },
     logoutUrl: { attribute: 'logout-url' },
+    affiliateToken: { attribute: 'affiliate-token' },
+    campaignToken: { attribute: 'campaign-token' },
     popupTimeout: { attribute: 'popup-timeout', type: Number },
   };
 
@@ -64,7 +66,7 @@ export class AmAuthProvider extends LitElement implements AuthController {
   /** A URL answering the developer token as text or `{"token": "..."}`; fetched when needed. */
   declare developerTokenUrl?: string;
 
-  /** Icon shown on Apple's consent screen; discovered from the page's `link` rels when unset. */
+  /** Icon shown on Apple's consent screen. When unset, found in the page's `link` rels as MusicKit JS finds it; when set, it wins over them. */
   declare appIcon?: string;
 
   /** Storefront override; else the user's storefront from `/v1/me/storefront`, else `us`. */
@@ -79,8 +81,14 @@ export class AmAuthProvider extends LitElement implements AuthController {
   /** Apple Music API base URL. */
   apiUrl: string = DEFAULT_API_URL;
 
-  /** Best-effort logout endpoint called on sign-out; an empty attribute disables the call. */
+  /** Best-effort logout endpoint called on sign-out (Apple's, as MusicKit JS calls it); an empty attribute disables the call. */
   logoutUrl: string = DEFAULT_LOGOUT_URL;
+
+  /** Apple affiliate token, sent to Apple as the `at` link parameter (MusicKit's `affiliateToken`). */
+  declare affiliateToken?: string;
+
+  /** Apple campaign token, sent to Apple as the `ct` link parameter (MusicKit's `campaignToken`). */
+  declare campaignToken?: string;
 
   /** Milliseconds before an unanswered popup counts as cancelled. */
   popupTimeout: number = DEFAULT_POPUP_TIMEOUT_MS;
@@ -352,7 +360,12 @@ export class AmAuthProvider extends LitElement implements AuthController {
   }
 
   #thirdPartyInput(token: DeveloperToken) {
-    return { developerToken: token.token, host: location.host, iconUrl: this.appIcon || findAppIcon(document) };
+    return {
+      developerToken: token.token,
+      host: location.host,
+      iconUrl: this.appIcon || findAppIcon(document),
+      linkParameters: linkParametersOf(this),
+    };
   }
 
   #currentToken(): DeveloperToken | undefined {
