@@ -67,7 +67,7 @@ export type AmAuthProviderProps = {
   "developer-token"?: AmAuthProvider["developerToken"];
   /** A URL answering the developer token as text or `{"token": "..."}`; fetched when needed. */
   "developer-token-url"?: AmAuthProvider["developerTokenUrl"];
-  /** Icon shown on Apple's consent screen; discovered from the page's `link` rels when unset. */
+  /** Icon shown on Apple's consent screen. When unset, found in the page's `link` rels as MusicKit JS finds it; when set, it wins over them. */
   "app-icon"?: AmAuthProvider["appIcon"];
   /** Storefront override; else the user's storefront from `/v1/me/storefront`, else `us`. */
   storefront?: AmAuthProvider["storefront"];
@@ -77,8 +77,12 @@ export type AmAuthProviderProps = {
   "authorize-url"?: AmAuthProvider["authorizeUrl"];
   /** Apple Music API base URL. */
   "api-url"?: AmAuthProvider["apiUrl"];
-  /** Best-effort logout endpoint called on sign-out; an empty attribute disables the call. */
+  /** Best-effort logout endpoint called on sign-out (Apple's, as MusicKit JS calls it); an empty attribute disables the call. */
   "logout-url"?: AmAuthProvider["logoutUrl"];
+  /** Apple affiliate token, sent to Apple as the `at` link parameter (MusicKit's `affiliateToken`). */
+  "affiliate-token"?: AmAuthProvider["affiliateToken"];
+  /** Apple campaign token, sent to Apple as the `ct` link parameter (MusicKit's `campaignToken`). */
+  "campaign-token"?: AmAuthProvider["campaignToken"];
   /** Milliseconds before an unanswered popup counts as cancelled. */
   "popup-timeout"?: AmAuthProvider["popupTimeout"];
 

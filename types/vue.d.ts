@@ -6,7 +6,7 @@ type AmAuthProviderProps = {
   developerToken?: AmAuthProvider["developerToken"];
   /** A URL answering the developer token as text or `{"token": "..."}`; fetched when needed. */
   developerTokenUrl?: AmAuthProvider["developerTokenUrl"];
-  /** Icon shown on Apple's consent screen; discovered from the page's `link` rels when unset. */
+  /** Icon shown on Apple's consent screen. When unset, found in the page's `link` rels as MusicKit JS finds it; when set, it wins over them. */
   appIcon?: AmAuthProvider["appIcon"];
   /** Storefront override; else the user's storefront from `/v1/me/storefront`, else `us`. */
   storefront?: AmAuthProvider["storefront"];
@@ -16,8 +16,12 @@ type AmAuthProviderProps = {
   authorizeUrl?: AmAuthProvider["authorizeUrl"];
   /** Apple Music API base URL. */
   apiUrl?: AmAuthProvider["apiUrl"];
-  /** Best-effort logout endpoint called on sign-out; an empty attribute disables the call. */
+  /** Best-effort logout endpoint called on sign-out (Apple's, as MusicKit JS calls it); an empty attribute disables the call. */
   logoutUrl?: AmAuthProvider["logoutUrl"];
+  /** Apple affiliate token, sent to Apple as the `at` link parameter (MusicKit's `affiliateToken`). */
+  affiliateToken?: AmAuthProvider["affiliateToken"];
+  /** Apple campaign token, sent to Apple as the `ct` link parameter (MusicKit's `campaignToken`). */
+  campaignToken?: AmAuthProvider["campaignToken"];
   /** Milliseconds before an unanswered popup counts as cancelled. */
   popupTimeout?: AmAuthProvider["popupTimeout"];
 
