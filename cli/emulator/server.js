@@ -11,7 +11,7 @@ import { artworkSvg } from './artwork.js';
 import { handleMe } from './api.js';
 import { renderForgePage } from './forge-page.js';
 
-/** Apple's two logout endpoints (SPEC §1.7): the 2026 build's, and the one older builds call. */
+/** Apple's two logout endpoints: MusicKit JS 2026's, and the one its older builds call (docs/protocol.md). */
 const LOGOUT_PATHS = new Set(['/account/web/logout', '/WebObjects/MZPlay.woa/wa/webPlayerLogout']);
 
 /**
