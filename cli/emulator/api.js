@@ -27,6 +27,29 @@ export function storefrontResource(id) {
 }
 
 /**
+ * `/v1/me/account`, which MusicKit JS asks (with `meta=subscription`) to learn whether the user
+ * subscribes. Apple does not document it; this is the shape public clients report:
+ * `data: [{id: 'me', type: 'accounts', href, attributes: {restrictions: {}}}]`, plus
+ * `meta.subscription: {active, storefront}` when `meta` asks for `subscription`, and
+ * `meta.challenge` echoing `challenge[subscriptionCapabilities]`.
+ * @param {URL} url
+ * @param {string} storefront
+ */
+export function accountResponse(url, storefront) {
+  /** @type {Record<string, unknown>} */
+  const meta = {};
+  const capabilities = (url.searchParams.get('challenge[subscriptionCapabilities]') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  if (capabilities.length) meta.challenge = { subscriptionCapabilities: capabilities };
+  const asked = (url.searchParams.get('meta') ?? '').split(',').map((m) => m.trim());
+  // The emulated user always subscribes: the popup's "Unavailable" button stands for one who does not.
+  if (asked.includes('subscription')) meta.subscription = { active: true, storefront };
+  return {
+    data: [{ id: 'me', type: 'accounts', href: '/v1/me/account', attributes: { restrictions: {} } }],
+    ...(Object.keys(meta).length ? { meta } : {}),
+  };
+}
+
+/**
  * Parses a non-negative integer query value; returns NaN when malformed.
  * @param {string | null} value
  * @param {number} fallback
@@ -89,6 +112,7 @@ function sendRawJson(res, text) {
 export function handleMe(res, url, state) {
   const path = url.pathname.replace(/\/+$/, '');
   if (path === '/v1/me/storefront') return sendJson(res, 200, { data: [storefrontResource(state.storefront)] });
+  if (path === '/v1/me/account') return sendJson(res, 200, accountResponse(url, state.storefront));
   const match = /^\/v1\/me\/library\/([a-z-]+)(?:\/([^/]+))?$/.exec(path);
   const list = match ? state.library.lists[match[1]] : undefined;
   if (!match || !list) return sendAppleError(res, 404, `No resource at ${url.pathname}`);

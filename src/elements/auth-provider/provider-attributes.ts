@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import { DEFAULT_AUTHORIZE_URL } from '../../core/authorize-url.js';
+import { DEFAULT_AUTHORIZE_URL, linkParametersOf } from '../../core/authorize-url.js';
 import type { AuthSessionConfig } from '../../core/auth-session.js';
 import { DEFAULT_LOGOUT_URL } from '../../core/logout.js';
 import { DEFAULT_POPUP_TIMEOUT_MS, validPopupTimeout } from '../../core/popup-session.js';
@@ -20,6 +20,8 @@ export class AuthProviderAttributes extends LitElement {
     authorizeUrl: { attribute: 'authorize-url' },
     apiUrl: { attribute: 'api-url' },
     logoutUrl: { attribute: 'logout-url' },
+    affiliateToken: { attribute: 'affiliate-token' },
+    campaignToken: { attribute: 'campaign-token' },
     popupTimeout: { attribute: 'popup-timeout', type: Number },
     acceptHandOff: { attribute: 'accept-hand-off', type: Boolean },
     musickitUrl: { attribute: 'musickit-url' },
@@ -33,7 +35,7 @@ export class AuthProviderAttributes extends LitElement {
   /** A URL answering the developer token as text or `{"token": "..."}`; fetched when needed. */
   declare developerTokenUrl?: string;
 
-  /** Icon shown on Apple's consent screen; discovered from the page's `link` rels when unset. */
+  /** Icon shown on Apple's consent screen. When unset, found in the page's `link` rels as MusicKit JS finds it; when set, it wins over them. */
   declare appIcon?: string;
 
   /** Storefront override; else the user's storefront from `/v1/me/storefront`, else `us`. */
@@ -48,8 +50,14 @@ export class AuthProviderAttributes extends LitElement {
   /** Apple Music API base URL. `https:` only (`http:` on loopback hosts). */
   apiUrl: string = DEFAULT_API_URL;
 
-  /** Best-effort logout endpoint called on sign-out; an empty attribute disables the call. */
+  /** Best-effort logout endpoint called on sign-out (Apple's, as MusicKit JS calls it); an empty attribute disables the call. */
   logoutUrl: string = DEFAULT_LOGOUT_URL;
+
+  /** Apple affiliate token, sent to Apple as the `at` link parameter (MusicKit's `affiliateToken`). */
+  declare affiliateToken?: string;
+
+  /** Apple campaign token, sent to Apple as the `ct` link parameter (MusicKit's `campaignToken`). */
+  declare campaignToken?: string;
 
   /** Milliseconds before an unanswered popup counts as cancelled: a whole number from 1 to 2147483647, else ignored with a console warning. */
   popupTimeout: number = DEFAULT_POPUP_TIMEOUT_MS;
@@ -76,6 +84,10 @@ export class AuthProviderAttributes extends LitElement {
       console.warn(`<am-auth-provider>: popup-timeout must be a whole number of milliseconds from 1 to 2147483647; using ${DEFAULT_POPUP_TIMEOUT_MS}.`);
     }
     const { developerToken, developerTokenUrl, appIcon, storefront, storage, authorizeUrl, apiUrl, logoutUrl, acceptHandOff } = this;
-    return { developerToken, developerTokenUrl, appIcon, storefront, storage, authorizeUrl, apiUrl, logoutUrl, acceptHandOff, popupTimeout: popupTimeout ?? DEFAULT_POPUP_TIMEOUT_MS };
+    return {
+      ...{ developerToken, developerTokenUrl, appIcon, storefront, storage, authorizeUrl, apiUrl, logoutUrl, acceptHandOff },
+      popupTimeout: popupTimeout ?? DEFAULT_POPUP_TIMEOUT_MS,
+      linkParameters: linkParametersOf(this),
+    };
   }
 }
