@@ -10,6 +10,9 @@ import { checkDeveloperToken } from './tokens.js';
 import { artworkSvg } from './artwork.js';
 import { handleMe } from './api.js';
 import { renderForgePage } from './forge-page.js';
+import { handleCatalog } from './catalog-api.js';
+import { handleLibraryCatalog } from './library-catalog.js';
+import { isPlaybackPath, handlePlayback, handleWebPlayback, WEB_PLAYBACK_PATH, parseMusicKitSwitches, defaultMusicKitSwitches } from './playback-routes.js';
 
 /** Apple's two logout endpoints: MusicKit JS 2026's, and the one its older builds call (docs/protocol.md). */
 const LOGOUT_PATHS = new Set(['/account/web/logout', '/WebObjects/MZPlay.woa/wa/webPlayerLogout']);
@@ -43,6 +46,9 @@ const APPLE_AUTHORIZE_ORIGIN = 'https://authorize.music.apple.com';
  * @property {number} defaultLatency latency from the options, restored by reset
  * @property {number} latency current added latency (ms) for API calls
  * @property {ReturnType<typeof import('./library.js').createLibrary>} library
+ * @property {ReturnType<typeof import('./catalog.js').createCatalog>} catalog
+ * @property {ReturnType<typeof import('./catalog-api.js').catalogResources>} catalogResources
+ * @property {import('./playback-routes.js').MusicKitSwitches} musickit how the MusicKit stand-in is served
  * @property {import('./tokens.js').MusicUserTokens} tokens
  * @property {import('./faults.js').FaultQueue} faults
  * @property {import('./faults.js').RequestLog} log
@@ -70,7 +76,7 @@ async function handle(req, res, state) {
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const path = url.pathname;
   const method = req.method ?? 'GET';
-  const applePath = LOGOUT_PATHS.has(path) || path.startsWith('/v1/');
+  const applePath = LOGOUT_PATHS.has(path) || path === WEB_PLAYBACK_PATH || path.startsWith('/v1/');
   if (applyCors(req, res, { credentials: applePath })) return;
 
   // Browsers send Origin on cross-origin POSTs, even "simple" ones that skip the preflight:
@@ -86,6 +92,7 @@ async function handle(req, res, state) {
   if (path === '/woa/issue' && method === 'POST') return issue(req, res, state);
   if (path.startsWith('/artwork/')) return artwork(res, path);
   if (path === '/' && method === 'GET') return sendHtml(res, 200, indexPage(state));
+  if (isPlaybackPath(path)) return playback(req, res, url, state);
   if (applePath) return apple(req, res, url, state);
   sendAppleError(res, 404, `No resource at ${path}`);
 }
@@ -160,15 +167,35 @@ async function apple(req, res, url, state) {
     req.resume();
     return sendJson(res, 200, {});
   }
+  if (path === WEB_PLAYBACK_PATH) return handleWebPlayback(req, res, state);
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendAppleError(res, 405, 'The emulated API is read-only');
   const problem = checkDeveloperToken(req.headers.authorization, Date.now() / 1000);
   if (problem) return sendAppleError(res, 401, problem);
+  if (path.startsWith('/v1/catalog/')) return handleCatalog(res, url, state);
   if (!path.startsWith('/v1/me/')) return sendAppleError(res, 404, `The emulator serves /v1/me/… only, not ${path}`);
   const userToken = userTokenOf(req.headers, false);
   if (!state.tokens.isValid(userToken)) {
     return sendAppleError(res, 403, userToken ? 'Music User Token is invalid or revoked' : 'Music-User-Token (or Media-User-Token) header is missing');
   }
+  if (handleLibraryCatalog(res, url, state)) return;
   handleMe(res, url, state);
+}
+
+/**
+ * Audio and the MusicKit stand-in: logged and open to faults like Apple's endpoints (a test can
+ * break a preview or the script), but without the API's latency or tokens.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {URL} url
+ * @param {EmulatorState} state
+ */
+async function playback(req, res, url, state) {
+  const entry = { time: new Date().toISOString(), method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0 };
+  state.log.add(entry);
+  res.on('finish', () => (entry.status = res.statusCode));
+  const fault = state.faults.take(url.pathname);
+  if (fault) return sendFault(res, fault);
+  return handlePlayback(req, res, url, state);
 }
 
 /**
@@ -238,6 +265,7 @@ async function control(req, res, url, state) {
       state.tokens.reset();
       state.log.clear();
       state.latency = state.defaultLatency;
+      state.musickit = defaultMusicKitSwitches();
       return sendJson(res, 200, { ok: true });
     case 'POST /_emulator/revoke':
       if (typeof body?.token !== 'string' || !body.token) return sendJson(res, 400, { error: 'body must be {"token": "<music user token>"}' });
@@ -255,6 +283,15 @@ async function control(req, res, url, state) {
       const prefix = url.searchParams.get('path') ?? '';
       return sendJson(res, 200, { requests: state.log.entries.filter((entry) => entry.path.startsWith(prefix)) });
     }
+    case 'GET /_emulator/musickit':
+      return sendJson(res, 200, state.musickit);
+    case 'POST /_emulator/musickit':
+      try {
+        state.musickit = parseMusicKitSwitches(body ?? {}, state.musickit);
+      } catch (error) {
+        return sendJson(res, 400, { error: /** @type {Error} */ (error).message });
+      }
+      return sendJson(res, 200, state.musickit);
     case 'DELETE /_emulator/requests':
       state.log.clear();
       return sendJson(res, 200, { ok: true });
