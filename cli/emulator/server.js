@@ -130,7 +130,7 @@ async function apple(req, res, url, state) {
 
   if (state.latency > 0) await sleep(state.latency);
   const fault = state.faults.take(path);
-  if (fault) return sendFault(res, fault);
+  if (fault && fault.status !== 200) return sendFault(res, fault);
 
   if (path in LOGOUT) {
     if (req.method !== 'POST') return sendAppleError(res, 405, 'Use POST');
@@ -146,7 +146,7 @@ async function apple(req, res, url, state) {
   if (!state.tokens.isValid(typeof userToken === 'string' ? userToken : undefined)) {
     return sendAppleError(res, 403, userToken ? 'Music User Token is invalid or revoked' : 'Music-User-Token header is missing');
   }
-  handleMe(res, url, state);
+  handleMe(res, url, state, fault?.body);
 }
 
 /**
