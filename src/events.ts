@@ -56,6 +56,8 @@ export interface AmLibraryLoadDetail {
   items: LibraryResource[];
   total?: number;
   done: boolean;
+  /** Entries of the page that were not resources (`null`, numbers, …), left out; absent when none. */
+  skipped?: number;
 }
 export interface AmLibrarySelectDetail {
   item: LibraryResource;

@@ -1,7 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import '../src/playback.js';
-import type { AmAuthProvider, AmPlayButton, AmPlayer } from '../src/index.js';
+import type { AmAuthProvider } from '../src/index.js';
+import type { AmPlayButton, AmPlayer } from '../src/playback.js';
 import type { PlaybackEngine } from '../src/am-player.js';
 import { fakeDeveloperToken } from './support/tokens.js';
 import { emulatorOrigin, issueToken, resetEmulator } from './support/emulator.js';

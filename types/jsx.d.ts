@@ -202,7 +202,7 @@ page's colours and CSS `color-scheme`. */
 `part="item"` row, which keeps focus, selection and virtualization; rows must keep the
 fixed `--am-row-height`. Strings are rendered as text. */
   renderItem?: AmLibraryList["renderItem"];
-  /** A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known. */
+  /** A page arrived. Detail `{type, items, total?, done, skipped?}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known; `skipped` counts entries of the page that were not resources (`null`, numbers, …) and were left out. A page without resources ends the list. */
   "onam-library-load"?: (e: CustomEvent<import("../dist/index.js").AmLibraryLoadDetail>) => void;
   /** A row was activated by click, Enter or Space. Detail `{item}`. */
   "onam-library-select"?: (e: CustomEvent<import("../dist/index.js").AmLibrarySelectDetail>) => void;
@@ -352,7 +352,7 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **am-library-load** - A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known.
+   *  - **am-library-load** - A page arrived. Detail `{type, items, total?, done, skipped?}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known; `skipped` counts entries of the page that were not resources (`null`, numbers, …) and were left out. A page without resources ends the list.
    * - **am-library-select** - A row was activated by click, Enter or Space. Detail `{item}`.
    * - **am-error** - A page failed after the API client's retries. Detail `{code: 'api-error', message, error}`; `error` is the `AppleMusicApiError` (with `status`).
    *

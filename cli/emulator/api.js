@@ -60,28 +60,28 @@ function integer(value, fallback) {
 }
 
 /**
- * Answers one page of a list. `next` is root-relative and keeps the request's other query
- * parameters (including limit), as Apple's does.
+ * Answers one page of a list. `next` is root-relative and carries only the offset, as in
+ * Apple's documentation: a client that asked for a `limit` must put it back itself.
+ * `fault` breaks the page on purpose (see faults.js).
  * @param {import('node:http').ServerResponse} res
  * @param {URL} url
  * @param {readonly unknown[]} items
  * @param {{defaultLimit: number, maxLimit: number}} [limits]
+ * @param {import('./faults.js').FaultBody} [fault]
  */
-export function sendPage(res, url, items, { defaultLimit, maxLimit } = { defaultLimit: DEFAULT_LIMIT, maxLimit: MAX_LIMIT }) {
+export function sendPage(res, url, items, { defaultLimit, maxLimit } = { defaultLimit: DEFAULT_LIMIT, maxLimit: MAX_LIMIT }, fault) {
   const limit = integer(url.searchParams.get('limit'), defaultLimit);
   if (!(limit >= 1 && limit <= maxLimit)) {
     return sendAppleError(res, 400, `Value must be an integer between 1 and ${maxLimit}`, 'limit');
   }
   const offset = integer(url.searchParams.get('offset'), 0);
   if (!(offset >= 0)) return sendAppleError(res, 400, 'Value must be a non-negative integer', 'offset');
-  let next = '';
-  if (offset + limit < items.length) {
-    const query = new URLSearchParams(url.searchParams);
-    query.set('offset', String(offset + limit));
-    next = `"next":${JSON.stringify(`${url.pathname}?${query}`)},`;
-  }
-  const data = items.slice(offset, offset + limit).map(serialized).join(',');
-  sendRawJson(res, `{${next}"data":[${data}],"meta":{"total":${items.length}}}`);
+  const empty = fault === 'empty-page';
+  const next = empty || offset + limit < items.length ? `"next":${JSON.stringify(`${url.pathname}?offset=${offset + limit}`)},` : '';
+  const data = empty ? [] : items.slice(offset, offset + limit).map(serialized);
+  // Not resources: what a broken proxy or API bug might put in a page.
+  if (fault === 'null-entries') data.splice(1, 0, 'null', '7', '"text"', '[]');
+  sendRawJson(res, `{${next}"data":[${data.join(',')}],"meta":{"total":${items.length}}}`);
 }
 
 /** Each resource is serialized once: pages are then string joins, which keeps them fast. */
@@ -108,15 +108,16 @@ function sendRawJson(res, text) {
  * @param {import('node:http').ServerResponse} res
  * @param {URL} url
  * @param {{library: ReturnType<typeof import('./library.js').createLibrary>, storefront: string}} state
+ * @param {import('./faults.js').FaultBody} [fault] a page fault for list routes
  */
-export function handleMe(res, url, state) {
+export function handleMe(res, url, state, fault) {
   const path = url.pathname.replace(/\/+$/, '');
   if (path === '/v1/me/storefront') return sendJson(res, 200, { data: [storefrontResource(state.storefront)] });
   if (path === '/v1/me/account') return sendJson(res, 200, accountResponse(url, state.storefront));
   const match = /^\/v1\/me\/library\/([a-z-]+)(?:\/([^/]+))?$/.exec(path);
   const list = match ? state.library.lists[match[1]] : undefined;
   if (!match || !list) return sendAppleError(res, 404, `No resource at ${url.pathname}`);
-  if (!match[2]) return sendPage(res, url, list, match[1] === 'recently-added' ? RECENTLY_ADDED_LIMITS : undefined);
+  if (!match[2]) return sendPage(res, url, list, match[1] === 'recently-added' ? RECENTLY_ADDED_LIMITS : undefined, fault);
   const item = state.library.byId.get(`${match[1]}/${decodeURIComponent(match[2])}`);
   if (!item) return sendAppleError(res, 404, 'No library resource with this id');
   sendJson(res, 200, { data: [item] });

@@ -159,7 +159,7 @@ async function apple(req, res, url, state) {
 
   if (state.latency > 0) await sleep(state.latency);
   const fault = state.faults.take(path);
-  if (fault) return sendFault(res, fault);
+  if (fault && fault.status !== 200) return sendFault(res, fault);
 
   if (LOGOUT_PATHS.has(path)) {
     if (req.method !== 'POST') return sendAppleError(res, 405, 'Use POST');
@@ -178,7 +178,7 @@ async function apple(req, res, url, state) {
     return sendAppleError(res, 403, userToken ? 'Music User Token is invalid or revoked' : 'Music-User-Token (or Media-User-Token) header is missing');
   }
   if (handleLibraryCatalog(res, url, state)) return;
-  handleMe(res, url, state);
+  handleMe(res, url, state, fault?.body);
 }
 
 /**

@@ -2,8 +2,8 @@ import { LitElement, css, html } from 'lit';
 import type { LibraryResource } from '../../events.js';
 import { requestKey } from '../../core/playback/resolve.js';
 import type { PlayIds, PlayRequest } from '../../core/playback/types.js';
-import { themeStyles } from '../buttons/theme.styles.js';
-import { buttonStyles } from '../buttons/button.styles.js';
+import { themeStyles } from '../../internal/theme.styles.js';
+import { buttonStyles } from '../../internal/button.styles.js';
 import { PlayerConsumer } from './player-consumer.js';
 import { pauseIcon, playIcon } from './icons.js';
 

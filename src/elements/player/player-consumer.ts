@@ -1,7 +1,7 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import { authContext, type AuthState } from '../../context.js';
-import { ensureContextRoot } from '../buttons/button-base.js';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import type { ContextConsumer } from '@lit/context';
+import type { authContext } from '../../context.js';
+import { consumeAuth } from '../../internal/auth-consumer.js';
 import type { PlaybackEngine } from '../../core/playback/playback-engine.js';
 import './install-player.js';
 
@@ -10,22 +10,13 @@ import './install-player.js';
  * change (time updates included) and on provider state changes.
  */
 export class PlayerConsumer implements ReactiveController {
-  auth?: AuthState;
   #engine?: PlaybackEngine;
   #unsubscribe?: () => void;
-  readonly #consumer: ContextConsumer<typeof authContext, ReactiveControllerHost & HTMLElement>;
+  readonly #auth: ContextConsumer<typeof authContext, ReactiveElement>;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(private readonly host: ReactiveElement) {
+    this.#auth = consumeAuth(host, (state) => this.#follow(state.controller.player));
     host.addController(this);
-    this.#consumer = new ContextConsumer(host, {
-      context: authContext,
-      subscribe: true,
-      callback: (value) => {
-        this.auth = value;
-        this.#follow(value.controller.player);
-        host.requestUpdate();
-      },
-    });
   }
 
   /** The provider's engine, once the element is inside a provider. */
@@ -34,8 +25,7 @@ export class PlayerConsumer implements ReactiveController {
   }
 
   hostConnected(): void {
-    ensureContextRoot(this.host.ownerDocument);
-    this.#follow(this.#consumer.value?.controller.player);
+    this.#follow(this.#auth.value?.controller.player);
   }
 
   hostDisconnected(): void {

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { artworkUrl } from '../../core/artwork.js';
 import type { PreloadPolicy } from '../../core/playback/playback-engine.js';
 import type { PlaybackModePreference } from '../../core/playback/types.js';
-import { themeStyles } from '../buttons/theme.styles.js';
+import { themeStyles } from '../../internal/theme.styles.js';
 import { PlayerConsumer } from './player-consumer.js';
 import { playerStyles } from './player.styles.js';
 import { nextIcon, pauseIcon, playIcon, previousIcon, volumeIcon } from './icons.js';
