@@ -187,6 +187,8 @@ describe('playback: full length for signed-in subscribers', () => {
 
   it('falls back to the preview with one musickit-unavailable when MusicKit JS never loads', async () => {
     withDrm();
+    // As on a fresh page: no MusicKit from an earlier test.
+    delete (window as { MusicKit?: unknown }).MusicKit;
     const origin = await emulatorOrigin();
     const { button, events, engine } = await page({ songId: SONG, signedIn: true, musickit: `${origin}/musickit/v3/musickit.js?delay=never` });
     stop = () => engine.stop();

@@ -15,7 +15,7 @@ export class PlayerConsumer implements ReactiveController {
   readonly #auth: ContextConsumer<typeof authContext, ReactiveElement>;
 
   constructor(private readonly host: ReactiveElement) {
-    this.#auth = consumeAuth(host, (state) => this.#follow(state.controller.player));
+    this.#auth = consumeAuth(host, (state) => this.#follow(state?.controller.player));
     host.addController(this);
   }
 
