@@ -240,6 +240,24 @@ export type AmPlayerProps = {
   "color-scheme"?: AmPlayer["colorScheme"];
   /** Reflected while something is queued (the bar shows). */
   queued?: AmPlayer["queued"];
+  /** Accessible name of the play button while paused. */
+  "play-text"?: AmPlayer["playText"];
+  /** Accessible name of the play button while playing. */
+  "pause-text"?: AmPlayer["pauseText"];
+  /** Accessible name of the play button after the browser refused to start audio without a tap. */
+  "tap-text"?: AmPlayer["tapText"];
+  /** Accessible name of the previous-track button. */
+  "previous-text"?: AmPlayer["previousText"];
+  /** Accessible name of the next-track button. */
+  "next-text"?: AmPlayer["nextText"];
+  /** Accessible name of the progress slider. */
+  "progress-text"?: AmPlayer["progressText"];
+  /** Accessible name of the volume slider. */
+  "volume-text"?: AmPlayer["volumeText"];
+  /** Announced (politely) when a track starts; `{title}` and `{artist}` are filled in. */
+  "now-playing-text"?: AmPlayer["nowPlayingText"];
+  /** Accessible name of the bar. */
+  "player-text"?: AmPlayer["playerText"];
 };
 
 export type CustomElements = {

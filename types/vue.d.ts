@@ -179,6 +179,24 @@ type AmPlayerProps = {
   colorScheme?: AmPlayer["colorScheme"];
   /** Reflected while something is queued (the bar shows). */
   queued?: AmPlayer["queued"];
+  /** Accessible name of the play button while paused. */
+  playText?: AmPlayer["playText"];
+  /** Accessible name of the play button while playing. */
+  pauseText?: AmPlayer["pauseText"];
+  /** Accessible name of the play button after the browser refused to start audio without a tap. */
+  tapText?: AmPlayer["tapText"];
+  /** Accessible name of the previous-track button. */
+  previousText?: AmPlayer["previousText"];
+  /** Accessible name of the next-track button. */
+  nextText?: AmPlayer["nextText"];
+  /** Accessible name of the progress slider. */
+  progressText?: AmPlayer["progressText"];
+  /** Accessible name of the volume slider. */
+  volumeText?: AmPlayer["volumeText"];
+  /** Announced (politely) when a track starts; `{title}` and `{artist}` are filled in. */
+  nowPlayingText?: AmPlayer["nowPlayingText"];
+  /** Accessible name of the bar. */
+  playerText?: AmPlayer["playerText"];
 };
 
 export type CustomElements = {

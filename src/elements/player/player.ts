@@ -47,6 +47,15 @@ export class AmPlayer extends LitElement {
     persistent: { type: Boolean },
     colorScheme: { attribute: 'color-scheme', reflect: true },
     queued: { type: Boolean, reflect: true },
+    playText: { attribute: 'play-text' },
+    pauseText: { attribute: 'pause-text' },
+    tapText: { attribute: 'tap-text' },
+    previousText: { attribute: 'previous-text' },
+    nextText: { attribute: 'next-text' },
+    progressText: { attribute: 'progress-text' },
+    volumeText: { attribute: 'volume-text' },
+    nowPlayingText: { attribute: 'now-playing-text' },
+    playerText: { attribute: 'player-text' },
   };
 
   static override styles = [themeStyles, playerStyles];
@@ -65,6 +74,33 @@ export class AmPlayer extends LitElement {
 
   /** Reflected while something is queued (the bar shows). */
   queued = false;
+
+  /** Accessible name of the play button while paused. */
+  playText = 'Play';
+
+  /** Accessible name of the play button while playing. */
+  pauseText = 'Pause';
+
+  /** Accessible name of the play button after the browser refused to start audio without a tap. */
+  tapText = 'Tap to play';
+
+  /** Accessible name of the previous-track button. */
+  previousText = 'Previous';
+
+  /** Accessible name of the next-track button. */
+  nextText = 'Next';
+
+  /** Accessible name of the progress slider. */
+  progressText = 'Position';
+
+  /** Accessible name of the volume slider. */
+  volumeText = 'Volume';
+
+  /** Accessible name of the bar. */
+  playerText = 'Player';
+
+  /** Announced (politely) when a track starts; `{title}` and `{artist}` are filled in. */
+  nowPlayingText = 'Now playing: {title} by {artist}';
 
   readonly #player = new PlayerConsumer(this);
 
@@ -86,24 +122,24 @@ export class AmPlayer extends LitElement {
     const image = track?.artwork ? artworkUrl(track.artwork, 48 * (globalThis.devicePixelRatio || 1)) : '';
     const subtitle = [track?.artistName, track?.albumName].filter(Boolean).join(' — ');
     const index = engine?.queue.indexOf(track!) ?? -1;
-    return html`<div part="player" role="group" aria-label="Player" tabindex="0" @keydown=${this.#onKey} @pointerenter=${this.#warmUp} @focusin=${this.#warmUp}>
+    return html`<div part="player" role="group" aria-label=${this.playerText} tabindex="0" @keydown=${this.#onKey} @pointerenter=${this.#warmUp} @focusin=${this.#warmUp}>
       ${image ? html`<img part="artwork" src=${image} alt="" />` : html`<span part="artwork"></span>`}
       <div class="text">
         <span part="title">${track?.title ?? ''}</span>
         <span part="subtitle">${subtitle}</span>
       </div>
       <div class="controls">
-        <button part="previous" type="button" aria-label="Previous" ?disabled=${!track} @click=${() => engine?.previous()}>${previousIcon}</button>
-        <button part="play" type="button" aria-label=${playing ? 'Pause' : engine?.needsTap ? 'Tap to play' : 'Play'} ?disabled=${!track} @click=${this.#toggle}>
+        <button part="previous" type="button" aria-label=${this.previousText} ?disabled=${!track} @click=${() => engine?.previous()}>${previousIcon}</button>
+        <button part="play" type="button" aria-label=${playing ? this.pauseText : engine?.needsTap ? this.tapText : this.playText} ?disabled=${!track} @click=${this.#toggle}>
           ${playing ? pauseIcon : playIcon}
         </button>
-        <button part="next" type="button" aria-label="Next" ?disabled=${!track || index + 1 >= (engine?.queue.length ?? 0)} @click=${() => engine?.next()}>${nextIcon}</button>
+        <button part="next" type="button" aria-label=${this.nextText} ?disabled=${!track || index + 1 >= (engine?.queue.length ?? 0)} @click=${() => engine?.next()}>${nextIcon}</button>
       </div>
       <div class="progress">
         <input
           part="progress"
           type="range"
-          aria-label="Position"
+          aria-label=${this.progressText}
           min="0"
           max=${Math.max(1, Math.round(duration))}
           step="1"
@@ -116,15 +152,16 @@ export class AmPlayer extends LitElement {
       </div>
       <label class="volume">
         ${volumeIcon}
-        <input part="volume" type="range" aria-label="Volume" min="0" max="1" step="0.05" .value=${String(engine?.volume ?? 1)} @input=${(event: Event) => engine && (engine.volume = Number((event.target as HTMLInputElement).value))} />
+        <input part="volume" type="range" aria-label=${this.volumeText} min="0" max="1" step="0.05" .value=${String(engine?.volume ?? 1)} @input=${(event: Event) => engine && (engine.volume = Number((event.target as HTMLInputElement).value))} />
       </label>
     </div>
     <span class="sr" role="status">${track && engine?.state === 'playing' ? this.#announce(track.title, track.artistName) : nothing}</span>`;
   }
 
   /** The live region's text; re-rendering the same text announces nothing, a new track is announced once. */
-  #announce(title: string, artist?: string): string {
-    return artist ? `Now playing: ${title} by ${artist}` : `Now playing: ${title}`;
+  #announce(title: string, artist = ''): string {
+    const text = artist ? this.nowPlayingText : this.nowPlayingText.replace(/\s*\S*\s*\{artist\}/, '');
+    return text.replace('{title}', title).replace('{artist}', artist);
   }
 
   #toggle(): void {
