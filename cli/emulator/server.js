@@ -287,5 +287,6 @@ function indexPage(state) {
 <p>A local stand-in for Apple's sign-in page and the Apple Music API, for development and tests. It only listens on this computer.</p>
 <p>Point <code>&lt;am-auth-provider&gt;</code> at it with <code>authorize-url="${state.origin}/woa"</code> and <code>api-url="${state.origin}"</code>.</p>
 <p>Library: ${s.albums} albums, ${s.songs} songs, ${s.playlists} playlists, ${s.artists} artists, ${s['music-videos']} music videos. Storefront <code>${state.storefront}</code>.</p>
+<p>Catalog: ${state.catalog.songs.size} songs, ${state.catalog.albums.size} albums, ${state.catalog.playlists.size} playlists. MusicKit JS stand-in for <code>musickit-url</code>: <code>${state.origin}/musickit/v3/musickit.js</code>.</p>
 </html>`;
 }

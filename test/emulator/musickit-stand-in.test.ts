@@ -2,7 +2,7 @@
 // from its CDN, configured with a developer token, finding the Music User Token under the keys
 // am-elements writes, and playing real generated audio from a real click.
 import { expect } from '@open-wc/testing';
-import { emulatorOrigin, emulatorRequests, issueToken, resetEmulator, revokeToken } from '../support/emulator.js';
+import { emulatorRequests, issueToken, musicKitUrl, resetEmulator, revokeToken, serveMusicKit } from '../support/emulator.js';
 import { fakeDeveloperToken } from '../support/tokens.js';
 import { realClick } from '../support/dom.js';
 
@@ -53,7 +53,7 @@ describe('MusicKit stand-in in the browser', () => {
   before(async () => {
     const loaded = new Promise((resolve) => document.addEventListener('musickitloaded', resolve, { once: true }));
     const script = document.createElement('script');
-    script.src = `${await emulatorOrigin()}/musickit/v3/musickit.js`;
+    script.src = await musicKitUrl();
     document.head.append(script);
     await loaded;
     music = await MusicKit().configure({ developerToken: fakeDeveloperToken(), app: { name: 'am-elements tests', build: '1' } });
@@ -164,9 +164,10 @@ describe('MusicKit stand-in in the browser', () => {
     expect(music.isAuthorized).to.equal(true);
   });
 
-  it('a script URL answered with an error status fails to load, as a blocked CDN does', async () => {
+  it('a script served with an error status fails to load, as a blocked CDN does', async () => {
+    await serveMusicKit({ status: 503 });
     const script = document.createElement('script');
-    script.src = `${await emulatorOrigin()}/musickit/v3/musickit.js?status=503`;
+    script.src = await musicKitUrl();
     const failed = new Promise((resolve) => script.addEventListener('error', resolve, { once: true }));
     document.head.append(script);
     await failed;
