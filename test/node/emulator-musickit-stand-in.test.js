@@ -165,6 +165,18 @@ describe('MusicKit stand-in', () => {
     await assert.rejects(music.setQueue({ song: '42' }), { errorCode: 'CONTENT_UNAVAILABLE' });
   });
 
+  test('a newer setQueue replaces a pending one, which rejects with an AbortError', async () => {
+    const { global } = runStandIn(t.origin, source);
+    const music = await global.MusicKit.configure({ developerToken: fakeDeveloperToken() });
+    const first = music.setQueue({ album: '2000000001', startPlaying: true });
+    const second = music.setQueue({ song: '1000000005' });
+    await assert.rejects(first, { name: 'AbortError' });
+    const queue = await second;
+    assert.equal(music.queue, queue);
+    assert.deepEqual(Array.from(queue.items, (/** @type {any} */ item) => item.id), ['1000000005']);
+    assert.notEqual(music.playbackState, 2, 'the replaced call does not start playing');
+  });
+
   test('without a user it plays previews; with one, full length after the licence call', async () => {
     const { global, store } = runStandIn(t.origin, source);
     const music = await global.MusicKit.configure({ developerToken: fakeDeveloperToken() });

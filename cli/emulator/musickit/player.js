@@ -113,12 +113,12 @@ class MusicKitInstance {
     const resources = await this.#items.resolve(descriptor, this.#storefrontId);
     if (request !== this.#request) throw new DOMException('A newer call replaced this setQueue', 'AbortError');
     if (!resources.length) throw new MKError('CONTENT_UNAVAILABLE', 'Nothing to play');
-    this.#queue = new Queue(resources.map(mediaItem));
+    const queue = (this.#queue = new Queue(resources.map(mediaItem)));
     this.#emit('nowPlayingItemDidChange', { item: this.nowPlayingItem });
     await this.#prepare();
     if (request !== this.#request) throw new DOMException('A newer call replaced this setQueue', 'AbortError');
     if (options.startPlaying) await this.play();
-    return this.#queue;
+    return queue;
   }
 
   /** Starts or resumes. Once the queue is ready, the element's play() runs in the caller's task. */
