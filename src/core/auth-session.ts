@@ -149,6 +149,16 @@ export class AuthSession {
     return result;
   }
 
+  /** The developer token, fetched when it comes from a URL (for MusicKit JS). */
+  async developerToken(): Promise<string> {
+    return (await this.#tokens.get()).token;
+  }
+
+  /** Forgets a Music User Token another party found invalid (MusicKit JS), without a logout call. */
+  forget(reason: StatusChangeReason): void {
+    if (this.stored) this.#forgetUser(reason);
+  }
+
   /** Signs out: storage first, then a logout call nobody waits for. */
   unauthorize(): void {
     const musicUserToken = this.stored?.musicUserToken;

@@ -121,6 +121,15 @@ describe('emulator catalog', () => {
     assert.equal(new Set(ids).size, ids.length);
   });
 
+  test('track lists take the page faults of lists (an empty page that still has a next)', async () => {
+    const path = `/v1/catalog/us/albums/${ALBUM}/tracks`;
+    await t.post('/_emulator/faults', { path, body: 'empty-page' });
+    const broken = await (await catalog(path)).json();
+    assert.deepEqual(broken.data, []);
+    assert.match(broken.next, /offset=/);
+    assert.equal((await (await catalog(path)).json()).data.length, 10);
+  });
+
   test('a music video has musicVideo play parameters and an audio preview', async () => {
     const id = String(IDS.storeVideo);
     const [video] = (await (await catalog(`/v1/catalog/us/music-videos/${id}`)).json()).data;

@@ -1,5 +1,6 @@
 // Routes the test server (localhost) adds for browser tests that need HTTP behaviour the
-// emulator does not model: a popup with a Cross-Origin-Opener-Policy, a developer-token URL.
+// emulator does not model: a popup with a Cross-Origin-Opener-Policy, a developer-token URL,
+// a redirect to another origin.
 
 const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -43,6 +44,13 @@ export async function testRoutes(ctx, next) {
     // `pad`: wrapped in whitespace and newlines, as tokens pasted into a CMS or a file often are.
     if (ctx.query.pad) token = `  \n${token}\n  `;
     ctx.body = ctx.query.format === 'json' ? { token } : token;
+    return;
+  }
+  if (ctx.path === '/_test/redirect') {
+    // A 307 keeps the method, body and headers: what a hostile or hijacked endpoint would send
+    // to move a token-carrying request to another host (here the emulator, which records it).
+    ctx.redirect(String(ctx.query.to));
+    ctx.status = 307;
     return;
   }
   if (ctx.path === '/_test/developer-token-requests') {

@@ -1,17 +1,16 @@
-import { LitElement, html, css } from 'lit';
+import { html, css } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { authContext, type AuthController, type AuthState } from '../../context.js';
 import { emit } from '../../events.js';
 import type { AppleMusicApi } from '../../core/api-client.js';
-import { DEFAULT_AUTHORIZE_URL } from '../../core/authorize-url.js';
-import { AuthSession, type AttemptResult, type AuthSessionConfig } from '../../core/auth-session.js';
-import { DEFAULT_LOGOUT_URL } from '../../core/logout.js';
-import { DEFAULT_POPUP_TIMEOUT_MS, validPopupTimeout } from '../../core/popup-session.js';
+import { AuthSession, type AttemptResult } from '../../core/auth-session.js';
+import type { PlaybackEngine } from '../../core/playback/playback-engine.js';
+import { playerSlot } from '../../core/player-slot.js';
 import { isAuthorizedStatus, type AuthorizationStatus } from '../../core/status.js';
+import { AuthProviderAttributes } from './provider-attributes.js';
 import { reportAttempt } from './report-attempt.js';
-import type { StorageKind } from '../../core/token-store.js';
 
-export const DEFAULT_API_URL = 'https://api.music.apple.com';
+export { DEFAULT_API_URL } from './provider-attributes.js';
 
 /**
  * Holds the Apple Music authorization state for the elements inside it and speaks Apple's
@@ -29,69 +28,29 @@ export const DEFAULT_API_URL = 'https://api.music.apple.com';
  * @fires am-error - The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`.
  * @fires am-unauthorize - Signed out.
  * @fires am-status-change - The authorization status changed. Detail `{status, previousStatus, reason?}`.
+ * @fires am-playback-change - Playback changed state (with `<am-player>` or `<am-play-button>` on the page). Detail `{state, mode, item, position, duration}`.
  */
-export class AmAuthProvider extends LitElement implements AuthController {
-  static override properties = {
-    developerToken: { attribute: 'developer-token' },
-    developerTokenUrl: { attribute: 'developer-token-url' },
-    appIcon: { attribute: 'app-icon' },
-    storefront: {},
-    storage: {},
-    authorizeUrl: { attribute: 'authorize-url' },
-    apiUrl: { attribute: 'api-url' },
-    logoutUrl: { attribute: 'logout-url' },
-    popupTimeout: { attribute: 'popup-timeout', type: Number },
-    acceptHandOff: { attribute: 'accept-hand-off', type: Boolean },
-  };
-
+export class AmAuthProvider extends AuthProviderAttributes implements AuthController {
   static override styles = css`
     :host {
       display: contents;
     }
   `;
 
-  /** The developer token (a JWT signed with your MusicKit key); surrounding whitespace is ignored. */
-  declare developerToken?: string;
-
-  /** A URL answering the developer token as text or `{"token": "..."}`; fetched when needed. */
-  declare developerTokenUrl?: string;
-
-  /** Icon shown on Apple's consent screen; discovered from the page's `link` rels when unset. */
-  declare appIcon?: string;
-
-  /** Storefront override; else the user's storefront from `/v1/me/storefront`, else `us`. */
-  declare storefront?: string;
-
-  /** Where the Music User Token is kept: `local`, `session` or `memory`. */
-  storage: StorageKind = 'local';
-
-  /** Apple's authorize page; its origin is the only one whose messages count. `https:` only (`http:` on loopback hosts). */
-  authorizeUrl: string = DEFAULT_AUTHORIZE_URL;
-
-  /** Apple Music API base URL. `https:` only (`http:` on loopback hosts). */
-  apiUrl: string = DEFAULT_API_URL;
-
-  /** Best-effort logout endpoint called on sign-out; an empty attribute disables the call. */
-  logoutUrl: string = DEFAULT_LOGOUT_URL;
-
-  /** Milliseconds before an unanswered popup counts as cancelled: a whole number from 1 to 2147483647, else ignored with a console warning. */
-  popupTimeout: number = DEFAULT_POPUP_TIMEOUT_MS;
-
-  /** Accept a sign-in handed over in the URL's `#fragment` by a redirect (never over an existing sign-in). */
-  acceptHandOff = false;
-
   readonly #context = new ContextProvider(this, { context: authContext });
   readonly #session = new AuthSession({
-    config: () => this.#config(),
+    config: () => this.sessionConfig(),
     onChange: (change) => {
       this.requestUpdate();
-      if (change) emit(this, 'am-status-change', change);
+      if (!change) return;
+      emit(this, 'am-status-change', change);
+      this.#player?.authorizationChanged(this.isAuthorized);
     },
   });
+  #player?: PlaybackEngine;
   /** The attempt in flight, as `authorize()` answers it: joined calls get the same promise. */
   #pending?: { result: Promise<AttemptResult>; answer: Promise<string> };
   #published?: AuthState;
-  #warnedTimeout?: unknown;
 
   /** The authorization status (MusicKit's values); reflected to the `status` attribute. */
   get status(): AuthorizationStatus {
@@ -121,6 +80,15 @@ export class AmAuthProvider extends LitElement implements AuthController {
   /** The Apple Music API client (MusicKit v3's `music()` shape). */
   get api(): AppleMusicApi {
     return this.#session.api;
+  }
+
+  /** The playback engine, created on first use when the page has playback elements (`<am-player>`, `<am-play-button>`). */
+  get player(): PlaybackEngine | undefined {
+    this.#player ??= playerSlot.create?.(this, {
+      developerToken: () => this.#session.developerToken(),
+      forgetUser: () => this.#session.forget('user-token-rejected'),
+    });
+    return this.#player;
   }
 
   /**
@@ -193,13 +161,4 @@ export class AmAuthProvider extends LitElement implements AuthController {
     return html`<slot></slot>`;
   }
 
-  #config(): AuthSessionConfig {
-    const popupTimeout = validPopupTimeout(this.popupTimeout);
-    if (popupTimeout === undefined && !Object.is(this.#warnedTimeout, this.popupTimeout)) {
-      this.#warnedTimeout = this.popupTimeout;
-      console.warn(`<am-auth-provider>: popup-timeout must be a whole number of milliseconds from 1 to 2147483647; using ${DEFAULT_POPUP_TIMEOUT_MS}.`);
-    }
-    const { developerToken, developerTokenUrl, appIcon, storefront, storage, authorizeUrl, apiUrl, logoutUrl, acceptHandOff } = this;
-    return { developerToken, developerTokenUrl, appIcon, storefront, storage, authorizeUrl, apiUrl, logoutUrl, acceptHandOff, popupTimeout: popupTimeout ?? DEFAULT_POPUP_TIMEOUT_MS };
-  }
 }
