@@ -201,10 +201,10 @@ async function developerTokenServe(/** @type {string[]} */ args) {
   const shownHost = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shownHost}:${address.port}/developer-token`;
   console.log(`Serving developer tokens at ${url} (this one expires ${new Date(expiresAt).toISOString()}; renewed before then).`);
-  console.log(`Use developer-token-url="${url}". Press Ctrl+C to stop.`);
   if (!values.origin?.length) {
     console.log('No --origin given: pages on other origins (every page not served from this port) cannot read the token. Add --origin http://localhost:8000 (your page\'s origin).');
   }
+  console.log(`Use developer-token-url="${url}". Press Ctrl+C to stop.`);
   const stop = () => server.close(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -24,6 +24,8 @@ const CURVES = /** @type {Record<string, string>} */ ({
   '1.3.132.0.10': 'secp256k1',
 });
 const P256 = '1.2.840.10045.3.1.7';
+/** The order of P-256: a private key is a number from 1 to this minus 1. */
+const P256_ORDER = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 
 /** @param {string} message */
 const refuse = (message) => new DeveloperTokenOptionsError(message, 'invalid-key');
@@ -142,5 +144,7 @@ export function checkPrivateKey(privateKey) {
   const ecKey = readElement(bytes, keyOctets.start);
   const [, secret] = ecKey.tag === 0x30 && ecKey.end === keyOctets.end ? children(bytes, ecKey) : [];
   if (secret?.tag !== 0x04 || secret.end - secret.start !== 32) throw damaged();
+  const scalar = bytes.subarray(secret.start, secret.end).reduce((value, byte) => value * 256n + BigInt(byte), 0n);
+  if (scalar === 0n || scalar >= P256_ORDER) throw damaged();
   return `-----BEGIN PRIVATE KEY-----\n${match[1].replace(/\s+/g, '').replace(/.{1,64}/g, '$&\n')}-----END PRIVATE KEY-----\n`;
 }
