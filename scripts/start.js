@@ -185,7 +185,8 @@ function demoMiddleware({ config, tokens }) {
 function emulatorTokenMinter() {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const privateKeyPem = /** @type {string} */ (privateKey.export({ type: 'pkcs8', format: 'pem' }));
-  const LIFETIME_S = 12 * 3600;
+  // Long enough that the provider never warns of expiry (it warns within 7 days for a URL token).
+  const LIFETIME_S = 30 * 86_400;
   /** @type {{token: string, renewAt: number} | undefined} */
   let cached;
   return async () => {

@@ -1,4 +1,5 @@
 import type { AuthorizationStatus } from './core/status.js';
+import type { DeveloperTokenExpiring } from './core/developer-token-expiry.js';
 
 export type LibraryType =
   | 'albums'
@@ -59,6 +60,8 @@ export interface AmLibraryLoadDetail {
 export interface AmLibrarySelectDetail {
   item: LibraryResource;
 }
+/** `{expiresAt, daysLeft}`: the developer token's `exp` (ms since the epoch) and the days left, rounded. */
+export type AmDeveloperTokenExpiringDetail = DeveloperTokenExpiring;
 
 /** Every event am-elements dispatches, by name. */
 export interface AmEventDetails {
@@ -71,6 +74,7 @@ export interface AmEventDetails {
   'am-status-change': AmStatusChangeDetail;
   'am-library-load': AmLibraryLoadDetail;
   'am-library-select': AmLibrarySelectDetail;
+  'am-developer-token-expiring': AmDeveloperTokenExpiringDetail;
 }
 
 export type AmEventName = keyof AmEventDetails;
@@ -95,5 +99,6 @@ declare global {
     'am-status-change': CustomEvent<AmStatusChangeDetail>;
     'am-library-load': CustomEvent<AmLibraryLoadDetail>;
     'am-library-select': CustomEvent<AmLibrarySelectDetail>;
+    'am-developer-token-expiring': CustomEvent<AmDeveloperTokenExpiringDetail>;
   }
 }

@@ -96,6 +96,8 @@ export type AmAuthProviderProps = {
   "onam-unauthorize"?: (e: CustomEvent<Record<string, never>>) => void;
   /** The authorization status changed. Detail `{status, previousStatus, reason?}`. */
   "onam-status-change"?: (e: CustomEvent<import("../dist/index.js").AmStatusChangeDetail>) => void;
+  /** Once per page load and token, with a console warning, when the developer token expires within 14 days (a token from `developer-token-url`: within 7 days even when fetched again, i.e. its server does not renew it). Detail `{expiresAt, daysLeft}`. */
+  "onam-developer-token-expiring"?: (e: CustomEvent<import("../dist/index.js").AmDeveloperTokenExpiringDetail>) => void;
 };
 
 export type AmAuthorizeButtonProps = {
@@ -203,6 +205,7 @@ export type CustomElements = {
    * - **am-error** - The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`.
    * - **am-unauthorize** - Signed out.
    * - **am-status-change** - The authorization status changed. Detail `{status, previousStatus, reason?}`.
+   * - **am-developer-token-expiring** - Once per page load and token, with a console warning, when the developer token expires within 14 days (a token from `developer-token-url`: within 7 days even when fetched again, i.e. its server does not renew it). Detail `{expiresAt, daysLeft}`.
    *
    * ### **Methods:**
    *  - **authorize(options: _{ popup?: Window }_): _Promise<string>_** - Signs the user in. Resolves with the Music User Token — at once when one is stored —

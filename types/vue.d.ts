@@ -35,6 +35,8 @@ type AmAuthProviderProps = {
   onAmUnauthorize?: (e: CustomEvent<Record<string, never>>) => void;
   /** `@am-status-change`: The authorization status changed. Detail `{status, previousStatus, reason?}`. */
   onAmStatusChange?: (e: CustomEvent<import("../dist/index.js").AmStatusChangeDetail>) => void;
+  /** `@am-developer-token-expiring`: Once per page load and token, with a console warning, when the developer token expires within 14 days (a token from `developer-token-url`: within 7 days even when fetched again, i.e. its server does not renew it). Detail `{expiresAt, daysLeft}`. */
+  onAmDeveloperTokenExpiring?: (e: CustomEvent<import("../dist/index.js").AmDeveloperTokenExpiringDetail>) => void;
 };
 
 type AmAuthorizeButtonProps = {
@@ -142,6 +144,7 @@ export type CustomElements = {
    * - **AmError** - `@am-error`: The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`.
    * - **AmUnauthorize** - `@am-unauthorize`: Signed out.
    * - **AmStatusChange** - `@am-status-change`: The authorization status changed. Detail `{status, previousStatus, reason?}`.
+   * - **AmDeveloperTokenExpiring** - `@am-developer-token-expiring`: Once per page load and token, with a console warning, when the developer token expires within 14 days (a token from `developer-token-url`: within 7 days even when fetched again, i.e. its server does not renew it). Detail `{expiresAt, daysLeft}`.
    *
    * ### **Methods:**
    *  - **authorize(options: _{ popup?: Window }_): _Promise<string>_** - Signs the user in. Resolves with the Music User Token — at once when one is stored —

@@ -5,6 +5,7 @@ import { emit, type StatusChangeReason } from '../../events.js';
 import { AppleMusicApi } from '../../core/api-client.js';
 import { buildAuthorizeUrl, buildThirdPartyInfo, authorizeOriginOf, findAppIcon, DEFAULT_AUTHORIZE_URL } from '../../core/authorize-url.js';
 import { DeveloperTokenSource, type DeveloperToken } from '../../core/developer-token-source.js';
+import { expiringMessage, expiringOnce } from '../../core/developer-token-expiry.js';
 import { readHandOff } from '../../core/hand-off.js';
 import { DEFAULT_LOGOUT_URL, logoutBestEffort } from '../../core/logout.js';
 import { AuthorizationError } from '../../core/errors.js';
@@ -38,6 +39,7 @@ interface Attempt {
  * @fires am-error - The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`.
  * @fires am-unauthorize - Signed out.
  * @fires am-status-change - The authorization status changed. Detail `{status, previousStatus, reason?}`.
+ * @fires am-developer-token-expiring - Once per page load and token, with a console warning, when the developer token expires within 14 days (a token from `developer-token-url`: within 7 days even when fetched again, i.e. its server does not renew it). Detail `{expiresAt, daysLeft}`.
  */
 export class AmAuthProvider extends LitElement implements AuthController {
   static override properties = {
@@ -385,11 +387,20 @@ export class AmAuthProvider extends LitElement implements AuthController {
       if (this.isAuthorized) this.#setStatus('not-determined', 'developer-token-changed');
       return;
     }
+    this.#warnIfExpiring(token);
     if (this.#acceptHandOff(token)) return;
     const stored = this.#storeFor(token).read();
     if (stored && !stored.storefrontId) this.#learnStorefront(token);
     if (stored) this.#setStatus(stored.restricted ? 'restricted' : 'authorized', reason);
     else if (this.isAuthorized) this.#setStatus('not-determined', reason);
+  }
+
+  /** Warns before the developer token breaks sign-in (README, "Developer tokens"). */
+  #warnIfExpiring(token: DeveloperToken): void {
+    const expiring = expiringOnce(token);
+    if (!expiring) return;
+    console.warn(expiringMessage(expiring, token.fromUrl));
+    emit(this, 'am-developer-token-expiring', expiring);
   }
 
   /** SPEC §1.6: a `#<base64>` hand-off from a redirect sign-in, stored then removed from the URL. */
