@@ -40,6 +40,18 @@ test('the implementation matches the published types (index.d.ts), export for ex
   for (const [name, value] of Object.entries(declared)) assert.equal(server[/** @type {keyof typeof server} */ (name)], value, name);
 });
 
+test('am-elements/server imports no node:* module, so Workers, Deno and Bun load it as it is', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const dir = new URL('../../server/', import.meta.url);
+  const files = readdirSync(dir).filter((file) => file.endsWith('.js'));
+  assert.ok(files.length >= 6);
+  for (const file of files) {
+    const imports = [...readFileSync(new URL(file, dir), 'utf8').matchAll(/^(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/gm)].map((match) => match[1] ?? match[2] ?? match[3]);
+    assert.ok(imports.length > 0 || file === 'errors.js', file);
+    assert.deepEqual(imports.filter((name) => !name.startsWith('./') && name !== 'jose'), [], file);
+  }
+});
+
 describe('createDeveloperTokenHandler: the token', () => {
   test('answers GET with {"token"}: an ES256 JWT that verifies with the public key', async () => {
     const { handler } = clocked({ origins: ['https://example.com', 'https://example.com/', 'http://localhost:8000'] });
