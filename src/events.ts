@@ -1,5 +1,6 @@
 import type { AuthorizationStatus } from './core/status.js';
 import type { DeveloperTokenExpiring } from './core/developer-token-expiry.js';
+import type { PlaybackSnapshot } from './core/playback/types.js';
 
 export type LibraryType =
   | 'albums'
@@ -56,12 +57,16 @@ export interface AmLibraryLoadDetail {
   items: LibraryResource[];
   total?: number;
   done: boolean;
+  /** Entries of the page that were not resources (`null`, numbers, …), left out; absent when none. */
+  skipped?: number;
 }
 export interface AmLibrarySelectDetail {
   item: LibraryResource;
 }
 /** `{expiresAt, daysLeft}`: the developer token's `exp` (ms since the epoch) and the days left, rounded. */
 export type AmDeveloperTokenExpiringDetail = DeveloperTokenExpiring;
+/** `state`: `loading`, `playing`, `paused`, `ended`, `stopped`; `mode`: `preview` or `full`; `item` the track; seconds. */
+export type AmPlaybackChangeDetail = PlaybackSnapshot;
 
 /** Every event am-elements dispatches, by name. */
 export interface AmEventDetails {
@@ -75,6 +80,7 @@ export interface AmEventDetails {
   'am-library-load': AmLibraryLoadDetail;
   'am-library-select': AmLibrarySelectDetail;
   'am-developer-token-expiring': AmDeveloperTokenExpiringDetail;
+  'am-playback-change': AmPlaybackChangeDetail;
 }
 
 export type AmEventName = keyof AmEventDetails;
@@ -100,5 +106,6 @@ declare global {
     'am-library-load': CustomEvent<AmLibraryLoadDetail>;
     'am-library-select': CustomEvent<AmLibrarySelectDetail>;
     'am-developer-token-expiring': CustomEvent<AmDeveloperTokenExpiringDetail>;
+    'am-playback-change': CustomEvent<AmPlaybackChangeDetail>;
   }
 }

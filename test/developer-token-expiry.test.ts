@@ -53,7 +53,7 @@ describe('developer token expiry warning (README, "Developer tokens")', () => {
     const expiresAt = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp * 1000;
     expect(events[0].detail).to.deep.equal({ expiresAt, daysLeft: 13 });
     expect(warnings).to.have.length(1);
-    expect(warnings[0]).to.contain(new Date(expiresAt).toISOString()).and.contain('in 13 days').and.contain('Sign a new one');
+    expect(warnings[0]).to.contain(new Date(expiresAt).toISOString()).and.contain('13 days left').and.contain('Renew it');
     expect(warnings[0]).not.to.contain(token.split('.')[1]);
   });
 

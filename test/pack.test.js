@@ -104,6 +104,7 @@ test('no browser code contains the token server, jose or a key', () => {
   }
 });
 
-test('stays small: under 400 KB compressed', () => {
-  assert.ok(totals.size < 400 * 1024, `the tarball is ${Math.round(totals.size / 1024)} KB`);
+// 400 KB until am-elements/server (server/, about 8 KB compressed) joined the package at 395 KB.
+test('stays small: under 420 KB compressed', () => {
+  assert.ok(totals.size < 420 * 1024, `the tarball is ${Math.round(totals.size / 1024)} KB`);
 });

@@ -40,10 +40,7 @@ export function expiringOnce(token: DeveloperTokenInfo & { token: string; fromUr
 
 /** The console warning; never contains the token. */
 export function expiringMessage({ expiresAt, daysLeft }: DeveloperTokenExpiring, fromUrl = false): string {
-  const when = `on ${new Date(expiresAt).toISOString()} (${daysLeft ? `in ${daysLeft} day${daysLeft > 1 ? 's' : ''}` : 'within hours'})`;
-  return `am-elements: ${
-    fromUrl
-      ? `developer-token-url answers a developer token that expires ${when}, even past caches: its server does not renew it.`
-      : `the developer token expires ${when}; sign-in stops working then. Sign a new one, or serve renewed ones from developer-token-url.`
-  } See the README, "Developer tokens".`;
+  return `am-elements: ${fromUrl ? 'developer-token-url answers a token that' : 'the developer token'} expires on ${new Date(expiresAt).toISOString()} (${daysLeft} day${
+    daysLeft === 1 ? '' : 's'
+  } left)${fromUrl ? ', even fetched again: its server does not renew it' : '. Renew it, or serve renewed ones from developer-token-url'} (README, "Developer tokens").`;
 }

@@ -36,10 +36,10 @@ describe('developer token expiry', () => {
 
   it('the warning says when, and what to do, for both kinds', () => {
     const detail = { expiresAt: NOW + 13 * DAY_MS, daysLeft: 13 };
-    expect(expiringMessage(detail)).to.contain('2027-01-14T00:00:00.000Z (in 13 days)').and.contain('developer-token-url');
-    expect(expiringMessage({ ...detail, daysLeft: 1 })).to.contain('(in 1 day)');
-    expect(expiringMessage({ ...detail, daysLeft: 0 })).to.contain('(within hours)');
-    expect(expiringMessage(detail, true)).to.contain('does not renew').and.contain('"Developer tokens"');
+    expect(expiringMessage(detail)).to.contain('expires on 2027-01-14T00:00:00.000Z (13 days left)').and.contain('serve renewed ones from developer-token-url');
+    expect(expiringMessage({ ...detail, daysLeft: 1 })).to.contain('(1 day left)');
+    expect(expiringMessage({ ...detail, daysLeft: 0 })).to.contain('(0 days left)');
+    expect(expiringMessage(detail, true)).to.contain('developer-token-url answers a token that expires').and.contain('does not renew').and.contain('"Developer tokens"');
   });
 });
 

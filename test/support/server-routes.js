@@ -1,11 +1,12 @@
 // Routes the test server (localhost) adds for browser tests that need HTTP behaviour the
-// emulator does not model: a popup with a Cross-Origin-Opener-Policy, a developer-token URL.
+// emulator does not model: a popup with a Cross-Origin-Opener-Policy, a developer-token URL,
+// a redirect to another origin.
 
 const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 function developerToken(expiresInSeconds, iss = 'TEAMID1234') {
   const now = Math.floor(Date.now() / 1000);
-  const payload = { iss: String(iss), iat: now, exp: now + expiresInSeconds };
+  const payload = { iss, iat: now, exp: now + expiresInSeconds };
   return `${base64url({ alg: 'ES256', kid: 'KEYID12345' })}.${base64url(payload)}.c2lnbmF0dXJl`;
 }
 
@@ -47,8 +48,17 @@ export async function testRoutes(ctx, next) {
     const seen = key === undefined ? [] : (requestsByKey.get(key) ?? []);
     if (key !== undefined) requestsByKey.set(key, [...seen, ctx.get('Cache-Control') || ctx.get('Pragma') || '']);
     const renewed = seen.length > 0 && ctx.query.renewedExpiresIn !== undefined;
-    const token = developerToken(Number((renewed ? ctx.query.renewedExpiresIn : ctx.query.expiresIn) ?? 30 * 86_400), ctx.query.iss);
+    let token = developerToken(Number((renewed ? ctx.query.renewedExpiresIn : ctx.query.expiresIn) ?? 30 * 86_400), ctx.query.iss);
+    // `pad`: wrapped in whitespace and newlines, as tokens pasted into a CMS or a file often are.
+    if (ctx.query.pad) token = `  \n${token}\n  `;
     ctx.body = ctx.query.format === 'json' ? { token } : token;
+    return;
+  }
+  if (ctx.path === '/_test/redirect') {
+    // A 307 keeps the method, body and headers: what a hostile or hijacked endpoint would send
+    // to move a token-carrying request to another host (here the emulator, which records it).
+    ctx.redirect(String(ctx.query.to));
+    ctx.status = 307;
     return;
   }
   if (ctx.path === '/_test/developer-token-requests') {
