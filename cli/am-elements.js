@@ -17,9 +17,11 @@ Run "am-elements <command> --help" for a command's options.
 `,
   emulator: `Usage: am-elements emulator [options]
 
-Runs the Apple Music emulator on 127.0.0.1 (local only): the sign-in page at /woa and the
-library API of /v1/me/…, over a generated library. Point <am-auth-provider> at it with
-authorize-url="http://127.0.0.1:9000/woa" and api-url="http://127.0.0.1:9000".
+Runs the Apple Music emulator on 127.0.0.1 (local only): the sign-in page at /woa, the
+library API of /v1/me/… over a generated library, the catalog of /v1/catalog/…, preview and
+full-length audio, and a MusicKit JS stand-in at /musickit/v3/musickit.js. Point
+<am-auth-provider> at it with authorize-url="http://127.0.0.1:9000/woa" and
+api-url="http://127.0.0.1:9000" (and musickit-url at the stand-in).
 
 Options:
   --port <n>         port to listen on (default 9000; 0 = any free port)

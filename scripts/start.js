@@ -145,6 +145,8 @@ function demoConfig(mode, emulatorOrigin) {
       'authorize-url': `${emulatorOrigin}/woa`,
       'api-url': emulatorOrigin,
       'logout-url': `${emulatorOrigin}/account/web/logout`,
+      // Full-length playback through the emulator's stand-in for MusicKit JS (never Apple's code).
+      'musickit-url': `${emulatorOrigin}/musickit/v3/musickit.js`,
     },
   };
 }
