@@ -2,6 +2,7 @@
 // passes its attributes in and turns the values returned here into status, context and events.
 import { AppleMusicApi } from './api-client.js';
 import { DeveloperTokenSource, type DeveloperToken } from './developer-token-source.js';
+import { expiringOnce, type DeveloperTokenExpiring } from './developer-token-expiry.js';
 import { endpointProblem } from './endpoint.js';
 import { AuthorizationError } from './errors.js';
 import { readHandOff } from './hand-off.js';
@@ -25,6 +26,8 @@ export interface AuthSessionOptions {
   config(): AuthSessionConfig;
   /** Status or busy changed; `change` is set when the status did. */
   onChange(change?: { status: AuthorizationStatus; previousStatus: AuthorizationStatus; reason: StatusChangeReason }): void;
+  /** The developer token expires soon (once per token and page load); `fromUrl`: its server does not renew it. */
+  onTokenExpiring?(expiring: DeveloperTokenExpiring, fromUrl: boolean): void;
   /** The window the popup is opened from and storage events are heard on. */
   win?: Window;
 }
@@ -179,6 +182,8 @@ export class AuthSession {
       if (isAuthorizedStatus(this.#status)) this.#setStatus('not-determined', 'developer-token-changed');
       return;
     }
+    const expiring = expiringOnce(token);
+    if (expiring) this.#options.onTokenExpiring?.(expiring, Boolean(token.fromUrl));
     if (this.#takeHandOff(token)) return;
     const stored = this.#storeFor(token).read();
     if (stored && !stored.storefrontId) this.#learnStorefront(token);
