@@ -85,7 +85,7 @@ export interface AmEventDetails {
 
 export type AmEventName = keyof AmEventDetails;
 
-/** Dispatches a bubbling, composed `CustomEvent` (SPEC §5). Returns `dispatchEvent`'s result. */
+/** Dispatches a bubbling, composed `CustomEvent` (README, "Events"). Returns `dispatchEvent`'s result. */
 export function emit<K extends AmEventName>(
   target: EventTarget,
   name: K,
