@@ -19,6 +19,10 @@ export class LibraryListTexts extends LitElement implements ErrorTexts {
     rejectedText: { attribute: 'rejected-text' },
     offlineText: { attribute: 'offline-text' },
     crossOriginText: { attribute: 'cross-origin-text' },
+    noLibraryText: { attribute: 'no-library-text' },
+    noMatchesText: { attribute: 'no-matches-text' },
+    backText: { attribute: 'back-text' },
+    uploadText: { attribute: 'upload-text' },
   };
 
   /** Shown while the first page loads, and on the "Load more" button while a page loads. */
@@ -56,4 +60,17 @@ export class LibraryListTexts extends LitElement implements ErrorTexts {
 
   /** Error: Apple's next page was on another site and was not followed. */
   crossOriginText = 'Apple Music sent a link to another site; it was not followed.';
+
+  /** The default `no-library` content (the `no-library` slot replaces it): the user has no iCloud Music Library. */
+  noLibraryText =
+    'Your Apple Music library is not available. To see it here, turn on Sync Library: on iPhone or iPad in Settings › Apps › Music (Settings › Music before iOS 18), on a Mac in Music › Settings › General. Your music can take a few minutes to appear.';
+
+  /** The default `no-matches` content (the `no-matches` slot replaces it): a search found nothing; `{query}` is the search term. */
+  noMatchesText = 'No matches for “{query}”.';
+
+  /** The label of the back button (`part="back"`) above an opened album's or playlist's tracks. */
+  backText = 'Back';
+
+  /** The marker of an uploaded song or video (`part="upload"`): one of the user's own files, not from the Apple Music catalog. */
+  uploadText = 'Uploaded';
 }
