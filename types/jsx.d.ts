@@ -178,7 +178,9 @@ export type AmLibraryListProps = {
   playable?: AmLibraryList["playable"];
   /** The accessible name of the list, taken from the host's `aria-label`. */
   "aria-label"?: AmLibraryList["listLabel"];
-  /** Paints the list's own surface and text in this colour scheme (`auto` follows `prefers-color-scheme`); unset, the list is transparent. */
+  /** Paints the list's own surface and text (`--am-surface`, `--am-text`) in this colour scheme
+(`auto` follows `prefers-color-scheme`). Unset, the list is transparent and inherits the
+page's colours and CSS `color-scheme`. */
   "color-scheme"?: AmLibraryList["colorScheme"];
   /** Shown while the first page loads, and on the "Load more" button while a page loads. */
   "loading-text"?: AmLibraryList["loadingText"];
@@ -435,7 +437,7 @@ export type CustomElements = {
    * - **title** - The item's name.
    * - **upload** - The "Uploaded" marker after the name of a song or video the user uploaded (no Apple Music catalog twin).
    * - **subtitle** - Artist for albums and videos; artist · album · duration for songs; description or track count for playlists.
-   * - **load-more** - The "Load more" button: shown while a page loads, when a keyboard user reaches it, or when scrolling cannot load more.
+   * - **load-more** - The "Load more" button: in the tab order while more remains; shown while a page loads, when it has keyboard focus, or when scrolling cannot load more.
    */
   "am-library-list": Partial<AmLibraryListProps & BaseProps & BaseEvents>;
 

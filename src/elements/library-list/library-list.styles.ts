@@ -6,6 +6,8 @@ import { css } from 'lit';
 // it paints its own surface (--_s, --_t) in that scheme.
 export const libraryListStyles = css`
   :host {
+    /* Holds the visually hidden live region and "Load more": they stay inside clipping parents. */
+    position: relative;
     display: block;
     min-width: 0;
     background: var(--am-surface, var(--_s));
@@ -17,7 +19,6 @@ export const libraryListStyles = css`
     --_t: light-dark(#1d1d1f, #f5f5f7);
   }
   .box {
-    position: relative;
     display: flex;
     flex-direction: column;
     height: 100%;
@@ -194,8 +195,8 @@ export const libraryListStyles = css`
   }
 
   /* "Load more" only where it is needed: while a page loads, when scrolling cannot load more,
-     and for a keyboard user who reached it or the last rows. Otherwise it stays in the tab
-     order, visually hidden. */
+     and for a keyboard user who tabbed to it (arrowing down loads pages as scrolling does).
+     Otherwise it stays in the tab order, visually hidden. */
   [part='load-more']:not(.shown, :focus-visible) {
     position: absolute;
     bottom: 0;
@@ -203,17 +204,10 @@ export const libraryListStyles = css`
     height: 1px;
     min-height: 0;
     padding: 0;
+    border: 0;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-  }
-  [part='list']:has(.end:focus-visible) + [part='load-more'] {
-    position: static;
-    width: auto;
-    height: auto;
-    min-height: 2.5rem;
-    padding: 0 var(--am-space-4, 1rem);
-    clip-path: none;
   }
 
   /* An opened album or playlist. */

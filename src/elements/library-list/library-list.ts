@@ -32,7 +32,7 @@ import { WindowController } from './window-controller.js';
  *
  * Keyboard: each row is focusable (one Tab stop); ArrowUp/ArrowDown, PageUp/PageDown,
  * Home/End move between rows; Enter or Space selects; Escape leaves an opened album or
- * playlist. "Load more" appears when a keyboard user reaches it or scrolling cannot load more.
+ * playlist. "Load more" appears when Tab reaches it, while a page loads, or when scrolling cannot load more.
  * Load errors are announced in a polite live region.
  *
  * Every visible text is replaceable (slots, `*-text` attributes); `am-error` uses the same texts.
@@ -65,7 +65,7 @@ import { WindowController } from './window-controller.js';
  * @csspart title - The item's name.
  * @csspart upload - The "Uploaded" marker after the name of a song or video the user uploaded (no Apple Music catalog twin).
  * @csspart subtitle - Artist for albums and videos; artist · album · duration for songs; description or track count for playlists.
- * @csspart load-more - The "Load more" button: shown while a page loads, when a keyboard user reaches it, or when scrolling cannot load more.
+ * @csspart load-more - The "Load more" button: in the tab order while more remains; shown while a page loads, when it has keyboard focus, or when scrolling cannot load more.
  *
  * @cssprop [--am-surface=transparent] - Background of the list; with `color-scheme` set, `light-dark(#fff, #1c1c1e)`.
  * @cssprop [--am-text=inherit] - Text colour; with `color-scheme` set, `light-dark(#1d1d1f, #f5f5f7)`.

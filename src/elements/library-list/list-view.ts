@@ -8,9 +8,6 @@ import { countText, isUpload, rowArtwork, rowText } from './rows.js';
 import type { LoadState } from './library-loader.js';
 import type { RowRange } from './virtual-window.js';
 
-/** Rows this close to the last loaded one count as "near the end" (the keyboard's "Load more"). */
-const NEAR_END_ROWS = 3;
-
 /**
  * The rows of `range` (`role=listitem`, numbered for assistive technology out of `setSize`,
  * -1 while unknown), each holding `content(item, index)`; only `tabStop` is tabbable.
@@ -22,14 +19,12 @@ export function rows(
   setSize: number,
   content: (item: LibraryResource, index: number) => unknown,
 ) {
-  const last = items.length - NEAR_END_ROWS;
   return items.slice(start, end).map((item, k) => {
     const i = start + k;
     // No whitespace inside the row: custom rows own all of its text.
     return html`<div
       part="item"
       role="listitem"
-      class=${i >= last ? 'end' : ''}
       tabindex=${i === tabStop ? 0 : -1}
       aria-posinset=${i + 1}
       aria-setsize=${setSize}

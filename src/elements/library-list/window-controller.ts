@@ -40,6 +40,7 @@ export class WindowController implements ReactiveController {
   readonly #host: ReactiveElement;
   readonly #options: WindowOptions;
   #resizeObserver?: ResizeObserver;
+  #frame = 0;
   #calm?: ReturnType<typeof setTimeout>;
   /** A position to apply once the list is rendered. */
   #restore?: ScrollPosition & { revealTop?: boolean };
@@ -57,12 +58,23 @@ export class WindowController implements ReactiveController {
   hostConnected(): void {
     // Capturing scrolls of the page and its scrollers keeps the rows right when the page scrolls.
     addEventListener('scroll', this.measure, { capture: true, passive: true });
-    (this.#resizeObserver ??= new ResizeObserver(this.measure)).observe(this.#host);
+    // Measured in the next frame: a re-render inside the observer's callback (a button that
+    // appears, rows that change) would resize the host again within the same frame, which
+    // browsers report as a "ResizeObserver loop" error.
+    this.#resizeObserver ??= new ResizeObserver(() => {
+      this.#frame ||= requestAnimationFrame(() => {
+        this.#frame = 0;
+        this.measure();
+      });
+    });
+    this.#resizeObserver.observe(this.#host);
   }
 
   hostDisconnected(): void {
     removeEventListener('scroll', this.measure, { capture: true });
     this.#resizeObserver?.disconnect();
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
   }
 
   hostUpdated(): void {
