@@ -79,6 +79,7 @@ test('every entry point in package.json is packed', () => {
   }
 });
 
-test('stays small: under 400 KB compressed', () => {
-  assert.ok(totals.size < 400 * 1024, `the tarball is ${Math.round(totals.size / 1024)} KB`);
+// 400 KB until library depth (typed resources, tracks, search, drill-down) added ~50 KB, half of it source maps.
+test('stays small: under 460 KB compressed', () => {
+  assert.ok(totals.size < 460 * 1024, `the tarball is ${Math.round(totals.size / 1024)} KB`);
 });

@@ -10,7 +10,7 @@ import { libraryListStyles } from './library-list.styles.js';
 import { SEARCH_DEBOUNCE_MS } from './list-source.js';
 import { defaultRow, drillHeader, errorPanel, listPart, loadingPanel, slotted } from './list-view.js';
 import { RovingFocus } from './roving-focus.js';
-import { LibraryListAttributes } from './list-attributes.js';
+import { LibraryListProperties } from './list-properties.js';
 import { errorMessage } from './rows.js';
 import { WindowController } from './window-controller.js';
 
@@ -87,7 +87,7 @@ import { WindowController } from './window-controller.js';
  * @fires am-library-select - A row was activated by click, Enter or Space. Detail `{item}`.
  * @fires am-error - A page failed after the API client's retries. Detail `{code: 'api-error', message, error}`; `error` is the `AppleMusicApiError` (with `status`).
  */
-export class AmLibraryList<K extends ListedKind = ListedKind> extends LibraryListAttributes {
+export class AmLibraryList<K extends ListedKind = ListedKind> extends LibraryListProperties {
   static override styles = [themeStyles, libraryListStyles];
 
   #auth = consumeAuth(this);

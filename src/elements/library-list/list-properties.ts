@@ -1,12 +1,24 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
+import type { LibraryResource, LibraryType } from '../../events.js';
 import type { ErrorTexts } from './rows.js';
 
 /**
- * Every visible text of `<am-library-list>`, each replaceable through its `*-text` attribute
- * (a translation, the app's own tone); the `am-error` event's `message` uses the same texts.
+ * The attributes and properties of `<am-library-list>`: what it lists and how, and every
+ * visible text, each replaceable through its `*-text` attribute (a translation, the app's own
+ * tone); the `am-error` event's `message` uses the same texts.
  */
-export class LibraryListTexts extends LitElement implements ErrorTexts {
+export class LibraryListProperties extends LitElement implements ErrorTexts {
   static override properties: PropertyDeclarations = {
+    type: { reflect: true },
+    pageSize: { attribute: 'page-size', type: Number },
+    limit: { type: Number },
+    parent: {},
+    drillDown: { attribute: 'drill-down', type: Boolean },
+    query: {},
+    playable: { type: Boolean },
+    renderItem: { attribute: false },
+    listLabel: { attribute: 'aria-label' },
+    colorScheme: { attribute: 'color-scheme', reflect: true },
     loadingText: { attribute: 'loading-text' },
     emptyText: { attribute: 'empty-text' },
     signedOutText: { attribute: 'signed-out-text' },
@@ -24,6 +36,44 @@ export class LibraryListTexts extends LitElement implements ErrorTexts {
     backText: { attribute: 'back-text' },
     uploadText: { attribute: 'upload-text' },
   };
+
+  /** What to list: `albums`, `songs`, `playlists`, `artists`, `music-videos` or `recently-added`. */
+  type: LibraryType = 'albums';
+
+  /** Items per request: 1–100 (Apple's maximum, and the default); at most 25 for `recently-added` and searches, Apple's limit there. */
+  pageSize = 100;
+
+  /** Stop after this many items. */
+  declare limit?: number;
+
+  /** A library album (`l.…`) or playlist (`p.…`) id: list its tracks, every page, instead of `type` (`query` is then ignored). */
+  declare parent?: string;
+
+  /** Activating an album or playlist row opens its tracks in place, under a header with a back button. */
+  drillDown = false;
+
+  /** Searches the library for `type` (not `recently-added`) with this term, 250 ms after the last change; blank lists everything. */
+  declare query?: string;
+
+  /** Activating a row also plays it through the provider's player (songs and videos play their catalog preview, or in full through MusicKit). */
+  playable = false;
+
+  /**
+   * Renders a custom row for `item` (the `index`-th). Whatever it returns goes inside the
+   * `part="item"` row, which keeps focus, selection and virtualization; rows must keep the
+   * fixed `--am-row-height`. Strings are rendered as text.
+   */
+  renderItem?: (item: LibraryResource, index: number) => unknown;
+
+  /** The accessible name of the list, taken from the host's `aria-label`. */
+  declare listLabel?: string;
+
+  /**
+   * Paints the list's own surface and text (`--am-surface`, `--am-text`) in this colour scheme
+   * (`auto` follows `prefers-color-scheme`). Unset, the list is transparent and inherits the
+   * page's colours and CSS `color-scheme`.
+   */
+  declare colorScheme?: 'light' | 'dark' | 'auto';
 
   /** Shown while the first page loads, and on the "Load more" button while a page loads. */
   loadingText = 'Loading…';
