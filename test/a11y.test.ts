@@ -9,7 +9,8 @@ import type { AmAuthProvider, AmAuthorizeButton, AmLibraryList } from '../src/in
 import { provideSignedIn } from './support/signed-in.js';
 import { fakeDeveloperToken } from './support/tokens.js';
 import { emulatorOrigin, injectFault, issueToken, resetEmulator } from './support/emulator.js';
-import { realClick, trackPopups } from './support/dom.js';
+import { inClick, realClick, startInClick, trackPopups } from './support/dom.js';
+import { ENGINE, applyMediaRules, itIn, pressKeys } from './support/engine.js';
 
 const TEAM = 'A11YTEAM01';
 const developerToken = fakeDeveloperToken({ iss: TEAM });
@@ -87,7 +88,7 @@ describe('accessibility', () => {
   });
   afterEach(async () => {
     await popups.closeAll();
-    await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+    if (ENGINE === 'chromium') await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
   });
 
   for (const scheme of ['', 'light', 'dark']) {
@@ -101,7 +102,7 @@ describe('accessibility', () => {
 
         const { wrapper, provider, authorize, unauthorize } = await mount({ switches: 'outcome=authorize&delay=500', scheme });
         await expect(wrapper).to.be.accessible();
-        const attempt = provider.authorize();
+        const { result: attempt } = await startInClick(() => provider.authorize());
         await settle(authorize);
         expect(authorize.hasAttribute('busy')).to.be.true;
         await expect(wrapper).to.be.accessible();
@@ -180,9 +181,7 @@ describe('accessibility', () => {
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => rowIndex(list.shadowRoot!.activeElement) === 100, 'focus on the first new row');
       // Shift+Tab from a row goes back out of the list.
-      await sendKeys({ down: 'Shift' });
-      await sendKeys({ press: 'Tab' });
-      await sendKeys({ up: 'Shift' });
+      await pressKeys('Shift', 'Tab');
       expect(document.activeElement).not.to.equal(list);
     });
 
@@ -233,7 +232,7 @@ describe('accessibility', () => {
 
     it('with both buttons visible, only one speaks', async () => {
       const { provider, authorize, unauthorize } = await mount();
-      await provider.authorize();
+      await inClick(() => provider.authorize());
       await settle(authorize, unauthorize);
       const texts = [live(authorize).textContent, live(unauthorize).textContent];
       expect(texts.filter(Boolean)).to.deep.equal(['Connected to Apple Music']);
@@ -256,7 +255,7 @@ describe('accessibility', () => {
         button.setAttribute('connected-text', 'Connecté à Apple Music');
         button.setAttribute('disconnected-text', 'Déconnecté d’Apple Music');
       }
-      await provider.authorize();
+      await inClick(() => provider.authorize());
       await settle(authorize, unauthorize);
       expect(live(unauthorize).textContent).to.equal('Connecté à Apple Music');
       await provider.unauthorize();
@@ -279,9 +278,9 @@ describe('accessibility', () => {
   });
 
   describe('prefers-reduced-motion', () => {
-    it('the busy spinner pulses instead of spinning', async () => {
+    itIn(['chromium'], 'emulateMedia needs CDP', 'the busy spinner pulses instead of spinning', async () => {
       const { provider, authorize } = await mount({ switches: 'outcome=authorize&delay=400' });
-      const attempt = provider.authorize();
+      const { result: attempt } = await startInClick(() => provider.authorize());
       await settle(authorize);
       const spinner = authorize.shadowRoot!.querySelector('[part=spinner]')!;
       expect(getComputedStyle(spinner).animationName).to.equal('am-spin');
@@ -290,15 +289,39 @@ describe('accessibility', () => {
       await attempt;
     });
 
-    it('nothing in the list animates or transitions', async () => {
-      await storeSignIn();
-      await emulateMedia({ reducedMotion: 'reduce' });
-      const { list } = await mount();
-      await untilState(list, 'list');
+    it('the busy spinner’s reduced-motion rules make it pulse instead of spin (every engine)', async () => {
+      const { provider, authorize } = await mount({ switches: 'outcome=authorize&delay=400' });
+      const { result: attempt } = await startInClick(() => provider.authorize());
+      await settle(authorize);
+      const spinner = authorize.shadowRoot!.querySelector('[part=spinner]')!;
+      expect(getComputedStyle(spinner).animationName).to.equal('am-spin');
+      const restore = applyMediaRules(authorize.shadowRoot!, 'prefers-reduced-motion: reduce');
+      expect(getComputedStyle(spinner).animationName).to.equal('am-pulse');
+      restore();
+      await attempt;
+    });
+
+    /** Nothing in the list's shadow tree animates, transitions or scrolls smoothly. */
+    const expectStill = (list: AmLibraryList) => {
       for (const element of list.shadowRoot!.querySelectorAll('*')) {
         const style = getComputedStyle(element);
         expect([style.animationName, style.transitionDuration, style.scrollBehavior], element.outerHTML.slice(0, 60)).to.deep.equal(['none', '0s', 'auto']);
       }
+    };
+
+    itIn(['chromium'], 'emulateMedia needs CDP', 'nothing in the list animates or transitions', async () => {
+      await storeSignIn();
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const { list } = await mount();
+      await untilState(list, 'list');
+      expectStill(list);
+    });
+
+    it('nothing in the list animates or transitions even without the preference: it has no motion to reduce (every engine)', async () => {
+      await storeSignIn();
+      const { list } = await mount();
+      await untilState(list, 'list');
+      expectStill(list);
     });
   });
 });

@@ -4,7 +4,7 @@ import '../src/index.js';
 import type { AmAuthProvider, AmAuthorizeButton } from '../src/index.js';
 import { fakeDeveloperToken } from './support/tokens.js';
 import { emulatorOrigin, resetEmulator } from './support/emulator.js';
-import { trackPopups } from './support/dom.js';
+import { inClick, startInClick, trackPopups } from './support/dom.js';
 
 async function setup(switches = 'outcome=decline') {
   const origin = await emulatorOrigin();
@@ -44,7 +44,7 @@ describe('<am-authorize-button> and <am-unauthorize-button>', () => {
     const { provider, authorize, unauthorize } = await setup('outcome=authorize&delay=400');
     await expect(authorize).to.be.accessible();
     await expect(unauthorize).to.be.accessible();
-    const attempt = provider.authorize();
+    const { result: attempt } = await startInClick(() => provider.authorize());
     await provider.updateComplete;
     await authorize.updateComplete;
     expect(inner(authorize).getAttribute('aria-busy')).to.equal('true');
@@ -77,7 +77,7 @@ describe('<am-authorize-button> and <am-unauthorize-button>', () => {
   it('reflect the provider status on the host for styling', async () => {
     const { provider, authorize, unauthorize } = await setup('outcome=authorize');
     expect(authorize.getAttribute('status')).to.equal('not-determined');
-    await provider.authorize();
+    await inClick(() => provider.authorize());
     await authorize.updateComplete;
     await unauthorize.updateComplete;
     expect(authorize.getAttribute('status')).to.equal('authorized');

@@ -7,7 +7,7 @@ import '../src/index.js';
 import type { AmAuthProvider, AmLibraryList, LibraryResource } from '../src/index.js';
 import { fakeDeveloperToken } from './support/tokens.js';
 import { emulatorOrigin, emulatorRequests, injectFault, issueToken, resetEmulator, revokeToken } from './support/emulator.js';
-import { realClick, sleep } from './support/dom.js';
+import { inClick, realClick, sleep } from './support/dom.js';
 
 const TEAM = 'TEAMID1234';
 const key = (name: string) => `music.${TEAM.toLowerCase()}.${name}`;
@@ -328,7 +328,7 @@ describe('<am-library-list> against the emulator', () => {
       // drops for every attempt, and clear what is left before retrying.
       await injectFault({ path: '/v1/me/library', status: 503, body: 'drop', count: 8 });
       const { list } = await mount();
-      await untilState(list, 'error', 15000);
+      await untilState(list, 'error', 15000).catch(async (e) => { console.log('DIAG', list.getAttribute('state'), JSON.stringify((await emulatorRequests('/v1/me')).map((r: any) => [r.method, r.path, r.status, r.time]))); throw e; });
       expect(part(list, 'error')!.textContent).to.contain('could not be reached');
       await resetEmulator();
       part(list, 'retry')!.click();
@@ -394,14 +394,14 @@ describe('<am-library-list> against the emulator', () => {
       const { list, provider, unauthorizeButton } = await mount({ type: 'artists' });
       await untilState(list, 'signed-out');
       expect(await libraryRequests()).to.have.length(0);
-      await provider.authorize();
+      await inClick(() => provider.authorize());
       await untilState(list, 'list');
       expect(list.items.length).to.be.above(0);
       await realClick(unauthorizeButton);
       await untilState(list, 'signed-out');
       expect(list.items).to.have.length(0);
       expect(rows(list)).to.have.length(0);
-      await provider.authorize();
+      await inClick(() => provider.authorize());
       await untilState(list, 'list');
       await provider.unauthorize();
       await untilState(list, 'signed-out');
@@ -486,7 +486,7 @@ describe('<am-library-list> against the emulator', () => {
       rows(list)[0].focus();
       await sendKeys({ press: 'Enter' });
       await sendKeys({ press: 'ArrowDown' });
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await realClick(rows(list)[3]);
       expect(selected).to.deep.equal([list.items[0].id, list.items[1].id, list.items[3].id]);
       const event = oneEvent(list, 'am-library-select');

@@ -7,6 +7,7 @@ import type { AmLibraryList, AuthState } from '../src/index.js';
 import { provideSignedIn } from './support/signed-in.js';
 import { fakeDeveloperToken } from './support/tokens.js';
 import { emulatorOrigin } from './support/emulator.js';
+import { ENGINE, itIn } from './support/engine.js';
 
 const inner = (element: Element) => element.shadowRoot!.querySelector('button')!;
 const style = (element: Element) => getComputedStyle(element);
@@ -54,7 +55,9 @@ async function provider(markup: ReturnType<typeof html>) {
 }
 
 describe('theming', () => {
-  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+  afterEach(async () => {
+    if (ENGINE === 'chromium') await emulateMedia({ colorScheme: 'light' });
+  });
 
   describe('design tokens', () => {
     it('buttons: documented defaults, with 5.4:1 between accent and on-accent', async () => {
@@ -160,12 +163,19 @@ describe('theming', () => {
       expect(style(dark).backgroundColor).to.equal('rgb(0, 0, 80)');
     });
 
-    it('color-scheme="auto" follows prefers-color-scheme', async () => {
+    itIn(['chromium'], 'emulateMedia needs CDP', 'color-scheme="auto" follows prefers-color-scheme', async () => {
       const element = await list(2, 'color-scheme="auto"');
       await emulateMedia({ colorScheme: 'dark' });
       expect(style(element).backgroundColor).to.equal('rgb(28, 28, 30)');
       await emulateMedia({ colorScheme: 'light' });
       expect(style(element).backgroundColor).to.equal('rgb(255, 255, 255)');
+    });
+
+    it('color-scheme="auto" leaves the choice to the engine (light dark) and paints the scheme it prefers (every engine)', async () => {
+      const element = await list(2, 'color-scheme="auto"');
+      expect(style(element).colorScheme).to.equal('light dark');
+      const prefersDark = matchMedia('(prefers-color-scheme: dark)').matches;
+      expect(style(element).backgroundColor).to.equal(prefersDark ? 'rgb(28, 28, 30)' : 'rgb(255, 255, 255)');
     });
 
     it('light-dark() tokens follow an inherited CSS color-scheme, or the element’s attribute', async () => {

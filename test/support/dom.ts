@@ -7,6 +7,53 @@ export async function realClick(element: Element): Promise<void> {
   await sendMouse({ type: 'click', position: [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)] });
 }
 
+/** A real click in the middle of `element`, which is inside the same-origin `frame`. */
+export async function realClickInFrame(frame: HTMLIFrameElement, element: Element): Promise<void> {
+  const outer = frame.getBoundingClientRect();
+  const rect = element.getBoundingClientRect();
+  const x = outer.x + frame.clientLeft + rect.x + rect.width / 2;
+  const y = outer.y + frame.clientTop + rect.y + rect.height / 2;
+  await sendMouse({ type: 'click', position: [Math.round(x), Math.round(y)] });
+}
+
+/**
+ * Runs `action` in the handler of a real click on a throwaway button, so it has the user
+ * activation `window.open` needs: every engine runs the tests with its popup blocker on.
+ * Resolves once the click has run it, with its result unawaited (`{result}`), so a test can
+ * look at an attempt in flight.
+ */
+export async function startInClick<T>(action: () => T): Promise<{ result: T }> {
+  const button = document.createElement('button');
+  button.textContent = 'user gesture';
+  button.style.cssText = 'position:fixed;left:0;top:0;width:48px;height:48px;margin:0;z-index:2147483647';
+  const clicked = new Promise<{ result: T }>((resolve, reject) => {
+    button.addEventListener(
+      'click',
+      () => {
+        try {
+          resolve({ result: action() });
+        } catch (error) {
+          reject(error);
+        }
+      },
+      { once: true },
+    );
+  });
+  document.body.append(button);
+  try {
+    await realClick(button);
+    // Over WebDriver the command can return before the click's event has run.
+    return await clicked;
+  } finally {
+    button.remove();
+  }
+}
+
+/** `action` run in a real click (see `startInClick`), awaited: `await inClick(() => provider.authorize())`. */
+export async function inClick<T>(action: () => T): Promise<Awaited<T>> {
+  return await (await startInClick(action)).result;
+}
+
 export const OUTCOME_EVENTS = ['am-authorize', 'am-decline', 'am-unavailable', 'am-cancel', 'am-error'] as const;
 
 /** Records every outcome event that reaches the document, with the element it came from. */
