@@ -104,6 +104,8 @@ export default {
   middleware: [testRoutes],
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
+  // Firefox can take half a minute to start on a busy 2-core machine.
+  browserStartTimeout: 120000,
   plugins,
   browsers,
 };

@@ -67,7 +67,10 @@ const part = (list: AmLibraryList, name: string) => list.shadowRoot!.querySelect
 const rowIndex = (row: Element | null | undefined) => Number(row?.getAttribute('aria-posinset')) - 1;
 
 async function untilState(list: AmLibraryList, state: string, timeout = 8000): Promise<void> {
-  await waitUntil(() => list.getAttribute('state') === state, `state "${state}" (is "${list.getAttribute('state')}")`, { timeout });
+  // The message names the state when the wait gave up, not when it began.
+  await waitUntil(() => list.getAttribute('state') === state, undefined, { timeout }).catch(() => {
+    throw new Error(`Timeout: state "${state}" (is "${list.getAttribute('state')}")`);
+  });
   await list.updateComplete;
 }
 
@@ -100,7 +103,7 @@ describe('accessibility', () => {
         expect(inner(lonely.firstElementChild!).disabled).to.be.true;
         await expect(lonely).to.be.accessible();
 
-        const { wrapper, provider, authorize, unauthorize } = await mount({ switches: 'outcome=authorize&delay=500', scheme });
+        const { wrapper, provider, authorize, unauthorize } = await mount({ switches: 'outcome=authorize&delay=1500', scheme });
         await expect(wrapper).to.be.accessible();
         const { result: attempt } = await startInClick(() => provider.authorize());
         await settle(authorize);
@@ -279,7 +282,7 @@ describe('accessibility', () => {
 
   describe('prefers-reduced-motion', () => {
     itIn(['chromium'], 'emulateMedia needs CDP', 'the busy spinner pulses instead of spinning', async () => {
-      const { provider, authorize } = await mount({ switches: 'outcome=authorize&delay=400' });
+      const { provider, authorize } = await mount({ switches: 'outcome=authorize&delay=1500' });
       const { result: attempt } = await startInClick(() => provider.authorize());
       await settle(authorize);
       const spinner = authorize.shadowRoot!.querySelector('[part=spinner]')!;
@@ -290,7 +293,7 @@ describe('accessibility', () => {
     });
 
     it('the busy spinner’s reduced-motion rules make it pulse instead of spin (every engine)', async () => {
-      const { provider, authorize } = await mount({ switches: 'outcome=authorize&delay=400' });
+      const { provider, authorize } = await mount({ switches: 'outcome=authorize&delay=1500' });
       const { result: attempt } = await startInClick(() => provider.authorize());
       await settle(authorize);
       const spinner = authorize.shadowRoot!.querySelector('[part=spinner]')!;

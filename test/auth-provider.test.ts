@@ -149,7 +149,7 @@ describe('<am-auth-provider> signing in against the emulator', () => {
   });
 
   it('opens one popup for a double click and reports one outcome', async () => {
-    const { authorizeButton } = await setup({ switches: 'outcome=authorize&delay=700' });
+    const { authorizeButton } = await setup({ switches: 'outcome=authorize&delay=2000' });
     const open = watchWindowOpen();
     restoreOpen = open.restore;
     await realClick(authorizeButton);
@@ -410,11 +410,12 @@ describe('<am-auth-provider> lifecycle', () => {
 
   it('a sign-out while the new sign-in is checked wins: the new token is not kept', async () => {
     const { provider } = await setup();
-    await fetch(`${await emulatorOrigin()}/_emulator/latency`, { method: 'POST', body: JSON.stringify({ ms: 400 }) });
+    // Slow enough that the sign-out below lands while the check is on its way, even under load.
+    await fetch(`${await emulatorOrigin()}/_emulator/latency`, { method: 'POST', body: JSON.stringify({ ms: 2000 }) });
     const { result: attempt } = await startInClick(() => errorCode(provider.authorize()));
-    // Signed out (say, in another tab) while the popup answers or /v1/me/storefront is slow:
-    // either way the attempt must not store its token afterwards.
-    await sleep(300);
+    // Signed out (say, in another tab) while /v1/me/storefront is slow to check the new token:
+    // the attempt must not store its token afterwards.
+    await waitUntil(async () => (await emulatorRequests('/v1/me/storefront')).length > 0, 'the new token is being checked', { timeout: 5000 });
     await provider.unauthorize();
     expect(await attempt).to.equal('cancelled');
     expect(localStorage.getItem(KEYS[0])).to.be.null;

@@ -41,7 +41,7 @@ describe('<am-authorize-button> and <am-unauthorize-button>', () => {
   });
 
   it('are accessible signed out, busy and signed in', async () => {
-    const { provider, authorize, unauthorize } = await setup('outcome=authorize&delay=400');
+    const { provider, authorize, unauthorize } = await setup('outcome=authorize&delay=1500');
     await expect(authorize).to.be.accessible();
     await expect(unauthorize).to.be.accessible();
     const { result: attempt } = await startInClick(() => provider.authorize());
@@ -57,7 +57,7 @@ describe('<am-authorize-button> and <am-unauthorize-button>', () => {
   });
 
   it('sign in with the keyboard alone, and focus comes back to the button after the popup', async () => {
-    const { provider, authorize } = await setup('outcome=decline&delay=200');
+    const { provider, authorize } = await setup('outcome=decline&delay=1500');
     inner(authorize).focus();
     const declined = oneEvent(authorize, 'am-decline');
     await sendKeys({ press: 'Enter' });

@@ -66,7 +66,10 @@ const activeRow = (list: AmLibraryList) => list.shadowRoot!.activeElement;
 const names = (items: readonly LibraryResource[]) => items.map((item) => item.attributes?.name);
 
 async function untilState(list: AmLibraryList, state: string, timeout = 5000): Promise<void> {
-  await waitUntil(() => list.getAttribute('state') === state, `state "${state}" (is "${list.getAttribute('state')}")`, { timeout });
+  // The message names the state when the wait gave up, not when it began.
+  await waitUntil(() => list.getAttribute('state') === state, undefined, { timeout }).catch(() => {
+    throw new Error(`Timeout: state "${state}" (is "${list.getAttribute('state')}")`);
+  });
   await list.updateComplete;
 }
 
@@ -324,11 +327,12 @@ describe('<am-library-list> against the emulator', () => {
     it('a dropped connection: says Apple could not be reached; retry recovers', async function () {
       this.timeout(20000);
       await signIn();
-      // Chrome silently retries a request whose reused connection was cut, so queue enough
-      // drops for every attempt, and clear what is left before retrying.
-      await injectFault({ path: '/v1/me/library', status: 503, body: 'drop', count: 8 });
+      // Browsers silently resend a request whose connection was cut (Chromium once, Firefox up
+      // to 10 times), so queue enough drops for every attempt of every retry, and clear what
+      // is left before retrying.
+      await injectFault({ path: '/v1/me/library', status: 503, body: 'drop', count: 60 });
       const { list } = await mount();
-      await untilState(list, 'error', 15000).catch(async (e) => { console.log('DIAG', list.getAttribute('state'), JSON.stringify((await emulatorRequests('/v1/me')).map((r: any) => [r.method, r.path, r.status, r.time]))); throw e; });
+      await untilState(list, 'error', 15000);
       expect(part(list, 'error')!.textContent).to.contain('could not be reached');
       await resetEmulator();
       part(list, 'retry')!.click();

@@ -5,7 +5,7 @@ import { PopupSession } from '../../src/core/popup-session.js';
 import { parseRpcRequest } from '../../src/core/json-rpc.js';
 import { fakeDeveloperToken } from '../support/tokens.js';
 import { emulatorOrigin, resetEmulator } from '../support/emulator.js';
-import { recordOutcomes, startInClick } from '../support/dom.js';
+import { inClick, recordOutcomes, startInClick } from '../support/dom.js';
 import { OBJECT_PROTOTYPE_NAMES, PROTOCOL_METHODS, randomMessage, seededRandom } from '../support/fuzz.js';
 
 const AUTH_ORIGIN = 'https://authorize.music.apple.com';
@@ -164,7 +164,7 @@ describe('hostile messages: real windows against <am-auth-provider> with its pop
       ['another window of Apple’s origin', async (messages) => {
         let other: Window | null = null;
         const done = forgeDone((source) => source === other);
-        other = open.call(window, `${origin}/_emulator/forge${plan(messages, 'opener')}`, 'forger');
+        other = await inClick(() => open.call(window, `${origin}/_emulator/forge${plan(messages, 'opener')}`, 'forger'));
         const count = await done;
         other!.close();
         return count;

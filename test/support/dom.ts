@@ -1,19 +1,26 @@
 import { sendMouse } from '@web/test-runner-commands';
 
+// Mouse commands one after the other: WebDriver refuses an action while another is underway,
+// and `startInClick` goes on before its click command has answered.
+let mouse: Promise<unknown> = Promise.resolve();
+function clickAt(x: number, y: number): Promise<void> {
+  const click = mouse.then(() => sendMouse({ type: 'click', position: [Math.round(x), Math.round(y)] }));
+  mouse = click.catch(() => undefined);
+  return click;
+}
+
 /** A real, trusted click in the middle of `element` (a user gesture, as popups need). */
 export async function realClick(element: Element): Promise<void> {
   const target = (element.shadowRoot?.querySelector('button') ?? element) as HTMLElement;
   const rect = target.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)] });
+  await clickAt(rect.x + rect.width / 2, rect.y + rect.height / 2);
 }
 
 /** A real click in the middle of `element`, which is inside the same-origin `frame`. */
 export async function realClickInFrame(frame: HTMLIFrameElement, element: Element): Promise<void> {
   const outer = frame.getBoundingClientRect();
   const rect = element.getBoundingClientRect();
-  const x = outer.x + frame.clientLeft + rect.x + rect.width / 2;
-  const y = outer.y + frame.clientTop + rect.y + rect.height / 2;
-  await sendMouse({ type: 'click', position: [Math.round(x), Math.round(y)] });
+  await clickAt(outer.x + frame.clientLeft + rect.x + rect.width / 2, outer.y + frame.clientTop + rect.y + rect.height / 2);
 }
 
 /**
@@ -40,10 +47,12 @@ export async function startInClick<T>(action: () => T): Promise<{ result: T }> {
     );
   });
   document.body.append(button);
+  const click = realClick(button);
+  click.catch(() => undefined); // reported through the race below
   try {
-    await realClick(button);
-    // Over WebDriver the command can return before the click's event has run.
-    return await clicked;
+    // Settles as soon as the handler has run: the command itself may answer much later (or,
+    // over WebDriver, before the event has run).
+    return await Promise.race([clicked, click.then(() => clicked)]);
   } finally {
     button.remove();
   }
