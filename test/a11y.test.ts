@@ -97,7 +97,8 @@ describe('accessibility', () => {
   for (const scheme of ['', 'light', 'dark']) {
     const name = scheme ? `color-scheme="${scheme}"` : 'the page colours';
     describe(`axe-clean in every state (${name})`, () => {
-      it('buttons: no provider, signed out, busy, signed in', async () => {
+      it('buttons: no provider, signed out, busy, signed in', async function () {
+        this.timeout(20000); // four axe runs and a real popup
         const lonely = await fixture<HTMLDivElement>(html`<div><am-authorize-button></am-authorize-button><am-unauthorize-button></am-unauthorize-button></div>`);
         if (scheme) lonely.querySelectorAll('*').forEach((element) => element.setAttribute('color-scheme', scheme));
         expect(inner(lonely.firstElementChild!).disabled).to.be.true;
