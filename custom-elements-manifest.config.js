@@ -1,8 +1,9 @@
 import { eventDetailTypesPlugin, frameworkTypingsPlugin } from './scripts/cem-typings.js';
 
-// The manifest describes the elements (public API), not the internal core modules.
+// The manifest describes the elements (public API), not the internal core modules; the shared
+// element code in src/internal is read for what the elements inherit from it.
 export default {
-  globs: ['src/elements/**/*.ts', 'src/am-*.ts'],
+  globs: ['src/elements/**/*.ts', 'src/internal/**/*.ts', 'src/am-*.ts'],
   exclude: ['src/**/*.styles.ts'],
   litelement: true,
   plugins: [

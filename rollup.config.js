@@ -11,6 +11,9 @@ const entries = {
   'am-authorize-button': 'src/am-authorize-button.ts',
   'am-unauthorize-button': 'src/am-unauthorize-button.ts',
   'am-library-list': 'src/am-library-list.ts',
+  'am-player': 'src/am-player.ts',
+  'am-play-button': 'src/am-play-button.ts',
+  playback: 'src/playback.ts',
 };
 
 export default [
@@ -21,9 +24,13 @@ export default [
     plugins: [typescript()],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
   },
-  // For <script type="module"> and WordPress: everything in one minified file.
+  // For <script type="module"> and WordPress: everything in one minified file, but playback,
+  // which it loads from am-elements-playback.js only on pages with playback elements.
   {
-    input: 'src/index.ts',
+    input: { 'am-elements': 'src/bundle.ts' },
+    // Lets the playback chunk import Lit and the shared code from am-elements.js itself,
+    // instead of a third, shared file behind a facade.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
       // esbuild names each class's #private members afresh (#t, #e, … in every class); terser
@@ -31,6 +38,6 @@ export default [
       typescript({ minifyIdentifiers: true }),
       terser({ ecma: 2020, module: true, format: { comments: false } }),
     ],
-    output: { file: 'dist/am-elements.js', format: 'es', sourcemap: true },
+    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'am-elements-[name].js' },
   },
 ];

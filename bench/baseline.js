@@ -48,7 +48,8 @@ async function loadLibrary({ method, path, team }) {
       const body = await response.json();
       requests++;
       items += body.data.length;
-      url = body.next ? `${api}${body.next}` : null;
+      // Apple's next carries only the offset: plain100 puts its limit back, as any client must.
+      url = body.next ? `${api}${body.next}${method === 'plain100' ? '&limit=100' : ''}` : null;
     }
   }
   return { requests, items, timeMs: performance.now() - start };

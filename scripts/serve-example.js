@@ -52,7 +52,7 @@ export async function serveExample({ root, port = 0, size = 300, authorizeQuery 
   const config = {
     authorizeUrl: authorizeUrl.href,
     apiUrl: emulator.origin,
-    logoutUrl: `${emulator.origin}/WebObjects/MZPlay.woa/wa/webPlayerLogout`,
+    logoutUrl: `${emulator.origin}/account/web/logout`,
     developerTokenUrl: '/developer-token',
   };
 

@@ -144,7 +144,7 @@ function demoConfig(mode, emulatorOrigin) {
     provider: {
       'authorize-url': `${emulatorOrigin}/woa`,
       'api-url': emulatorOrigin,
-      'logout-url': `${emulatorOrigin}/WebObjects/MZPlay.woa/wa/webPlayerLogout`,
+      'logout-url': `${emulatorOrigin}/account/web/logout`,
     },
   };
 }

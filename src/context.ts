@@ -1,6 +1,7 @@
 import { createContext } from '@lit/context';
 import type { AuthorizationStatus } from './core/status.js';
 import type { AppleMusicApi } from './core/api-client.js';
+import type { PlaybackEngine } from './core/playback/playback-engine.js';
 
 /**
  * What `<am-auth-provider>` offers its consumers. The provider publishes a new object on every
@@ -20,6 +21,8 @@ export interface AuthState {
 /** The provider's actions, called by consumers on behalf of the element the user used. */
 export interface AuthController {
   readonly api: AppleMusicApi;
+  /** The provider's playback engine; undefined until a playback element's module is loaded. */
+  readonly player?: PlaybackEngine;
   /** Starts (or joins) an attempt; outcome events are dispatched from `origin`. Opens the popup synchronously. */
   authorizeFrom(origin: Element, options?: { popup?: Window }): Promise<string>;
   /** Signs out; `am-unauthorize` is dispatched from `origin`. */

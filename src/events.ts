@@ -1,4 +1,5 @@
 import type { AuthorizationStatus } from './core/status.js';
+import type { PlaybackSnapshot } from './core/playback/types.js';
 
 export type LibraryType =
   | 'albums'
@@ -55,10 +56,14 @@ export interface AmLibraryLoadDetail {
   items: LibraryResource[];
   total?: number;
   done: boolean;
+  /** Entries of the page that were not resources (`null`, numbers, …), left out; absent when none. */
+  skipped?: number;
 }
 export interface AmLibrarySelectDetail {
   item: LibraryResource;
 }
+/** `state`: `loading`, `playing`, `paused`, `ended`, `stopped`; `mode`: `preview` or `full`; `item` the track; seconds. */
+export type AmPlaybackChangeDetail = PlaybackSnapshot;
 
 /** Every event am-elements dispatches, by name. */
 export interface AmEventDetails {
@@ -71,6 +76,7 @@ export interface AmEventDetails {
   'am-status-change': AmStatusChangeDetail;
   'am-library-load': AmLibraryLoadDetail;
   'am-library-select': AmLibrarySelectDetail;
+  'am-playback-change': AmPlaybackChangeDetail;
 }
 
 export type AmEventName = keyof AmEventDetails;
@@ -95,5 +101,6 @@ declare global {
     'am-status-change': CustomEvent<AmStatusChangeDetail>;
     'am-library-load': CustomEvent<AmLibraryLoadDetail>;
     'am-library-select': CustomEvent<AmLibrarySelectDetail>;
+    'am-playback-change': CustomEvent<AmPlaybackChangeDetail>;
   }
 }

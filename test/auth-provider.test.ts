@@ -15,9 +15,10 @@ interface Setup {
   timeout?: number;
   logoutUrl?: string;
   token?: string;
+  acceptHandOff?: boolean;
 }
 
-async function setup({ switches = 'outcome=authorize', timeout, logoutUrl, token = developerToken }: Setup = {}) {
+async function setup({ switches = 'outcome=authorize', timeout, logoutUrl, token = developerToken, acceptHandOff = false }: Setup = {}) {
   const origin = await emulatorOrigin();
   const provider = await fixture<AmAuthProvider>(html`
     <am-auth-provider
@@ -26,6 +27,7 @@ async function setup({ switches = 'outcome=authorize', timeout, logoutUrl, token
       api-url=${origin}
       logout-url=${logoutUrl ?? `${origin}/WebObjects/MZPlay.woa/wa/webPlayerLogout`}
       popup-timeout=${ifDefined(timeout)}
+      ?accept-hand-off=${acceptHandOff}
     >
       <am-authorize-button></am-authorize-button>
       <am-unauthorize-button></am-unauthorize-button>
@@ -146,6 +148,23 @@ describe('<am-auth-provider> signing in against the emulator', () => {
     expect(provider.status).to.equal('not-determined');
     await authorizeButton.updateComplete;
     expect(authorizeButton.shadowRoot!.querySelector('button')!.disabled).to.be.false;
+  });
+
+  it('reports popup-blocked, once, and clears busy when window.open throws (extensions, webview shims, Firefox sandboxes)', async () => {
+    const { provider, authorizeButton } = await setup();
+    restoreOpen = watchWindowOpen(() => {
+      throw new DOMException('window.open is not allowed here', 'InvalidAccessError');
+    }).restore;
+    await realClick(authorizeButton);
+    const event = await outcomes.next();
+    expect(event.type).to.equal('am-error');
+    expect(event.target).to.equal(authorizeButton);
+    expect(event.detail.code).to.equal('popup-blocked');
+    expect(provider.status).to.equal('not-determined');
+    await authorizeButton.updateComplete;
+    expect(authorizeButton.hasAttribute('busy')).to.be.false;
+    expect(await errorCode(provider.authorize())).to.equal('popup-blocked');
+    expect(outcomes.events.map((e) => e.type)).to.deep.equal(['am-error', 'am-error']);
   });
 
   it('opens one popup for a double click and reports one outcome', async () => {
@@ -355,11 +374,11 @@ describe('<am-auth-provider> across tabs and redirects', () => {
     tab.close();
   });
 
-  it('accepts the #… hand-off on load, removes it from the URL, and learns the storefront', async () => {
+  it('accepts the #… hand-off on load when opted in (accept-hand-off), removes it from the URL, and learns the storefront', async () => {
     const token = await issueToken('H'.repeat(240));
     const before = location.href;
     history.replaceState(null, '', `#${btoa(JSON.stringify({ musicUserToken: token, itre: '0', cid: 'c1' }))}`);
-    const { provider } = await setup();
+    const { provider } = await setup({ acceptHandOff: true });
     expect(provider.status).to.equal('authorized');
     expect(localStorage.getItem(KEYS[0])).to.equal(token);
     expect(localStorage.getItem(KEYS[3])).to.equal('c1');
@@ -410,14 +429,18 @@ describe('<am-auth-provider> lifecycle', () => {
 
   it('a sign-out while the new sign-in is checked wins: the new token is not kept', async () => {
     const { provider } = await setup();
-    // Slow enough that the sign-out below lands while the check is on its way, even under load.
-    await fetch(`${await emulatorOrigin()}/_emulator/latency`, { method: 'POST', body: JSON.stringify({ ms: 2000 }) });
-    const { result: attempt } = await startInClick(() => errorCode(provider.authorize()));
-    // Signed out (say, in another tab) while /v1/me/storefront is slow to check the new token:
+    // Signed out (say, in another tab) the moment /v1/me/storefront is asked, before it answers:
     // the attempt must not store its token afterwards.
-    await waitUntil(async () => (await emulatorRequests('/v1/me/storefront')).length > 0, 'the new token is being checked', { timeout: 5000 });
-    await provider.unauthorize();
-    expect(await attempt).to.equal('cancelled');
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      if (String(input).includes('/v1/me/storefront')) void provider.unauthorize();
+      return realFetch(input, init);
+    };
+    try {
+      expect(await errorCode(inClick(() => provider.authorize()))).to.equal('cancelled');
+    } finally {
+      window.fetch = realFetch;
+    }
     expect(localStorage.getItem(KEYS[0])).to.be.null;
     expect(provider.status).to.equal('not-determined');
   });
@@ -435,7 +458,7 @@ describe('<am-auth-provider> lifecycle', () => {
     const before = location.href;
     const token = await issueToken('U'.repeat(240));
     history.replaceState(null, '', `#${btoa(JSON.stringify({ musicUserToken: token, itre: '0', cid: 'c' }))}`);
-    const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token-url="/_test/developer-token" api-url=${origin}></am-auth-provider>`);
+    const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token-url="/_test/developer-token" api-url=${origin} accept-hand-off></am-auth-provider>`);
     await oneEvent(provider, 'am-status-change');
     expect(provider.status).to.equal('authorized');
     expect(provider.musicUserToken).to.equal(token);

@@ -123,7 +123,7 @@ describe('every visible string in French', () => {
     ['503', () => error(503), 'Apple Music ne répond pas (HTTP 503). Réessayez.'],
     ['403', () => error(403), FRENCH_LIST['rejected-text']],
     ['network', () => Promise.reject(new TypeError('Failed to fetch')), FRENCH_LIST['offline-text']],
-    ['another origin', () => json({ data: [], next: 'https://evil.example/v1/me/library/playlists?offset=2' }), FRENCH_LIST['cross-origin-text']],
+    ['another origin', () => json({ data: [{ id: 'p.1', type: 'library-playlists' }], next: 'https://evil.example/v1/me/library/playlists?offset=2' }), FRENCH_LIST['cross-origin-text']],
     ['404', () => error(404), 'Impossible de charger la bibliothèque: Nope'],
   ];
   for (const [name, answer, sentence] of failures) {

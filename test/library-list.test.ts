@@ -386,6 +386,59 @@ describe('<am-library-list> against the emulator', () => {
       expect(list.items).to.have.length(45);
     });
 
+    it('a stored token that cannot be sent as a header: signed out (user-token-rejected), no request, no retries', async () => {
+      localStorage.setItem(key('itre'), '0');
+      localStorage.setItem(key('media-user-token'), `${await issueToken()}\u0001`);
+      const changes: CustomEvent[] = [];
+      const onChange = (event: Event) => changes.push(event as CustomEvent);
+      document.addEventListener('am-status-change', onChange);
+      try {
+        const { list, provider } = await mount();
+        await untilState(list, 'signed-out');
+        expect(provider.status).to.equal('not-determined');
+        expect(changes.map((event) => event.detail.reason)).to.deep.equal(['stored-token', 'user-token-rejected']);
+      } finally {
+        document.removeEventListener('am-status-change', onChange);
+      }
+      expect(localStorage.getItem(key('media-user-token'))).to.equal(null);
+      expect(await emulatorRequests('/v1')).to.have.length(0);
+    });
+
+    it('skips entries that are not resources: the good ones render, the load event counts the rest', async () => {
+      await signIn();
+      await injectFault({ path: '/v1/me/library/albums', status: 200, body: 'null-entries' });
+      const { list, loads } = await mount({ type: 'albums' });
+      await untilState(list, 'list');
+      expect(list.items).to.have.length(45);
+      expect(list.items.every((item) => typeof item === 'object' && item !== null && !Array.isArray(item))).to.be.true;
+      expect(rows(list)[1].querySelector('[part=title]')!.textContent).to.equal(list.items[1].attributes!.name);
+      expect(loads.map((e) => [e.detail.items.length, e.detail.skipped, e.detail.total, e.detail.done])).to.deep.equal([[45, 4, 45, true]]);
+    });
+
+    it('an empty first page that carries a next: the empty state, after one request', async () => {
+      await signIn();
+      await injectFault({ path: '/v1/me/library/songs', status: 200, body: 'empty-page', count: 50 });
+      const { list, loads } = await mount({ type: 'songs' });
+      await untilState(list, 'empty');
+      expect((await libraryRequests()).map((r) => [r.query.offset, r.status])).to.deep.equal([[undefined, 200]]);
+      expect(loads.map((e) => [e.detail.items.length, e.detail.done])).to.deep.equal([[0, true]]);
+    });
+
+    it('an empty later page that carries a next: the list ends there', async () => {
+      await signIn();
+      const { list, loads } = await mount({ type: 'songs' });
+      await untilState(list, 'list');
+      await injectFault({ path: '/v1/me/library/songs', status: 200, body: 'empty-page', count: 50 });
+      await scrollToEnd(list, loads);
+      expect(list.items).to.have.length(100);
+      expect(part(list, 'load-more')).to.equal(null);
+      expect((await libraryRequests()).map((r) => r.query.offset)).to.deep.equal([undefined, '100']);
+      expect(loads.map((e) => [e.detail.items.length, e.detail.total, e.detail.done])).to.deep.equal([
+        [100, 210, false],
+        [0, 100, true],
+      ]);
+    });
+
     it('is accessible in the signed-out state', async () => {
       const { list } = await mount();
       await untilState(list, 'signed-out');

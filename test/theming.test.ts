@@ -3,6 +3,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
+import '../src/playback.js';
+import type { LitElement } from 'lit';
 import type { AmLibraryList, AuthState } from '../src/index.js';
 import { provideSignedIn } from './support/signed-in.js';
 import { fakeDeveloperToken } from './support/tokens.js';
@@ -250,7 +252,13 @@ describe('theming', () => {
       const [failed] = await scripted('<am-library-list></am-library-list>', answer({ errors: [{ status: '500' }] }, 500));
       await until(failed, 'error');
       collect(failed);
-      expect([...documented.keys()].sort()).to.deep.equal(['am-authorize-button', 'am-library-list', 'am-unauthorize-button']);
+      // Playback: a play button and a persistent player (every part renders with or without a track).
+      const playback = await fixture(html`<am-auth-provider developer-token=${fakeDeveloperToken()}><am-play-button song-id="1"></am-play-button><am-player persistent></am-player></am-auth-provider>`);
+      for (const element of playback.querySelectorAll('am-play-button, am-player')) {
+        await (element as LitElement).updateComplete;
+        collect(element);
+      }
+      expect([...documented.keys()].sort()).to.deep.equal(['am-authorize-button', 'am-library-list', 'am-play-button', 'am-player', 'am-unauthorize-button']);
       for (const [tag, parts] of documented) expect([...seen.get(tag)!].sort(), tag).to.deep.equal(parts);
     });
   });

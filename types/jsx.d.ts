@@ -1,4 +1,11 @@
-import type { AmAuthProvider, AmAuthorizeButton, AmUnauthorizeButton, AmLibraryList } from "../dist/index.js";
+import type {
+  AmAuthProvider,
+  AmAuthorizeButton,
+  AmUnauthorizeButton,
+  AmLibraryList,
+  AmPlayButton,
+  AmPlayer,
+} from "../dist/index.js";
 
 /**
  * This type can be used to create scoped tags for your components.
@@ -63,24 +70,36 @@ type BaseProps = {
 type BaseEvents = {};
 
 export type AmAuthProviderProps = {
-  /** The developer token (a JWT signed with your MusicKit key). */
+  /** The developer token (a JWT signed with your MusicKit key); surrounding whitespace is ignored. */
   "developer-token"?: AmAuthProvider["developerToken"];
   /** A URL answering the developer token as text or `{"token": "..."}`; fetched when needed. */
   "developer-token-url"?: AmAuthProvider["developerTokenUrl"];
-  /** Icon shown on Apple's consent screen; discovered from the page's `link` rels when unset. */
+  /** Icon shown on Apple's consent screen. When unset, found in the page's `link` rels as MusicKit JS finds it; when set, it wins over them. */
   "app-icon"?: AmAuthProvider["appIcon"];
   /** Storefront override; else the user's storefront from `/v1/me/storefront`, else `us`. */
   storefront?: AmAuthProvider["storefront"];
   /** Where the Music User Token is kept: `local`, `session` or `memory`. */
   storage?: AmAuthProvider["storage"];
-  /** Apple's authorize page; its origin is the only one whose messages count. */
+  /** Apple's authorize page; its origin is the only one whose messages count. `https:` only (`http:` on loopback hosts). */
   "authorize-url"?: AmAuthProvider["authorizeUrl"];
-  /** Apple Music API base URL. */
+  /** Apple Music API base URL. `https:` only (`http:` on loopback hosts). */
   "api-url"?: AmAuthProvider["apiUrl"];
-  /** Best-effort logout endpoint called on sign-out; an empty attribute disables the call. */
+  /** Best-effort logout endpoint called on sign-out (Apple's, as MusicKit JS calls it); an empty attribute disables the call. */
   "logout-url"?: AmAuthProvider["logoutUrl"];
-  /** Milliseconds before an unanswered popup counts as cancelled. */
+  /** Apple affiliate token, sent to Apple as the `at` link parameter (MusicKit's `affiliateToken`). */
+  "affiliate-token"?: AmAuthProvider["affiliateToken"];
+  /** Apple campaign token, sent to Apple as the `ct` link parameter (MusicKit's `campaignToken`). */
+  "campaign-token"?: AmAuthProvider["campaignToken"];
+  /** Milliseconds before an unanswered popup counts as cancelled: a whole number from 1 to 2147483647, else ignored with a console warning. */
   "popup-timeout"?: AmAuthProvider["popupTimeout"];
+  /** Accept a sign-in handed over in the URL's `#fragment` by a redirect (never over an existing sign-in). */
+  "accept-hand-off"?: AmAuthProvider["acceptHandOff"];
+  /** Where full-length playback loads Apple's MusicKit JS from (only when a player needs it). `https:` only (`http:` on loopback hosts). */
+  "musickit-url"?: AmAuthProvider["musickitUrl"];
+  /** The app name MusicKit JS is configured with for playback; `document.title` when unset. */
+  "app-name"?: AmAuthProvider["appName"];
+  /** The app build MusicKit JS is configured with for playback. */
+  "app-build"?: AmAuthProvider["appBuild"];
 
   /** Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`; from the element that started the attempt. */
   "onam-authorize"?: (e: CustomEvent<import("../dist/index.js").AmAuthorizeDetail>) => void;
@@ -96,6 +115,8 @@ export type AmAuthProviderProps = {
   "onam-unauthorize"?: (e: CustomEvent<Record<string, never>>) => void;
   /** The authorization status changed. Detail `{status, previousStatus, reason?}`. */
   "onam-status-change"?: (e: CustomEvent<import("../dist/index.js").AmStatusChangeDetail>) => void;
+  /** Playback changed state (with `<am-player>` or `<am-play-button>` on the page). Detail `{state, mode, item, position, duration}`. */
+  "onam-playback-change"?: (e: CustomEvent<import("../dist/index.js").AmPlaybackChangeDetail>) => void;
 };
 
 export type AmAuthorizeButtonProps = {
@@ -181,12 +202,62 @@ page's colours and CSS `color-scheme`. */
 `part="item"` row, which keeps focus, selection and virtualization; rows must keep the
 fixed `--am-row-height`. Strings are rendered as text. */
   renderItem?: AmLibraryList["renderItem"];
-  /** A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known. */
+  /** A page arrived. Detail `{type, items, total?, done, skipped?}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known; `skipped` counts entries of the page that were not resources (`null`, numbers, …) and were left out. A page without resources ends the list. */
   "onam-library-load"?: (e: CustomEvent<import("../dist/index.js").AmLibraryLoadDetail>) => void;
   /** A row was activated by click, Enter or Space. Detail `{item}`. */
   "onam-library-select"?: (e: CustomEvent<import("../dist/index.js").AmLibrarySelectDetail>) => void;
   /** A page failed after the API client's retries. Detail `{code: 'api-error', message, error}`; `error` is the `AppleMusicApiError` (with `status`). */
   "onam-error"?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
+};
+
+export type AmPlayButtonProps = {
+  /** A catalog song id, or a library song id (`i.…`). */
+  "song-id"?: AmPlayButton["songId"];
+  /** A catalog album id, or a library album id (`l.…`). */
+  "album-id"?: AmPlayButton["albumId"];
+  /** A catalog playlist id (`pl.…`), or a library playlist id (`p.…`). */
+  "playlist-id"?: AmPlayButton["playlistId"];
+  /** Label while not playing. */
+  "play-text"?: AmPlayButton["playText"];
+  /** Label while its item plays. */
+  "pause-text"?: AmPlayButton["pauseText"];
+  /** Label after the browser refused to start audio without a fresh tap. */
+  "tap-text"?: AmPlayButton["tapText"];
+  /** Reflected while its item plays. */
+  playing?: AmPlayButton["playing"];
+  /** A resource to play (a song, album or playlist, catalog or library, e.g. from `am-library-select`). Wins over the ids. */
+  item?: AmPlayButton["item"];
+};
+
+export type AmPlayerProps = {
+  /** `auto` (full length when signed in and possible, else previews), `preview` or `full`. */
+  mode?: AmPlayer["mode"];
+  /** When MusicKit JS loads for full length: `intent` (a play control hovered or focused, or sign-in), `idle`, `none`. */
+  preload?: AmPlayer["preload"];
+  /** Stay visible while nothing is queued. */
+  persistent?: AmPlayer["persistent"];
+  /** Renders in this colour scheme (`auto` follows `prefers-color-scheme`); unset, it inherits the page's. */
+  "color-scheme"?: AmPlayer["colorScheme"];
+  /** Reflected while something is queued (the bar shows). */
+  queued?: AmPlayer["queued"];
+  /** Accessible name of the play button while paused. */
+  "play-text"?: AmPlayer["playText"];
+  /** Accessible name of the play button while playing. */
+  "pause-text"?: AmPlayer["pauseText"];
+  /** Accessible name of the play button after the browser refused to start audio without a tap. */
+  "tap-text"?: AmPlayer["tapText"];
+  /** Accessible name of the previous-track button. */
+  "previous-text"?: AmPlayer["previousText"];
+  /** Accessible name of the next-track button. */
+  "next-text"?: AmPlayer["nextText"];
+  /** Accessible name of the progress slider. */
+  "progress-text"?: AmPlayer["progressText"];
+  /** Accessible name of the volume slider. */
+  "volume-text"?: AmPlayer["volumeText"];
+  /** Announced (politely) when a track starts; `{title}` and `{artist}` are filled in. */
+  "now-playing-text"?: AmPlayer["nowPlayingText"];
+  /** Accessible name of the bar. */
+  "player-text"?: AmPlayer["playerText"];
 };
 
 export type CustomElements = {
@@ -203,12 +274,14 @@ export type CustomElements = {
    * - **am-error** - The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`.
    * - **am-unauthorize** - Signed out.
    * - **am-status-change** - The authorization status changed. Detail `{status, previousStatus, reason?}`.
+   * - **am-playback-change** - Playback changed state (with `<am-player>` or `<am-play-button>` on the page). Detail `{state, mode, item, position, duration}`.
    *
    * ### **Methods:**
    *  - **authorize(options: _{ popup?: Window }_): _Promise<string>_** - Signs the user in. Resolves with the Music User Token — at once when one is stored —
    * and rejects with an `AuthorizationError`. Call it from a click handler: the popup is
    * opened synchronously. A call while a popup is open joins that attempt and focuses it.
    * - **unauthorize(): _Promise<void>_** - Signs the user out: clears the stored token and makes a best-effort logout call.
+   *
    *
    * ### **Slots:**
    *  - _default_ - The page content: buttons, lists, anything that consumes the state.
@@ -297,7 +370,7 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **am-library-load** - A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known.
+   *  - **am-library-load** - A page arrived. Detail `{type, items, total?, done, skipped?}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known; `skipped` counts entries of the page that were not resources (`null`, numbers, …) and were left out. A page without resources ends the list.
    * - **am-library-select** - A row was activated by click, Enter or Space. Detail `{item}`.
    * - **am-error** - A page failed after the API client's retries. Detail `{code: 'api-error', message, error}`; `error` is the `AppleMusicApiError` (with `status`).
    *
@@ -338,4 +411,46 @@ export type CustomElements = {
    * - **load-more** - The "Load more" button, shown while more items remain.
    */
   "am-library-list": Partial<AmLibraryListProps & BaseProps & BaseEvents>;
+
+  /**
+   * A native button that plays (or pauses) one song, album or playlist.
+   * ---
+   *
+   *
+   * ### **Slots:**
+   *  - _default_ - The label; default "Play" ("Pause" while its item plays).
+   *
+   * ### **CSS Parts:**
+   *  - **button** - The native `<button>`; `aria-pressed` while its item plays.
+   * - **icon** - The play or pause icon.
+   * - **label** - The label.
+   */
+  "am-play-button": Partial<AmPlayButtonProps & BaseProps & BaseEvents>;
+
+  /**
+   * Playback controls and now-playing for `<am-play-button>` and playable lists.
+   * ---
+   *
+   *
+   * ### **CSS Properties:**
+   *  - **--am-surface** - The bar's background. _(default: light-dark(#fff, #1c1c1e))_
+   * - **--am-text** - Text colour. _(default: light-dark(#1d1d1f, #f5f5f7))_
+   * - **--am-accent** - Play button and sliders. _(default: #d60017)_
+   * - **--am-player-radius** - Corner radius of the bar. _(default: 12px)_
+   * - **--am-player-border-color** - Border of the bar. _(default: #8884)_
+   * - **--am-player-artwork-size** - Artwork size. _(default: 48px)_
+   *
+   * ### **CSS Parts:**
+   *  - **player** - The bar.
+   * - **artwork** - The track's artwork `<img>`.
+   * - **title** - The track's name.
+   * - **subtitle** - The artist (and album).
+   * - **play** - The play/pause button.
+   * - **previous** - The previous-track button.
+   * - **next** - The next-track button.
+   * - **progress** - The progress slider (`<input type=range>`, spoken time as `aria-valuetext`).
+   * - **time** - Elapsed and remaining time.
+   * - **volume** - The volume slider.
+   */
+  "am-player": Partial<AmPlayerProps & BaseProps & BaseEvents>;
 };

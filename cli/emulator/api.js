@@ -27,6 +27,29 @@ export function storefrontResource(id) {
 }
 
 /**
+ * `/v1/me/account`, which MusicKit JS asks (with `meta=subscription`) to learn whether the user
+ * subscribes. Apple does not document it; this is the shape public clients report:
+ * `data: [{id: 'me', type: 'accounts', href, attributes: {restrictions: {}}}]`, plus
+ * `meta.subscription: {active, storefront}` when `meta` asks for `subscription`, and
+ * `meta.challenge` echoing `challenge[subscriptionCapabilities]`.
+ * @param {URL} url
+ * @param {string} storefront
+ */
+export function accountResponse(url, storefront) {
+  /** @type {Record<string, unknown>} */
+  const meta = {};
+  const capabilities = (url.searchParams.get('challenge[subscriptionCapabilities]') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  if (capabilities.length) meta.challenge = { subscriptionCapabilities: capabilities };
+  const asked = (url.searchParams.get('meta') ?? '').split(',').map((m) => m.trim());
+  // The emulated user always subscribes: the popup's "Unavailable" button stands for one who does not.
+  if (asked.includes('subscription')) meta.subscription = { active: true, storefront };
+  return {
+    data: [{ id: 'me', type: 'accounts', href: '/v1/me/account', attributes: { restrictions: {} } }],
+    ...(Object.keys(meta).length ? { meta } : {}),
+  };
+}
+
+/**
  * Parses a non-negative integer query value; returns NaN when malformed.
  * @param {string | null} value
  * @param {number} fallback
@@ -37,28 +60,28 @@ function integer(value, fallback) {
 }
 
 /**
- * Answers one page of a list. `next` is root-relative and keeps the request's other query
- * parameters (including limit), as Apple's does.
+ * Answers one page of a list. `next` is root-relative and carries only the offset, as in
+ * Apple's documentation: a client that asked for a `limit` must put it back itself.
+ * `fault` breaks the page on purpose (see faults.js).
  * @param {import('node:http').ServerResponse} res
  * @param {URL} url
  * @param {readonly unknown[]} items
  * @param {{defaultLimit: number, maxLimit: number}} [limits]
+ * @param {import('./faults.js').FaultBody} [fault]
  */
-export function sendPage(res, url, items, { defaultLimit, maxLimit } = { defaultLimit: DEFAULT_LIMIT, maxLimit: MAX_LIMIT }) {
+export function sendPage(res, url, items, { defaultLimit, maxLimit } = { defaultLimit: DEFAULT_LIMIT, maxLimit: MAX_LIMIT }, fault) {
   const limit = integer(url.searchParams.get('limit'), defaultLimit);
   if (!(limit >= 1 && limit <= maxLimit)) {
     return sendAppleError(res, 400, `Value must be an integer between 1 and ${maxLimit}`, 'limit');
   }
   const offset = integer(url.searchParams.get('offset'), 0);
   if (!(offset >= 0)) return sendAppleError(res, 400, 'Value must be a non-negative integer', 'offset');
-  let next = '';
-  if (offset + limit < items.length) {
-    const query = new URLSearchParams(url.searchParams);
-    query.set('offset', String(offset + limit));
-    next = `"next":${JSON.stringify(`${url.pathname}?${query}`)},`;
-  }
-  const data = items.slice(offset, offset + limit).map(serialized).join(',');
-  sendRawJson(res, `{${next}"data":[${data}],"meta":{"total":${items.length}}}`);
+  const empty = fault === 'empty-page';
+  const next = empty || offset + limit < items.length ? `"next":${JSON.stringify(`${url.pathname}?offset=${offset + limit}`)},` : '';
+  const data = empty ? [] : items.slice(offset, offset + limit).map(serialized);
+  // Not resources: what a broken proxy or API bug might put in a page.
+  if (fault === 'null-entries') data.splice(1, 0, 'null', '7', '"text"', '[]');
+  sendRawJson(res, `{${next}"data":[${data.join(',')}],"meta":{"total":${items.length}}}`);
 }
 
 /** Each resource is serialized once: pages are then string joins, which keeps them fast. */
@@ -85,14 +108,16 @@ function sendRawJson(res, text) {
  * @param {import('node:http').ServerResponse} res
  * @param {URL} url
  * @param {{library: ReturnType<typeof import('./library.js').createLibrary>, storefront: string}} state
+ * @param {import('./faults.js').FaultBody} [fault] a page fault for list routes
  */
-export function handleMe(res, url, state) {
+export function handleMe(res, url, state, fault) {
   const path = url.pathname.replace(/\/+$/, '');
   if (path === '/v1/me/storefront') return sendJson(res, 200, { data: [storefrontResource(state.storefront)] });
+  if (path === '/v1/me/account') return sendJson(res, 200, accountResponse(url, state.storefront));
   const match = /^\/v1\/me\/library\/([a-z-]+)(?:\/([^/]+))?$/.exec(path);
   const list = match ? state.library.lists[match[1]] : undefined;
   if (!match || !list) return sendAppleError(res, 404, `No resource at ${url.pathname}`);
-  if (!match[2]) return sendPage(res, url, list, match[1] === 'recently-added' ? RECENTLY_ADDED_LIMITS : undefined);
+  if (!match[2]) return sendPage(res, url, list, match[1] === 'recently-added' ? RECENTLY_ADDED_LIMITS : undefined, fault);
   const item = state.library.byId.get(`${match[1]}/${decodeURIComponent(match[2])}`);
   if (!item) return sendAppleError(res, 404, 'No library resource with this id');
   sendJson(res, 200, { data: [item] });

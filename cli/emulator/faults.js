@@ -2,17 +2,25 @@
 // Queued failures so tests can rehearse what Apple does on a bad day (rate limits, outages,
 // broken proxies) without timing tricks: "the next N requests under this path fail like so".
 
-/** @typedef {'json' | 'html' | 'malformed-json' | 'empty' | 'drop'} FaultBody */
+/** @typedef {'json' | 'html' | 'malformed-json' | 'empty' | 'drop' | PageFault} FaultBody */
+/**
+ * Answers 200 with a broken page of a library list: `empty-page` has no items but a `next`
+ * further on (forever, while the fault lasts); `null-entries` mixes `null`, a number, a string
+ * and an array in with the real items.
+ * @typedef {'empty-page' | 'null-entries'} PageFault
+ */
 /**
  * @typedef {object} Fault
  * @property {string} path prefix of the request path this fault applies to
- * @property {number} status HTTP status to answer with
+ * @property {number} status HTTP status to answer with (200 for a page fault)
  * @property {number} count how many more requests it will fail
  * @property {number | string | null} [retryAfter] `Retry-After` value; null omits it on 429
  * @property {FaultBody} body what the body looks like
  */
 
-const BODIES = new Set(['json', 'html', 'malformed-json', 'empty', 'drop']);
+const BODIES = new Set(['json', 'html', 'malformed-json', 'empty', 'drop', 'empty-page', 'null-entries']);
+/** @type {ReadonlySet<unknown>} */
+export const PAGE_FAULTS = new Set(['empty-page', 'null-entries']);
 
 /**
  * Validates a fault as posted to `/_emulator/faults`. Throws a readable Error when invalid.
@@ -21,10 +29,12 @@ const BODIES = new Set(['json', 'html', 'malformed-json', 'empty', 'drop']);
  */
 export function parseFault(input) {
   if (!input || typeof input !== 'object') throw new Error('body must be a JSON object');
-  const { path = '/', status, count = 1, retryAfter, body = 'json' } = input;
+  const { path = '/', count = 1, retryAfter, body = 'json' } = input;
+  const page = PAGE_FAULTS.has(body);
+  const status = page ? (input.status ?? 200) : input.status;
   if (typeof path !== 'string' || !path.startsWith('/')) throw new Error('path must start with "/"');
-  if (!Number.isInteger(status) || status < 400 || status > 599) {
-    throw new Error('status must be an HTTP error status (400-599)');
+  if (page ? status !== 200 : !Number.isInteger(status) || status < 400 || status > 599) {
+    throw new Error(page ? `status must be 200 (or absent) for ${body}` : 'status must be an HTTP error status (400-599)');
   }
   if (!Number.isInteger(count) || count < 1) throw new Error('count must be a positive integer');
   if (retryAfter !== undefined && retryAfter !== null) {

@@ -15,12 +15,18 @@
  * - `POST /_emulator/issue` `{token?}` → `{musicUserToken}`: a valid MUT without the popup.
  * - `GET /_emulator/requests[?path=prefix]` → `{requests: [{time, method, path, query, status, origin?}]}`
  *   (never token values); `DELETE /_emulator/requests` clears it.
+ * - `GET|POST /_emulator/musickit` `{delay?: ms | 'never', status?}`: how the MusicKit stand-in
+ *   script at `/musickit/v3/musickit.js` is served (reset restores 0 and 200).
+ * Catalog, audio and the MusicKit stand-in are described in README.md.
  */
 import { createServer } from 'node:http';
 import { createHandler } from './server.js';
 import { createLibrary } from './library.js';
 import { MusicUserTokens } from './tokens.js';
 import { FaultQueue, RequestLog } from './faults.js';
+import { createCatalog } from './catalog.js';
+import { catalogResources } from './catalog-api.js';
+import { defaultMusicKitSwitches } from './playback-routes.js';
 
 export { OUTCOMES } from './authorize-page.js';
 
@@ -55,13 +61,18 @@ export async function startEmulator(options = {}) {
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   if (!/^[a-z]{2}$/.test(storefront)) throw new RangeError(`storefront must be a two-letter code, got ${storefront}`);
 
+  const emptyLibrary = createLibrary({ size: 0, seed, origin: '' });
+  const emptyCatalog = createCatalog({ seed, origin: '', library: emptyLibrary });
   /** @type {import('./server.js').EmulatorState} */
   const state = {
     origin: '',
     storefront,
     defaultLatency: latency,
     latency,
-    library: createLibrary({ size: 0, seed, origin: '' }),
+    library: emptyLibrary,
+    catalog: emptyCatalog,
+    catalogResources: catalogResources(emptyCatalog, ''),
+    musickit: defaultMusicKitSwitches(),
     tokens: new MusicUserTokens(),
     faults: new FaultQueue(),
     log: new RequestLog(),
@@ -79,6 +90,8 @@ export async function startEmulator(options = {}) {
   state.origin = `http://${shownHost}:${address.port}`;
   // Artwork URLs are absolute, so the library is built once the port is known.
   state.library = createLibrary({ size, seed, origin: state.origin });
+  state.catalog = createCatalog({ seed, origin: state.origin, library: state.library });
+  state.catalogResources = catalogResources(state.catalog, state.origin);
 
   if (!quiet) {
     const local = ['127.0.0.1', 'localhost', '::1'].includes(host);

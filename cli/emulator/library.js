@@ -52,6 +52,15 @@ export function librarySplit(size) {
 }
 
 /**
+ * Which album (by index) holds the `index`-th song: songs are spread evenly over the albums,
+ * in album order, so an album's songs are one contiguous run.
+ * @param {number} index
+ * @param {number} songCount
+ * @param {number} albumCount
+ */
+export const albumIndexOfSong = (index, songCount, albumCount) => Math.floor((index * albumCount) / songCount);
+
+/**
  * @param {{size: number, seed: number, origin: string}} options
  */
 export function createLibrary({ size, seed, origin }) {
@@ -110,7 +119,7 @@ export function createLibrary({ size, seed, origin }) {
   const songs = [];
   for (let i = 0; i < split.songs; i++) {
     const id = newId('i.');
-    const album = albums.length ? albums[Math.floor((i * albums.length) / split.songs)] : undefined;
+    const album = albums.length ? albums[albumIndexOfSong(i, split.songs, albums.length)] : undefined;
     const albumAttributes = album?.attributes;
     if (albumAttributes) albumAttributes.trackCount = /** @type {number} */ (albumAttributes.trackCount) + 1;
     songs.push({

@@ -10,12 +10,34 @@ import { checkDeveloperToken } from './tokens.js';
 import { artworkSvg } from './artwork.js';
 import { handleMe } from './api.js';
 import { renderForgePage } from './forge-page.js';
+import { handleCatalog } from './catalog-api.js';
+import { handleLibraryCatalog } from './library-catalog.js';
+import { isPlaybackPath, handlePlayback, handleWebPlayback, WEB_PLAYBACK_PATH, parseMusicKitSwitches, defaultMusicKitSwitches } from './playback-routes.js';
 
-/** Apple's two logout endpoints (SPEC §1.7) and the header each reads the MUT from. */
-const LOGOUT = /** @type {Record<string, string>} */ ({
-  '/WebObjects/MZPlay.woa/wa/webPlayerLogout': 'x-apple-music-user-token',
-  '/account/web/logout': 'media-user-token',
-});
+/** Apple's two logout endpoints: MusicKit JS 2026's, and the one its older builds call (docs/protocol.md). */
+const LOGOUT_PATHS = new Set(['/account/web/logout', '/WebObjects/MZPlay.woa/wa/webPlayerLogout']);
+
+/**
+ * The Music User Token of a request. Apple's documentation names the header `Music-User-Token`;
+ * MusicKit JS (2026) sends `Media-User-Token`, and its older builds signed out with
+ * `X-Apple-Music-User-Token`. A stand-in for Apple takes each where its client sends it.
+ * @param {import('node:http').IncomingHttpHeaders} headers
+ * @param {boolean} logout
+ */
+function userTokenOf(headers, logout) {
+  const names = logout ? ['media-user-token', 'x-apple-music-user-token', 'music-user-token'] : ['music-user-token', 'media-user-token'];
+  for (const name of names) {
+    const value = headers[name];
+    if (typeof value === 'string' && value) return value;
+  }
+  return undefined;
+}
+
+/**
+ * Origins allowed to call the control endpoints besides local pages: Apple's authorize page,
+ * when a test routes authorize.music.apple.com to the emulator (its page then calls /woa/issue).
+ */
+const APPLE_AUTHORIZE_ORIGIN = 'https://authorize.music.apple.com';
 
 /**
  * @typedef {object} EmulatorState
@@ -24,6 +46,9 @@ const LOGOUT = /** @type {Record<string, string>} */ ({
  * @property {number} defaultLatency latency from the options, restored by reset
  * @property {number} latency current added latency (ms) for API calls
  * @property {ReturnType<typeof import('./library.js').createLibrary>} library
+ * @property {ReturnType<typeof import('./catalog.js').createCatalog>} catalog
+ * @property {ReturnType<typeof import('./catalog-api.js').catalogResources>} catalogResources
+ * @property {import('./playback-routes.js').MusicKitSwitches} musickit how the MusicKit stand-in is served
  * @property {import('./tokens.js').MusicUserTokens} tokens
  * @property {import('./faults.js').FaultQueue} faults
  * @property {import('./faults.js').RequestLog} log
@@ -48,15 +73,18 @@ export function createHandler(state) {
  * @param {EmulatorState} state
  */
 async function handle(req, res, state) {
-  if (applyCors(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://emulator.invalid');
   const path = url.pathname;
   const method = req.method ?? 'GET';
+  const applePath = LOGOUT_PATHS.has(path) || path === WEB_PLAYBACK_PATH || path.startsWith('/v1/');
+  if (applyCors(req, res, { credentials: applePath })) return;
 
   // Browsers send Origin on cross-origin POSTs, even "simple" ones that skip the preflight:
   // refuse foreign pages so a website cannot reset the emulator or mint tokens.
   const controlPath = path.startsWith('/_emulator/') || path === '/woa/issue';
-  if (controlPath && req.headers.origin !== undefined && !isLocalOrigin(req.headers.origin)) {
+  const origin = req.headers.origin;
+  const trusted = origin === undefined || isLocalOrigin(origin) || (path === '/woa/issue' && origin === APPLE_AUTHORIZE_ORIGIN);
+  if (controlPath && !trusted) {
     return sendJson(res, 403, { error: 'Only local pages may use this endpoint' });
   }
   if (path.startsWith('/_emulator/')) return control(req, res, url, state);
@@ -64,7 +92,8 @@ async function handle(req, res, state) {
   if (path === '/woa/issue' && method === 'POST') return issue(req, res, state);
   if (path.startsWith('/artwork/')) return artwork(res, path);
   if (path === '/' && method === 'GET') return sendHtml(res, 200, indexPage(state));
-  if (path in LOGOUT || path.startsWith('/v1/')) return apple(req, res, url, state);
+  if (isPlaybackPath(path)) return playback(req, res, url, state);
+  if (applePath) return apple(req, res, url, state);
   sendAppleError(res, 404, `No resource at ${path}`);
 }
 
@@ -130,23 +159,43 @@ async function apple(req, res, url, state) {
 
   if (state.latency > 0) await sleep(state.latency);
   const fault = state.faults.take(path);
-  if (fault) return sendFault(res, fault);
+  if (fault && fault.status !== 200) return sendFault(res, fault);
 
-  if (path in LOGOUT) {
+  if (LOGOUT_PATHS.has(path)) {
     if (req.method !== 'POST') return sendAppleError(res, 405, 'Use POST');
-    state.tokens.revoke(/** @type {string | undefined} */ (req.headers[LOGOUT[path]]));
+    state.tokens.revoke(userTokenOf(req.headers, true));
     req.resume();
     return sendJson(res, 200, {});
   }
+  if (path === WEB_PLAYBACK_PATH) return handleWebPlayback(req, res, state);
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendAppleError(res, 405, 'The emulated API is read-only');
   const problem = checkDeveloperToken(req.headers.authorization, Date.now() / 1000);
   if (problem) return sendAppleError(res, 401, problem);
+  if (path.startsWith('/v1/catalog/')) return handleCatalog(res, url, state);
   if (!path.startsWith('/v1/me/')) return sendAppleError(res, 404, `The emulator serves /v1/me/… only, not ${path}`);
-  const userToken = req.headers['music-user-token'];
-  if (!state.tokens.isValid(typeof userToken === 'string' ? userToken : undefined)) {
-    return sendAppleError(res, 403, userToken ? 'Music User Token is invalid or revoked' : 'Music-User-Token header is missing');
+  const userToken = userTokenOf(req.headers, false);
+  if (!state.tokens.isValid(userToken)) {
+    return sendAppleError(res, 403, userToken ? 'Music User Token is invalid or revoked' : 'Music-User-Token (or Media-User-Token) header is missing');
   }
-  handleMe(res, url, state);
+  if (handleLibraryCatalog(res, url, state)) return;
+  handleMe(res, url, state, fault?.body);
+}
+
+/**
+ * Audio and the MusicKit stand-in: logged and open to faults like Apple's endpoints (a test can
+ * break a preview or the script), but without the API's latency or tokens.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {URL} url
+ * @param {EmulatorState} state
+ */
+async function playback(req, res, url, state) {
+  const entry = { time: new Date().toISOString(), method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0 };
+  state.log.add(entry);
+  res.on('finish', () => (entry.status = res.statusCode));
+  const fault = state.faults.take(url.pathname);
+  if (fault) return sendFault(res, fault);
+  return handlePlayback(req, res, url, state);
 }
 
 /**
@@ -216,6 +265,7 @@ async function control(req, res, url, state) {
       state.tokens.reset();
       state.log.clear();
       state.latency = state.defaultLatency;
+      state.musickit = defaultMusicKitSwitches();
       return sendJson(res, 200, { ok: true });
     case 'POST /_emulator/revoke':
       if (typeof body?.token !== 'string' || !body.token) return sendJson(res, 400, { error: 'body must be {"token": "<music user token>"}' });
@@ -233,6 +283,15 @@ async function control(req, res, url, state) {
       const prefix = url.searchParams.get('path') ?? '';
       return sendJson(res, 200, { requests: state.log.entries.filter((entry) => entry.path.startsWith(prefix)) });
     }
+    case 'GET /_emulator/musickit':
+      return sendJson(res, 200, state.musickit);
+    case 'POST /_emulator/musickit':
+      try {
+        state.musickit = parseMusicKitSwitches(body ?? {}, state.musickit);
+      } catch (error) {
+        return sendJson(res, 400, { error: /** @type {Error} */ (error).message });
+      }
+      return sendJson(res, 200, state.musickit);
     case 'DELETE /_emulator/requests':
       state.log.clear();
       return sendJson(res, 200, { ok: true });

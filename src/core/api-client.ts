@@ -1,7 +1,11 @@
 // The Apple Music API client behind `provider.api` (SPEC §1.8, §4). Plain TypeScript, no Lit.
+import { endpointProblem } from './endpoint.js';
 import { AppleMusicApiError, type AppleMusicErrorObject } from './errors.js';
-import { queryKeys, withQuery } from './query.js';
+import { PageTrail, readPage, type ApiPage } from './paging.js';
+import { withQuery } from './query.js';
 import { abortable, abortReason, backoffDelay, parseRetryAfter, sleep } from './retry.js';
+
+export type { ApiPage };
 
 export type QueryValue = string | number | boolean | ReadonlyArray<string | number> | undefined;
 export type Query = Record<string, QueryValue>;
@@ -23,17 +27,6 @@ export interface ApiResponse<T = unknown> {
   response: Response;
 }
 
-/** One page of a paginated list (`paginatePages`). */
-export interface ApiPage<T = unknown> {
-  /** The page's resources. */
-  data: T[];
-  /** Root-relative path of the next page; absent on the last page. */
-  next?: string;
-  /** `meta.total` when Apple sends it. */
-  total?: number;
-  response: Response;
-}
-
 export interface ApiClientOptions {
   apiUrl: string;
   getDeveloperToken(signal?: AbortSignal): Promise<string>;
@@ -41,7 +34,10 @@ export interface ApiClientOptions {
   refreshDeveloperToken?: (signal?: AbortSignal) => Promise<string>;
   getMusicUserToken(): string | undefined;
   getStorefrontId(): string;
-  /** A `/v1/me/…` call was answered 403: the stored MUT is no longer valid. */
+  /**
+   * The stored MUT is no longer valid: a `/v1/me/…` call was answered 403, or the token has
+   * characters that no request header can carry.
+   */
   onUserTokenRejected(): void;
   fetch?: typeof fetch;
   /** Retries per call after 429, and after 5xx or network errors on GET/HEAD. Default 3. */
@@ -61,13 +57,9 @@ export interface ApiClientOptions {
   now?: () => number;
 }
 
-interface PageBody {
-  data?: unknown;
-  next?: unknown;
-  meta?: { total?: unknown };
-}
-
 const ME_PATH = /^\/v1\/me(\/|$)/;
+/** Control characters and anything beyond Latin-1: fetch refuses such a header value. */
+const UNSENDABLE = /[\0-\x1f\x7f]|[^\0-\xff]/;
 
 /**
  * A small client for the Apple Music API in MusicKit v3's shape (`music()` resolves with
@@ -94,6 +86,9 @@ export class AppleMusicApi {
     const wait = (ms: number) => abortable((o.sleep ?? sleep)(ms, signal), signal);
 
     signal?.throwIfAborted();
+    // Tokens go only to an https: API (http: on loopback hosts, for the emulator).
+    const refused = endpointProblem('api-url', o.apiUrl);
+    if (refused) throw new AppleMusicApiError({ status: 0, code: 'INSECURE_API_URL', title: 'api-url refused', message: refused });
     const [url, relativePath] = this.#resolve(path, query);
     let userToken: string | undefined;
     if (ME_PATH.test(relativePath)) {
@@ -115,6 +110,18 @@ export class AppleMusicApi {
         throw new AppleMusicApiError({ status: 0, code: 'NO_DEVELOPER_TOKEN', title: 'No developer token', message }, { cause: error });
       });
     let developerToken = await tokenFrom(o.getDeveloperToken(signal));
+    // fetch would throw a TypeError that looks like a network error, retried for ever after:
+    // a token that can never be sent is as invalid as one Apple refuses (and, like a 403, is
+    // reported after an await, never while the caller is still in its own call).
+    if (userToken && UNSENDABLE.test(userToken)) {
+      if (explicitToken === undefined && o.getMusicUserToken() === userToken) this.#rejected();
+      throw new AppleMusicApiError({
+        status: 0,
+        code: 'INVALID_USER_TOKEN',
+        title: 'Invalid Music User Token',
+        message: 'The Music User Token has characters a request header cannot carry; authorize again',
+      });
+    }
     let refreshed = false;
     let retry = 0; // retries used; the one 401 refresh does not count
 
@@ -167,13 +174,7 @@ export class AppleMusicApi {
       }
       // Only sign the user out when the rejected token is still the stored one (not an
       // explicit token, and not one replaced by a new sign-in while this call was in flight).
-      if (status === 403 && userToken && explicitToken === undefined && o.getMusicUserToken() === userToken) {
-        try {
-          o.onUserTokenRejected();
-        } catch {
-          // The caller still gets the 403 below.
-        }
-      }
+      if (status === 403 && userToken && explicitToken === undefined && o.getMusicUserToken() === userToken) this.#rejected();
       if (retry < retries && (status === 429 || (status >= 500 && idempotent))) {
         const asked = status === 429 ? parseRetryAfter(response.headers.get('Retry-After'), (o.now ?? Date.now)()) : undefined;
         if (asked === undefined) {
@@ -196,6 +197,17 @@ export class AppleMusicApi {
   }
 
   /**
+   * Fetches one page of a list: `path` is the first page's path or a page's `next`. Entries
+   * that are not resources are left out and counted in `skipped`; `next` asks for the same
+   * `limit` as this request, and is absent once the list ends (also on an empty page).
+   */
+  async page<T = unknown>(path: string, query?: Query, options?: RequestOptions): Promise<ApiPage<T>> {
+    const [url] = this.#resolve(path, query);
+    const { data, response } = await this.music(path, query, options);
+    return readPage<T>(data, url, response);
+  }
+
+  /**
    * Yields each page's resources, following `next` to the end. Breaking out of the loop stops
    * it; no request is made before the next page is asked for.
    */
@@ -204,28 +216,25 @@ export class AppleMusicApi {
   }
 
   /**
-   * Like `paginate`, with each page's `next`, `meta.total` and response. The `query` given
-   * here is carried to later pages for the names their `next` does not set itself (so a
-   * `limit` survives a `next` that only says `offset`).
+   * Like `paginate`, with each page's `next`, `meta.total` and response. The parameters of
+   * the first request (`path`'s and `query`'s) go to every page whose `next` leaves them out,
+   * so a `limit` survives Apple's links that say only `offset`. Ends on an empty page, and
+   * fails with `INVALID_RESPONSE` on a `next` already followed.
    */
   async *paginatePages<T = unknown>(path: string, query?: Query, options?: RequestOptions): AsyncGenerator<ApiPage<T>, void, undefined> {
-    const seen = new Set<string>();
-    for (let next: string | undefined = path, pageQuery = query; next !== undefined; ) {
-      const page: ApiResponse<PageBody | undefined> = await this.music(next, pageQuery, options);
-      const { response } = page;
-      const { data, next: following, meta }: PageBody = page.data ?? {};
-      if (!Array.isArray(data) || (following != null && typeof following !== 'string')) {
-        throw new AppleMusicApiError({ status: response.status, code: 'INVALID_RESPONSE', message: 'Not a page of resources' });
-      }
-      next = (following as string | null | undefined) ?? undefined;
-      if (next !== undefined) {
-        // A server repeating a `next` would otherwise make this loop forever.
-        if (seen.has(next)) throw new AppleMusicApiError({ status: response.status, code: 'INVALID_RESPONSE', message: `Repeated next: ${next}` });
-        seen.add(next);
-        const own = queryKeys(next);
-        pageQuery = query && Object.fromEntries(Object.entries(query).filter(([name]) => !own.has(name)));
-      }
-      yield { data: data as T[], next, total: typeof meta?.total === 'number' ? meta.total : undefined, response };
+    const trail = new PageTrail(path);
+    for (let pageQuery = query; trail.next !== undefined; pageQuery = undefined) {
+      const page = await this.page<T>(trail.next, pageQuery, options);
+      trail.follow(page);
+      yield page;
+    }
+  }
+
+  #rejected(): void {
+    try {
+      this.options.onUserTokenRejected();
+    } catch {
+      // The caller still gets its error.
     }
   }
 

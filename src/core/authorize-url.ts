@@ -28,17 +28,26 @@ export function encodeJsonBase64(value: unknown): string {
 const ICON_RELS = ['apple-music-app-icon', 'apple-touch-icon-precomposed', 'apple-touch-icon'];
 
 /**
- * The app icon Apple shows on its consent screen: the first rel of `ICON_RELS` present on the
- * page, preferring its `sizes="120x120"` link, else its first. Undefined when there is none.
+ * The app icon Apple shows on its consent screen, found as MusicKit finds it: the links of
+ * `ICON_RELS` gathered into one list in that order, then the one with `sizes="120x120"`
+ * anywhere in the list, else the list's first. Undefined when there is none.
  */
 export function findAppIcon(doc: Document): string | undefined {
-  for (const rel of ICON_RELS) {
-    const links = [...doc.querySelectorAll<HTMLLinkElement>(`link[rel="${rel}"][href]`)];
-    if (links.length === 0) continue;
-    const preferred = links.find((link) => link.getAttribute('sizes') === '120x120') ?? links[0];
-    return preferred.href;
-  }
-  return undefined;
+  const links = ICON_RELS.flatMap((rel) => [...doc.querySelectorAll<HTMLLinkElement>(`link[rel="${rel}"][href]`)]);
+  return (links.find((link) => link.getAttribute('sizes') === '120x120') ?? links[0])?.href;
+}
+
+/**
+ * MusicKit's `affiliateToken` and `campaignToken` as Apple's link parameters, `at` then `ct`;
+ * a blank token is left out.
+ */
+export function linkParametersOf(tokens: { affiliateToken?: string | null; campaignToken?: string | null }): LinkParameters {
+  const parameters: LinkParameters = {};
+  const at = tokens.affiliateToken?.trim();
+  const ct = tokens.campaignToken?.trim();
+  if (at) parameters.at = at;
+  if (ct) parameters.ct = ct;
+  return parameters;
 }
 
 /** The `a` payload's fields, in MusicKit's order, icon omitted when unknown. */

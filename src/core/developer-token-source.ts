@@ -2,6 +2,8 @@ import { DeveloperTokenError, parseDeveloperToken, type DeveloperTokenInfo } fro
 
 /** Refetch a URL-provided token this long before it expires. */
 const EXPIRY_MARGIN_MS = 60_000;
+/** How long a `developer-token-url` may take to answer before it counts as unreachable. */
+export const DEVELOPER_TOKEN_FETCH_TIMEOUT_MS = 15_000;
 
 export interface DeveloperToken extends DeveloperTokenInfo {
   token: string;
@@ -18,13 +20,16 @@ export function tokenFromResponseText(text: string): string {
     throw new DeveloperTokenError('malformed', 'The developer token URL answered broken JSON.');
   }
   if (typeof token !== 'string') throw new DeveloperTokenError('malformed', 'The developer token URL answered JSON without a "token" string.');
-  return token;
+  // Trimmed where it enters: the value checked is the value sent.
+  return token.trim();
 }
 
 /**
  * The developer token from an attribute or a URL. A fixed token is parsed on every use (so an
  * expiry is noticed); a URL token is fetched once, cached until shortly before `exp`, and
- * fetched again on `refresh()` (after a 401). Concurrent callers share one fetch.
+ * fetched again on `refresh()` (after a 401). Concurrent callers share one fetch, which fails
+ * after `fetchTimeoutMs` when the URL does not answer. Tokens are trimmed where they enter
+ * (pasted from a file or a CMS, they often end in a newline).
  */
 export class DeveloperTokenSource {
   #fetched?: DeveloperToken;
@@ -33,16 +38,17 @@ export class DeveloperTokenSource {
   constructor(
     private readonly config: () => { token?: string; url?: string },
     private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+    private readonly fetchTimeoutMs = DEVELOPER_TOKEN_FETCH_TIMEOUT_MS,
   ) {}
 
   get configured(): boolean {
     const { token, url } = this.config();
-    return Boolean(token || url);
+    return Boolean(token?.trim() || url);
   }
 
   /** The token usable right now without waiting, if any. Throws for a bad fixed token. */
   current(now = Date.now()): DeveloperToken | undefined {
-    const { token } = this.config();
+    const token = this.config().token?.trim();
     if (token) return { token, ...parseDeveloperToken(token, now) };
     if (this.#fetched && this.#fetched.expiresAt - EXPIRY_MARGIN_MS > now) return this.#fetched;
     return undefined;
@@ -55,7 +61,7 @@ export class DeveloperTokenSource {
 
   /** A fresh token after a 401; undefined when the token is fixed and cannot be refetched. */
   async refresh(signal?: AbortSignal): Promise<DeveloperToken | undefined> {
-    if (this.config().token || !this.config().url) return undefined;
+    if (this.config().token?.trim() || !this.config().url) return undefined;
     this.#fetched = undefined;
     return this.#fetchFromUrl(signal);
   }
@@ -68,18 +74,35 @@ export class DeveloperTokenSource {
   }
 
   async #load(url: string, signal?: AbortSignal): Promise<DeveloperToken> {
-    let response: Response;
+    // One controller for the caller's signal and our own bound, so a silent server never holds anyone.
+    const bound = new AbortController();
+    const abort = () => bound.abort();
+    signal?.addEventListener('abort', abort);
+    const timer = setTimeout(abort, this.fetchTimeoutMs);
     try {
-      response = await this.fetchImpl(url, { credentials: 'same-origin', signal });
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw new DeveloperTokenError('unavailable', 'The developer token URL could not be reached.');
+      let response: Response;
+      let text: string;
+      try {
+        response = await this.fetchImpl(url, { credentials: 'same-origin', signal: bound.signal });
+        text = response.ok ? await response.text() : '';
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        throw new DeveloperTokenError(
+          'unavailable',
+          bound.signal.aborted
+            ? `The developer token URL did not answer within ${this.fetchTimeoutMs / 1000} s.`
+            : 'The developer token URL could not be reached.',
+        );
+      }
+      if (!response.ok) {
+        throw new DeveloperTokenError('unavailable', `The developer token URL answered HTTP ${response.status}.`);
+      }
+      const token = tokenFromResponseText(text);
+      this.#fetched = { token, ...parseDeveloperToken(token) };
+      return this.#fetched;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
     }
-    if (!response.ok) {
-      throw new DeveloperTokenError('unavailable', `The developer token URL answered HTTP ${response.status}.`);
-    }
-    const token = tokenFromResponseText(await response.text());
-    this.#fetched = { token, ...parseDeveloperToken(token) };
-    return this.#fetched;
   }
 }

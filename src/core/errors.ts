@@ -39,7 +39,7 @@ function text(value: unknown): string | undefined {
  * A failed Apple Music API call. `status` is the HTTP status, or 0 when no response was read
  * (network failure, refused URL, missing Music User Token). `code`, `title` and `detail` come
  * from Apple's first error object when there is one; otherwise `code` is the client's own
- * (`NETWORK`, `NO_USER_TOKEN`, `CROSS_ORIGIN`, `INVALID_URL`, `INVALID_RESPONSE`) or
+ * (`NETWORK`, `NO_USER_TOKEN`, `INVALID_USER_TOKEN`, `CROSS_ORIGIN`, `INVALID_URL`, `INVALID_RESPONSE`) or
  * `status × 100` as a string (`'50300'`), Apple's scheme.
  */
 export class AppleMusicApiError extends Error {

@@ -1,9 +1,29 @@
-/** MusicKit's best-effort logout endpoint (SPEC §1.7). */
-export const DEFAULT_LOGOUT_URL = 'https://play.itunes.apple.com/WebObjects/MZPlay.woa/wa/webPlayerLogout';
+/** Where MusicKit JS (2026 build) signs the user out; it also ends Apple's own web session. */
+export const DEFAULT_LOGOUT_URL = 'https://buy.itunes.apple.com/account/web/logout';
+
+/**
+ * The request MusicKit's 2026 build makes on sign-out, except that it never follows a
+ * redirect: a redirect would carry the Music User Token to whatever host it names.
+ */
+export function logoutRequest(developerToken: string, musicUserToken: string): RequestInit {
+  return {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${developerToken}`,
+      'Media-User-Token': musicUserToken,
+      Accept: 'application/json',
+    },
+    // Apple's cookies ride along, so its web session (music.apple.com) ends too.
+    credentials: 'include',
+    redirect: 'error',
+    // The page may navigate away right after signing out; the call should still land.
+    keepalive: true,
+  };
+}
 
 /**
  * Tells Apple the user signed out. Best effort: resolves whatever happens (network error,
- * CORS refusal, HTTP error), so sign-out never waits on it or fails because of it.
+ * CORS refusal, redirect, HTTP error), so sign-out never waits on it or fails because of it.
  */
 export async function logoutBestEffort(
   url: string,
@@ -11,18 +31,8 @@ export async function logoutBestEffort(
   musicUserToken: string,
   fetchImpl: typeof fetch = (...args) => fetch(...args),
 ): Promise<boolean> {
-  // The 2026 build posts to buy.itunes.apple.com/account/web/logout, naming the header differently.
-  const userTokenHeader = url.includes('/account/web/logout') ? 'Media-User-Token' : 'X-Apple-Music-User-Token';
   try {
-    const response = await fetchImpl(url, {
-      method: 'POST',
-      keepalive: true,
-      headers: {
-        Authorization: `Bearer ${developerToken}`,
-        [userTokenHeader]: musicUserToken,
-        'Content-Type': 'application/json',
-      },
-    });
+    const response = await fetchImpl(url, logoutRequest(developerToken, musicUserToken));
     return response.ok;
   } catch {
     return false;

@@ -26,12 +26,13 @@ export function popupFeatures(win: Window): string {
 }
 
 /**
- * Per opener, the popup of the last session that ended. Apple's page closes itself after an
- * outcome; until it is gone, `window.open` by the same name returns that dying window, which
- * then closes under the new attempt.
+ * Per opener, every popup a session opened that may still be open. A name is a window's
+ * identity: `window.open` by the name of a window that exists navigates that window instead
+ * of opening one. So a popup still open for another attempt (another provider's, or Apple's
+ * page closing itself after an outcome), or the page's own window when it carries MusicKit's
+ * name, must never be reached by name.
  */
-const endedPopups = new WeakMap<Window, Window>();
-let freshNames = 0;
+const openedPopups = new WeakMap<Window, Set<Window>>();
 
 function isClosed(popup: Window): boolean {
   try {
@@ -41,15 +42,29 @@ function isClosed(popup: Window): boolean {
   }
 }
 
+/** MusicKit's name when no window we know of has it, else a name nobody has. */
+function freePopupName(win: Window): string {
+  const ours = openedPopups.get(win) ?? new Set<Window>();
+  for (const popup of ours) if (isClosed(popup)) ours.delete(popup);
+  openedPopups.set(win, ours);
+  if (ours.size === 0 && win.name !== POPUP_NAME) return POPUP_NAME;
+  return `${POPUP_NAME}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
 /**
  * Opens the authorize popup. Must run synchronously in the click task (Safari blocks popups
- * opened after an `await`). Returns null when the browser blocked it. Uses MusicKit's window
- * name, or a fresh one while the previous popup is still closing.
+ * opened after an `await`). Returns null when the browser blocked it — by returning null, or
+ * by throwing, as Firefox does in a sandboxed frame and some extensions and webview shims do.
  */
 export function openAuthorizePopup(url: string, win: Window = window): Window | null {
-  const ended = endedPopups.get(win);
-  const name = ended && !isClosed(ended) ? `${POPUP_NAME}-${++freshNames}` : POPUP_NAME;
-  return win.open(url, name, popupFeatures(win));
+  let popup: Window | null;
+  try {
+    popup = win.open(url, freePopupName(win), popupFeatures(win));
+  } catch {
+    return null;
+  }
+  if (popup) openedPopups.get(win)!.add(popup);
+  return popup;
 }
 
 export type PopupOutcome =
@@ -63,8 +78,11 @@ export interface PopupSessionOptions {
   popup: Window;
   /** Only messages from this exact origin count, and replies go only there. */
   authorizeOrigin: string;
-  /** The JSON string answered to `thirdPartyInfo` (it carries the developer token). */
-  thirdPartyInfo: string;
+  /**
+   * The JSON string answered to `thirdPartyInfo` (it carries the developer token). Absent while
+   * the popup waits on `about:blank` for the developer token; `navigate` sets it.
+   */
+  thirdPartyInfo?: string;
   timeoutMs?: number;
   /** The window whose `message` events are heard; the opener. */
   host?: Window;
@@ -72,8 +90,10 @@ export interface PopupSessionOptions {
 }
 
 /**
- * One authorize popup, from open to outcome: serves the popup's JSON-RPC requests and
- * settles `outcome` exactly once — on an answer, when the popup closes, or on timeout.
+ * One authorize popup, from open to outcome, and its only owner: navigates it, serves its
+ * JSON-RPC requests, closes it, and settles `outcome` exactly once — on an answer, when the
+ * popup closes, on timeout, or on `dispose`. The closed-popup poll and the timeout start at
+ * once, so they also cover the wait for a developer token before Apple's page is loaded.
  */
 export class PopupSession {
   readonly outcome: Promise<PopupOutcome>;
@@ -82,11 +102,13 @@ export class PopupSession {
   readonly #pollTimer: ReturnType<typeof setInterval>;
   readonly #timeoutTimer: ReturnType<typeof setTimeout>;
   #done = false;
+  #thirdPartyInfo?: string;
   /** Whether the popup ever sent a valid request; a popup that "closes" before it did may only have been cut off. */
   #contacted = false;
 
   constructor(private readonly options: PopupSessionOptions) {
     this.#host = options.host ?? window;
+    this.#thirdPartyInfo = options.thirdPartyInfo;
     this.outcome = new Promise((resolve) => (this.#settle = resolve));
     this.#host.addEventListener('message', this.#onMessage);
     this.#pollTimer = setInterval(() => {
@@ -98,6 +120,16 @@ export class PopupSession {
     }, options.timeoutMs ?? DEFAULT_POPUP_TIMEOUT_MS);
   }
 
+  /** Sends the waiting popup to Apple's page, answering `thirdPartyInfo` with `thirdPartyInfo` from then on. */
+  navigate(url: string, thirdPartyInfo: string): void {
+    this.#thirdPartyInfo = thirdPartyInfo;
+    try {
+      this.options.popup.location.href = url;
+    } catch {
+      // A popup cut off or closed meanwhile: the poll reports it.
+    }
+  }
+
   focus(): void {
     try {
       this.options.popup.focus();
@@ -106,14 +138,14 @@ export class PopupSession {
     }
   }
 
-  /** Ends the session as cancelled (its owner left the page) and closes the popup, which nobody would hear. */
+  /** Ends the session as cancelled (its owner left, or gave up) and closes the popup, which nobody would hear. */
   dispose(): void {
     this.#finish({ kind: 'cancelled', reason: 'closed' });
     this.#closePopup();
   }
 
   readonly #onMessage = (event: MessageEvent): void => {
-    if (this.#done) return;
+    if (this.#done || this.#thirdPartyInfo === undefined) return;
     // Origin and source together: same-origin frames or other windows of Apple's origin do not count.
     if (event.origin !== this.options.authorizeOrigin || event.source !== this.options.popup) return;
     const request = parseRpcRequest(event.data);
@@ -128,7 +160,7 @@ export class PopupSession {
     const { id, params = [] } = request;
     switch (request.method) {
       case 'thirdPartyInfo':
-        return { reply: rpcResult(id, this.options.thirdPartyInfo) };
+        return { reply: rpcResult(id, this.#thirdPartyInfo!) };
       case 'authorize': {
         const [musicUserToken, restricted, cid] = params;
         if (typeof musicUserToken !== 'string' || musicUserToken.length === 0) {
@@ -187,7 +219,11 @@ export class PopupSession {
     clearInterval(this.#pollTimer);
     clearTimeout(this.#timeoutTimer);
     this.#host.removeEventListener('message', this.#onMessage);
-    endedPopups.set(this.#host, this.options.popup);
     this.#settle(outcome);
   }
+}
+
+/** `popup-timeout` as the provider accepts it: a whole number of ms from 1 to 2^31 − 1 (setTimeout's range), else undefined. */
+export function validPopupTimeout(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 2_147_483_647 ? value : undefined;
 }

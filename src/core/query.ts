@@ -1,7 +1,8 @@
 // Query strings the way MusicKit builds them: encodeURIComponent, arrays joined with commas.
 import type { Query } from './api-client.js';
 
-function decodeKey(pair: string): string {
+/** The decoded name of one `name=value` pair of a query string. */
+export function paramName(pair: string): string {
   const key = pair.split('=')[0]!;
   try {
     return decodeURIComponent(key);
@@ -13,7 +14,7 @@ function decodeKey(pair: string): string {
 /** The (decoded) parameter names already in `url`'s query string. */
 export function queryKeys(url: string): Set<string> {
   const search = url.split('#')[0]!.split('?')[1] ?? '';
-  return new Set(search.split('&').filter(Boolean).map(decodeKey));
+  return new Set(search.split('&').filter(Boolean).map(paramName));
 }
 
 /**
@@ -34,7 +35,7 @@ export function withQuery(url: string, query?: Query): string {
       : encodeURIComponent(value as string | number | boolean);
     added.push(`${encodeURIComponent(name)}=${text}`);
   }
-  const kept = search.split('&').filter((pair) => pair && !names.has(decodeKey(pair)));
+  const kept = search.split('&').filter((pair) => pair && !names.has(paramName(pair)));
   const all = [...kept, ...added];
   return all.length ? `${base}?${all.join('&')}` : base!;
 }

@@ -20,6 +20,9 @@ export function storageKeys(teamId: string) {
   } as const;
 }
 
+/** Written by MusicKit's player, never by us; MusicKit removes it on sign-out, and so do we. */
+export const playerCidKey = (teamId: string) => `music.${teamId.toLowerCase()}.pltvcid`;
+
 type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 class MemoryStore extends Map<string, string> implements KeyValueStore {
@@ -109,11 +112,14 @@ export class TokenStore {
     this.#set(this.keys.musicUserToken, auth.musicUserToken);
     this.#set(this.keys.restricted, auth.restricted ? '1' : '0');
     if (auth.storefrontId) this.#set(this.keys.storefrontId, auth.storefrontId);
-    if (auth.cid !== undefined) this.#set(this.keys.cid, auth.cid);
+    // Apple may send no cid: write none rather than '' (and drop a previous account's).
+    if (auth.cid) this.#set(this.keys.cid, auth.cid);
+    else this.#attempt((store) => store.removeItem(this.keys.cid));
   }
 
+  /** Removes the four keys and MusicKit's `pltvcid`, as MusicKit does on sign-out. */
   clear(): void {
-    for (const key of Object.values(this.keys)) this.#attempt((store) => store.removeItem(key));
+    for (const key of [...Object.values(this.keys), playerCidKey(this.teamId)]) this.#attempt((store) => store.removeItem(key));
   }
 
   #get(key: string): string | null {

@@ -253,7 +253,7 @@ describe('AppleMusicApi.paginate()', () => {
 
   it("lets next's own parameters win over the carried query", async () => {
     const { api, calls } = setup([
-      json({ data: [], next: '/v1/me/library/songs?offset=100&limit=50' }),
+      json({ data: [{ id: '1' }], next: '/v1/me/library/songs?offset=100&limit=50' }),
       json({ data: [] }),
     ]);
     await collect(api.paginate('v1/me/library/songs', { limit: 100, offset: 0 }));
@@ -307,6 +307,48 @@ describe('AppleMusicApi.paginate()', () => {
     const error = await apiError(collect(api.paginate('v1/me/library/songs')));
     expect(error.code).to.equal('INVALID_RESPONSE');
     expect(calls).to.have.length(2);
+  });
+
+  it('puts back the limit of the first request when a next link carries only the offset', async () => {
+    const { api, calls } = setup(pages());
+    await collect(api.paginate('v1/me/library/albums?limit=2'));
+    expect(calls.map((c) => c.url)).to.deep.equal([
+      `${API}/v1/me/library/albums?limit=2`,
+      `${API}/v1/me/library/albums?offset=2&limit=2`,
+      `${API}/v1/me/library/albums?offset=4&limit=2`,
+    ]);
+  });
+
+  it('page() fetches one page; its next carries the limit asked for', async () => {
+    const { api, calls } = setup(pages());
+    const page = await api.page('v1/me/library/albums', { limit: 2 });
+    expect([page.data, page.next, page.total, page.skipped]).to.deep.equal([[{ id: 'l.1' }, { id: 'l.2' }], '/v1/me/library/albums?offset=2&limit=2', 5, 0]);
+    expect(calls).to.have.length(1);
+  });
+
+  it('ends on an empty page even when it carries a next (no request loop)', async () => {
+    const empty = (offset: number) => json({ data: [], next: `/v1/me/library/songs?offset=${offset}` });
+    const { api, calls } = setup([json({ data: [{ id: '1' }], next: '/v1/me/library/songs?offset=1' }), empty(2), empty(3), empty(4), empty(5)]);
+    const result = await collect(api.paginate('v1/me/library/songs'));
+    expect(result).to.deep.equal([[{ id: '1' }], []]);
+    expect(calls).to.have.length(2);
+  });
+
+  it('skips entries that are not resources (null, numbers, strings, arrays) and counts them', async () => {
+    const body = { data: [null, { id: '1' }, 7, 'x', [], { id: '2' }, false], next: '/v1/me/library/songs?offset=7' };
+    const { api } = setup([json(body), json(body), ok([{ id: '3' }])]);
+    const page = await api.page('v1/me/library/songs');
+    expect([page.data, page.skipped, page.next]).to.deep.equal([[{ id: '1' }, { id: '2' }], 5, '/v1/me/library/songs?offset=7']);
+    const result = await collect(api.paginate('v1/me/library/songs'));
+    expect(result).to.deep.equal([[{ id: '1' }, { id: '2' }], [{ id: '3' }]]);
+  });
+
+  it('ends on a page whose entries are all unusable, even with a next', async () => {
+    const junk = (offset: number) => json({ data: [null, 1], next: `/v1/me/library/songs?offset=${offset}` });
+    const { api, calls } = setup([junk(2), junk(4), junk(6)]);
+    const result = await collect(api.paginate('v1/me/library/songs'));
+    expect(result).to.deep.equal([[]]);
+    expect(calls).to.have.length(1);
   });
 
   it('fails clearly on a body that is not a page of resources', async () => {
@@ -464,6 +506,33 @@ describe('AppleMusicApi 403 (Music User Token)', () => {
     );
     await apiError(api.music('v1/me/library/songs'));
     expect(counts.rejected).to.equal(0);
+  });
+
+  // fetch throws a TypeError for such a header value: it must not pass for a network error.
+  for (const [name, token] of [
+    ['a line break', 'mut\n2'],
+    ['a NUL', 'mut\u00002'],
+    ['a control character', 'mut\u00012'],
+    ['DEL', 'mut\u007f2'],
+    ['a character beyond Latin-1', 'mut\u26032'],
+  ]) {
+    it(`treats a stored token with ${name} as rejected: cleared, no request, no retry`, async () => {
+      const { api, calls, sleeps, counts } = setup([ok(), ok(), ok(), ok()], { getMusicUserToken: () => token });
+      const error = await apiError(api.music('v1/me/library/songs'));
+      expect([error.status, error.code]).to.deep.equal([0, 'INVALID_USER_TOKEN']);
+      expect(error.message).not.to.contain(token);
+      expect(counts.rejected).to.equal(1);
+      expect(calls).to.have.length(0);
+      expect(sleeps).to.have.length(0);
+    });
+  }
+
+  it('refuses an explicit musicUserToken that cannot be sent, without signing out', async () => {
+    const { api, calls, counts } = setup([ok()]);
+    const error = await apiError(api.music('v1/me/storefront', undefined, { musicUserToken: 'bad\u2603' }));
+    expect(error.code).to.equal('INVALID_USER_TOKEN');
+    expect(counts.rejected).to.equal(0);
+    expect(calls).to.have.length(0);
   });
 
   it('still fails with the 403 when onUserTokenRejected throws', async () => {

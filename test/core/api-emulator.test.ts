@@ -63,6 +63,23 @@ describe('AppleMusicApi against the emulator', () => {
     for (const request of requests) expect(request.query.limit).to.equal('10');
   });
 
+  it("keeps a limit given in the path on every page, though Apple's next carries only the offset", async () => {
+    const pages: ApiPage<{ id: string }>[] = [];
+    for await (const page of client().paginatePages<{ id: string }>('v1/me/library/songs?limit=10')) pages.push(page);
+    expect(pages.length).to.be.greaterThan(1);
+    const { requests } = await control('requests?path=/v1/me/library/songs');
+    expect(requests).to.have.length(pages.length);
+    for (const request of requests) expect(request.query.limit).to.equal('10');
+  });
+
+  it('ends on an empty page that carries a next, instead of following it', async () => {
+    await control('faults', { path: '/v1/me/library/songs', body: 'empty-page', count: 20 });
+    const pages: unknown[][] = [];
+    for await (const page of client().paginate('v1/me/library/songs', { limit: 100 })) pages.push(page);
+    expect(pages).to.deep.equal([[]]);
+    expect(await control('requests?path=/v1/me/library/songs')).to.have.property('requests').with.length(1);
+  });
+
   it('retries after a 503 and a 429 with Retry-After', async () => {
     await control('faults', [
       { path: '/v1/me/storefront', status: 503 },

@@ -4,6 +4,7 @@ import {
   buildThirdPartyInfo,
   encodeJsonBase64,
   findAppIcon,
+  linkParametersOf,
   authorizeOriginOf,
 } from '../../src/core/authorize-url.js';
 
@@ -52,6 +53,26 @@ describe('authorize URL (SPEC §1.1)', () => {
     expect(JSON.parse(info)).to.deep.equal({ thirdPartyName: 'a.test', thirdPartyParameters: { at: '1' }, thirdPartyToken: 'tok' });
   });
 
+  it('sends the affiliate and campaign tokens as at and ct, first in the URL and again in thirdPartyParameters', () => {
+    const linkParameters = linkParametersOf({ affiliateToken: ' 1000lJFj ', campaignToken: 'spring sale' });
+    expect(linkParameters).to.deep.equal({ at: '1000lJFj', ct: 'spring sale' });
+    const input = { developerToken: 't', host: 'h.test', referrer: 'https://h.test/', linkParameters };
+    const url = buildAuthorizeUrl(input);
+    expect(url.startsWith('https://authorize.music.apple.com/woa?at=1000lJFj&ct=spring%20sale&a=')).to.be.true;
+    expect(JSON.parse(buildThirdPartyInfo(input))).to.deep.equal({
+      thirdPartyName: 'h.test',
+      thirdPartyParameters: { at: '1000lJFj', ct: 'spring sale' },
+      thirdPartyToken: 't',
+    });
+  });
+
+  it('leaves blank or missing tokens out, so thirdPartyParameters is then empty', () => {
+    expect(linkParametersOf({})).to.deep.equal({});
+    expect(linkParametersOf({ affiliateToken: '  ', campaignToken: null })).to.deep.equal({});
+    expect(linkParametersOf({ campaignToken: 'c' })).to.deep.equal({ ct: 'c' });
+    expect(JSON.parse(buildThirdPartyInfo({ developerToken: 't', host: 'h' })).thirdPartyParameters).to.deep.equal({});
+  });
+
   it('knows the authorize origin only for http(s) URLs', () => {
     expect(authorizeOriginOf('https://authorize.music.apple.com/woa')).to.equal('https://authorize.music.apple.com');
     expect(authorizeOriginOf('javascript:alert(1)')).to.be.undefined;
@@ -75,5 +96,19 @@ describe('app icon discovery', () => {
     const doc2 = makeDoc(`<link rel="apple-touch-icon" sizes="180x180" href="https://x/180.png"><link rel="apple-touch-icon" sizes="152x152" href="https://x/152.png">`);
     expect(findAppIcon(doc2)).to.equal('https://x/180.png');
     expect(findAppIcon(makeDoc('<link rel="icon" href="https://x/f.ico">'))).to.be.undefined;
+  });
+
+  it('takes the 120×120 link from any of the three kinds, as MusicKit does', () => {
+    const doc = makeDoc(
+      `<link rel="apple-music-app-icon" href="https://x/music.png"><link rel="apple-touch-icon-precomposed" sizes="152x152" href="https://x/pre.png"><link rel="apple-touch-icon" sizes="120x120" href="https://x/touch-120.png">`,
+    );
+    expect(findAppIcon(doc)).to.equal('https://x/touch-120.png');
+  });
+
+  it('orders the list by kind, not by place in the page', () => {
+    const both120 = makeDoc(`<link rel="apple-touch-icon" sizes="120x120" href="https://x/touch.png"><link rel="apple-music-app-icon" sizes="120x120" href="https://x/music.png">`);
+    expect(findAppIcon(both120)).to.equal('https://x/music.png');
+    const none120 = makeDoc(`<link rel="apple-touch-icon" href="https://x/touch.png"><link rel="apple-touch-icon-precomposed" href="https://x/pre.png">`);
+    expect(findAppIcon(none120)).to.equal('https://x/pre.png');
   });
 });

@@ -41,23 +41,40 @@ describe('popup session (SPEC §1.2–1.3)', () => {
     expect(calls[0]).to.deep.equal(['https://a/woa', POPUP_NAME, 'height=650,menubar=no,resizable=no,scrollbars=no,status=no,toolbar=no,width=650,left=185,top=95']);
   });
 
-  it('uses a fresh window name while the last session’s popup is still closing', async () => {
+  it('never opens by the name of a window that exists: one of our popups still open, or the page itself', () => {
     const calls: string[] = [];
-    const host = new EventTarget() as unknown as Window;
-    Object.assign(host, { open: (_url: string, name: string) => (calls.push(name), null), innerWidth: 1000, innerHeight: 800, screen: {} });
-    const { popup, frame } = fakePopup();
-    const session = new PopupSession({ popup, authorizeOrigin: AUTH_ORIGIN, thirdPartyInfo: '{}', host, pollMs: 20 });
-    sessions.push(session);
+    const { frame, popup } = fakePopup();
+    const host = { open: (_url: string, name: string) => (calls.push(name), popup), name: '', innerWidth: 1000, innerHeight: 800, screen: {} } as unknown as Window;
     openAuthorizePopup('https://a/woa', host);
-    host.dispatchEvent(new MessageEvent('message', { data: request('decline'), origin: AUTH_ORIGIN, source: popup }));
-    expect(await session.outcome).to.deep.equal({ kind: 'declined' });
-    // Apple's page is closing itself, but is not gone yet.
+    // Still open (another provider's attempt, or Apple's page closing itself after an outcome).
     openAuthorizePopup('https://a/woa', host);
     frame.remove();
     openAuthorizePopup('https://a/woa', host);
+    (host as { name: string }).name = POPUP_NAME;
+    const other = { ...host, open: (_url: string, name: string) => (calls.push(name), null), name: POPUP_NAME } as unknown as Window;
+    openAuthorizePopup('https://a/woa', other);
+    const fresh = new RegExp(`^${POPUP_NAME}-[a-z0-9]+$`);
     expect(calls[0]).to.equal(POPUP_NAME);
-    expect(calls[1]).to.match(new RegExp(`^${POPUP_NAME}-\\d+$`));
+    expect(calls[1]).to.match(fresh);
     expect(calls[2]).to.equal(POPUP_NAME, 'MusicKit’s name again once it is gone');
+    expect(calls[3]).to.match(fresh, 'the page’s own window is named like MusicKit’s popup');
+  });
+
+  it('reports a window.open that throws as blocked (null)', () => {
+    const host = { open: () => { throw new DOMException('no', 'InvalidAccessError'); }, name: '', innerWidth: 1, innerHeight: 1, screen: {} } as unknown as Window;
+    expect(openAuthorizePopup('https://a/woa', host)).to.be.null;
+  });
+
+  it('ignores every message until it knows its thirdPartyInfo, then navigates the popup and answers', async () => {
+    const { popup, replies } = fakePopup();
+    const session = new PopupSession({ popup, authorizeOrigin: AUTH_ORIGIN, timeoutMs: 5000, pollMs: 20 });
+    sessions.push(session);
+    send(request('thirdPartyInfo'), { source: popup });
+    send(request('authorize', ['mut', '0', 'c']), { source: popup });
+    expect(replies).to.deep.equal([]);
+    session.navigate('about:blank#apple', '{"thirdPartyName":"y"}');
+    send(request('thirdPartyInfo'), { source: popup });
+    expect(replies[0].message.result).to.equal('{"thirdPartyName":"y"}');
   });
 
   it('answers thirdPartyInfo with the JSON string, only to the authorize origin', async () => {

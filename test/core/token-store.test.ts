@@ -45,6 +45,24 @@ describe('token store (SPEC §1.5)', () => {
     expect(store.read()).to.be.undefined;
   });
 
+  it('clears MusicKit’s pltvcid with the four keys on sign-out, and nothing else', () => {
+    const store = new TokenStore('TEAM123456', 'local');
+    store.write({ musicUserToken: 'mut', restricted: false, storefrontId: 'us', cid: 'c' });
+    localStorage.setItem('music.team123456.pltvcid', 'player-cid');
+    localStorage.setItem('music.otherteam1.pltvcid', 'other team');
+    localStorage.setItem('unrelated', 'kept');
+    store.clear();
+    expect(Object.keys(localStorage).sort()).to.deep.equal(['music.otherteam1.pltvcid', 'unrelated']);
+  });
+
+  it('writes no pldfltcid when Apple sends an empty cid, and drops a previous one', () => {
+    const store = new TokenStore('TEAM123456', 'local');
+    localStorage.setItem('music.team123456.pldfltcid', 'previous-account');
+    store.write({ musicUserToken: 'mut', restricted: false, cid: '' });
+    expect(localStorage.getItem('music.team123456.pldfltcid')).to.be.null;
+    expect(store.read()).to.deep.equal({ musicUserToken: 'mut', restricted: false, storefrontId: undefined, cid: undefined });
+  });
+
   it('picks up a token MusicKit stored', () => {
     localStorage.setItem('music.team123456.media-user-token', 'from-musickit');
     localStorage.setItem('music.team123456.itre', '0');

@@ -181,20 +181,18 @@ test('with a real developer token the same page uses Apple\'s origins (routed he
   try {
     assert.equal(apple.mode, 'apple');
     assert.equal(apple.emulatorOrigin, null, 'no emulator is started with a real token');
-    // Apple's three hosts, answered by the stand-in emulator; any other non-local request fails the test.
+    // Apple's hosts, answered by the stand-in emulator exactly as they come (README: "Pointing
+    // an app at the emulator"); any other non-local request fails the test.
     const appleHosts = [];
     const unexpected = [];
     await context.route(/^https:\/\//, async (route) => {
       const url = new URL(route.request().url());
-      if (!['authorize.music.apple.com', 'api.music.apple.com', 'play.itunes.apple.com'].includes(url.host)) {
+      if (!['authorize.music.apple.com', 'api.music.apple.com', 'amp-api.music.apple.com', 'buy.itunes.apple.com'].includes(url.host)) {
         unexpected.push(url.href);
         return route.abort();
       }
       appleHosts.push(url.host);
-      // The sign-in page's own calls are same-origin on Apple; the stand-in only trusts local origins.
-      const headers = { ...route.request().headers() };
-      if (url.host === 'authorize.music.apple.com') headers.origin = standIn.origin;
-      const response = await route.fetch({ url: `${standIn.origin}${url.pathname}${url.search}`, headers });
+      const response = await route.fetch({ url: `${standIn.origin}${url.pathname}${url.search}` });
       await route.fulfill({ response });
     });
     const page = await context.newPage();
@@ -211,6 +209,17 @@ test('with a real developer token the same page uses Apple\'s origins (routed he
     await page.locator('[data-testid="status"][data-status="authorized"]').waitFor();
     await page.locator('#library [part~="item"]').first().waitFor({ state: 'visible', timeout: 15_000 });
     assert.ok(appleHosts.includes('api.music.apple.com'), 'the library came from api.music.apple.com');
+
+    // Signing out calls Apple's 2026 logout endpoint with the browser's credentials: it revokes the token.
+    const token = await page.evaluate(() => localStorage.getItem('music.abcdefghij.media-user-token'));
+    assert.ok(token, 'signed in with a stored token');
+    await page.locator('#disconnect').getByRole('button', { name: 'Disconnect Apple Music' }).click();
+    await page.locator('[data-testid="status"][data-status="not-determined"]').waitFor();
+    const landed = () => standIn.state.log.entries.some((entry) => entry.path === '/account/web/logout' && entry.status === 200);
+    for (let waited = 0; !landed() && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(landed(), 'the logout call reached buy.itunes.apple.com');
+    const check = await fetch(`${standIn.origin}/v1/me/storefront`, { headers: { Authorization: `Bearer ${fakeToken}`, 'Media-User-Token': token } });
+    assert.equal(check.status, 403, 'the token was revoked');
     assert.deepEqual(unexpected, []);
   } finally {
     await context.close();

@@ -50,11 +50,12 @@ describe('emulator API', () => {
       const body = await response.json();
       total = body.meta.total;
       ids.push(...body.data.map((/** @type {any} */ item) => item.id));
-      assert.ok(body.data.length <= 100);
+      assert.equal(body.data.length, Math.min(100, total - pages * 100));
       next = body.next;
       if (next) {
-        assert.match(next, /^\/v1\/me\/library\/albums\?/);
-        assert.equal(new URL(next, 'http://x').searchParams.get('limit'), '100');
+        assert.match(next, /^\/v1\/me\/library\/albums\?offset=\d+$/);
+        // Apple's next carries only the offset: the client puts its limit back.
+        next = `${next}&limit=100`;
       }
       pages += 1;
     }
@@ -64,9 +65,11 @@ describe('emulator API', () => {
     assert.equal(new Set(ids).size, total);
   });
 
-  test('next keeps other query parameters and uses Apple\'s shape', async () => {
+  test("next is Apple's documented form: the path and the offset only", async () => {
     const body = await (await t.get('/v1/me/library/songs?limit=10&offset=20&l=en-US')).json();
-    assert.equal(body.next, '/v1/me/library/songs?limit=10&offset=30&l=en-US');
+    assert.equal(body.next, '/v1/me/library/songs?offset=30');
+    const following = await (await t.get(body.next)).json();
+    assert.equal(following.data.length, 25, 'without its limit, the next page has the default size');
   });
 
   test('default page size is 25; no next on the last page', async () => {
@@ -256,8 +259,33 @@ describe('emulator API', () => {
     assert.equal((await t.get('/v1/me/storefront')).status, 200);
   });
 
+  test('empty-page faults: 200, no items, and a next further on every time', async () => {
+    await t.post('/_emulator/faults', { path: '/v1/me/library/songs', body: 'empty-page', count: 2 });
+    const first = await t.get('/v1/me/library/songs?limit=100');
+    assert.equal(first.status, 200);
+    const body = await first.json();
+    assert.deepEqual([body.data, body.next], [[], '/v1/me/library/songs?offset=100']);
+    const second = await (await t.get('/v1/me/library/songs?offset=100000&limit=100')).json();
+    assert.deepEqual([second.data, second.next], [[], '/v1/me/library/songs?offset=100100']);
+    const real = await (await t.get('/v1/me/library/songs?limit=100')).json();
+    assert.equal(real.data.length, 100);
+  });
+
+  test('null-entries faults: the real items with null, a number, a string and an array mixed in', async () => {
+    await t.post('/_emulator/faults', { path: '/v1/me/library/albums', body: 'null-entries' });
+    const broken = await (await t.get('/v1/me/library/albums?limit=3')).json();
+    const real = await (await t.get('/v1/me/library/albums?limit=3')).json();
+    assert.deepEqual(broken.data, [real.data[0], null, 7, 'text', [], real.data[1], real.data[2]]);
+    assert.equal(broken.next, real.next);
+  });
+
+  test('page faults still check the tokens', async () => {
+    await t.post('/_emulator/faults', { path: '/v1/me/library/albums', body: 'empty-page' });
+    assert.equal((await t.get('/v1/me/library/albums', { 'Music-User-Token': 'bad' })).status, 403);
+  });
+
   test('invalid faults are refused; reset clears queued faults', async () => {
-    for (const fault of [{ status: 200 }, { status: 429, count: 0 }, { status: 429, body: 'weird' }, { status: 429, path: 'v1' }]) {
+    for (const fault of [{ status: 200 }, { status: 429, count: 0 }, { status: 429, body: 'weird' }, { status: 429, path: 'v1' }, { status: 500, body: 'empty-page' }]) {
       assert.equal((await t.post('/_emulator/faults', fault)).status, 400, JSON.stringify(fault));
     }
     await t.post('/_emulator/faults', { path: '/v1', status: 500, count: 5 });

@@ -1,11 +1,12 @@
 // Routes the test server (localhost) adds for browser tests that need HTTP behaviour the
-// emulator does not model: a popup with a Cross-Origin-Opener-Policy, a developer-token URL.
+// emulator does not model: a popup with a Cross-Origin-Opener-Policy, a developer-token URL,
+// a redirect to another origin.
 
 const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-function developerToken(expiresInSeconds) {
+function developerToken(expiresInSeconds, iss = 'TEAMID1234') {
   const now = Math.floor(Date.now() / 1000);
-  const payload = { iss: 'TEAMID1234', iat: now, exp: now + expiresInSeconds };
+  const payload = { iss, iat: now, exp: now + expiresInSeconds };
   return `${base64url({ alg: 'ES256', kid: 'KEYID12345' })}.${base64url(payload)}.c2lnbmF0dXJl`;
 }
 
@@ -40,8 +41,17 @@ export async function testRoutes(ctx, next) {
       ctx.body = 'unavailable';
       return;
     }
-    const token = developerToken(Number(ctx.query.expiresIn ?? 3600));
+    let token = developerToken(Number(ctx.query.expiresIn ?? 3600), ctx.query.iss);
+    // `pad`: wrapped in whitespace and newlines, as tokens pasted into a CMS or a file often are.
+    if (ctx.query.pad) token = `  \n${token}\n  `;
     ctx.body = ctx.query.format === 'json' ? { token } : token;
+    return;
+  }
+  if (ctx.path === '/_test/redirect') {
+    // A 307 keeps the method, body and headers: what a hostile or hijacked endpoint would send
+    // to move a token-carrying request to another host (here the emulator, which records it).
+    ctx.redirect(String(ctx.query.to));
+    ctx.status = 307;
     return;
   }
   if (ctx.path === '/_test/developer-token-requests') {

@@ -1,5 +1,5 @@
 import type { AuthState } from '../../context.js';
-import { AuthButtonBase } from './button-base.js';
+import { AuthButtonBase } from '../../internal/button-base.js';
 import { noteIcon } from './note-icon.js';
 
 /**

@@ -1,6 +1,6 @@
 import { svg } from 'lit';
 import type { AuthState } from '../../context.js';
-import { AuthButtonBase } from './button-base.js';
+import { AuthButtonBase } from '../../internal/button-base.js';
 
 const signOutIcon = svg`<svg viewBox="0 0 24 24" focusable="false"><path d="M10 3h8a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-8v-2h8V5h-8V3zm-1.6 4.6L9.8 9l-2 2H15v2H7.8l2 2-1.4 1.4L4 12l4.4-4.4z"/></svg>`;
 

@@ -1,23 +1,18 @@
-import { LitElement, html, nothing } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import { authContext, type AuthState } from '../../context.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { AppleMusicApi } from '../../core/api-client.js';
 import { emit, type LibraryResource, type LibraryType } from '../../events.js';
-import { ensureContextRoot } from '../buttons/button-base.js';
-import { themeStyles } from '../buttons/theme.styles.js';
-import { artworkUrl } from './artwork.js';
+import { consumeAuth } from '../../internal/auth-consumer.js';
+import { themeStyles } from '../../internal/theme.styles.js';
 import { LibraryLoader } from './library-loader.js';
 import { libraryListStyles } from './library-list.styles.js';
-import { errorMessage, rowText, type ErrorTexts } from './rows.js';
-import { focusTarget, nearEnd, rowRange } from './virtual-window.js';
-
-/** Rows rendered beyond each edge of the visible band. */
-const OVERSCAN = 10;
+import { defaultRow, rows } from './list-view.js';
+import { RovingFocus } from './roving-focus.js';
+import { LibraryListTexts } from './list-texts.js';
+import { errorMessage } from './rows.js';
+import { WindowController } from './window-controller.js';
 
 /** Which of its states the list shows; reflected to the `state` attribute. */
 export type LibraryListState = 'signed-out' | 'loading' | 'empty' | 'error' | 'list';
-
-const index = (row: Element): number => Number(row.getAttribute('aria-posinset')) - 1;
 
 /**
  * The signed-in user's iCloud Music Library, one row per item, loaded page by page from the
@@ -71,30 +66,18 @@ const index = (row: Element): number => Number(row.getAttribute('aria-posinset')
  * @cssprop [--am-space-3=0.75rem] - Gap and horizontal padding in rows.
  * @cssprop [--am-space-4=1rem] - Padding of the loading, empty, error and signed-out states.
  *
- * @fires am-library-load - A page arrived. Detail `{type, items, total?, done}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known.
+ * @fires am-library-load - A page arrived. Detail `{type, items, total?, done, skipped?}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known; `skipped` counts entries of the page that were not resources (`null`, numbers, …) and were left out. A page without resources ends the list.
  * @fires am-library-select - A row was activated by click, Enter or Space. Detail `{item}`.
  * @fires am-error - A page failed after the API client's retries. Detail `{code: 'api-error', message, error}`; `error` is the `AppleMusicApiError` (with `status`).
  */
-export class AmLibraryList extends LitElement implements ErrorTexts {
-  static override properties = {
+export class AmLibraryList extends LibraryListTexts {
+  static override properties: PropertyDeclarations = {
     type: { reflect: true },
     pageSize: { attribute: 'page-size', type: Number },
     limit: { type: Number },
     renderItem: { attribute: false },
     listLabel: { attribute: 'aria-label' },
     colorScheme: { attribute: 'color-scheme', reflect: true },
-    loadingText: { attribute: 'loading-text' },
-    emptyText: { attribute: 'empty-text' },
-    signedOutText: { attribute: 'signed-out-text' },
-    retryText: { attribute: 'retry-text' },
-    loadMoreText: { attribute: 'load-more-text' },
-    tracksText: { attribute: 'tracks-text' },
-    errorText: { attribute: 'error-text' },
-    rateLimitedText: { attribute: 'rate-limited-text' },
-    serverErrorText: { attribute: 'server-error-text' },
-    rejectedText: { attribute: 'rejected-text' },
-    offlineText: { attribute: 'offline-text' },
-    crossOriginText: { attribute: 'cross-origin-text' },
   };
 
   static override styles = [themeStyles, libraryListStyles];
@@ -125,78 +108,30 @@ export class AmLibraryList extends LitElement implements ErrorTexts {
    */
   declare colorScheme?: 'light' | 'dark' | 'auto';
 
-  /** Shown while the first page loads, and on the "Load more" button while a page loads. */
-  loadingText = 'Loading…';
-
-  /** The default empty content (the `empty` slot replaces it). */
-  emptyText = 'Nothing here yet.';
-
-  /** The sentence of the default signed-out content (the `signed-out` slot replaces it all). */
-  signedOutText = 'Connect Apple Music to see your library.';
-
-  /** The label of the retry button (`part="retry"`). */
-  retryText = 'Try again';
-
-  /** The label of the "Load more" button (`part="load-more"`). */
-  loadMoreText = 'Load more';
-
-  /** A playlist's track count: singular`|`plural, `{n}` is the number (`{n} titre|{n} titres`; no `|`: one form). */
-  tracksText = '{n} track|{n} tracks';
-
-  /** An error not covered below, followed by `: <technical detail>` or `.`. */
-  errorText = 'Could not load the library';
-
-  /** Error: too many requests (429), after the retries. */
-  rateLimitedText = 'Too many requests to Apple Music. Try again in a moment.';
-
-  /** Error: Apple's servers failing (5xx) after the retries; `{status}` is the HTTP status. */
-  serverErrorText = 'Apple Music is not responding (HTTP {status}). Try again.';
-
-  /** Error: the sign-in was refused (403). */
-  rejectedText = 'Apple Music rejected the sign-in. Connect again.';
-
-  /** Error: Apple could not be reached (offline, dropped connection). */
-  offlineText = 'Apple Music could not be reached. Check your connection.';
-
-  /** Error: Apple's next page was on another site and was not followed. */
-  crossOriginText = 'Apple Music sent a link to another site; it was not followed.';
-
-  #auth?: AuthState;
+  #auth = consumeAuth(this);
   #api?: AppleMusicApi;
   #key?: string;
   #view: LibraryListState = 'signed-out';
-  #range = { start: 0, end: 0 };
-  #rowHeight = 56;
-  #artworkSize = 40;
-  /** The row that holds the list's Tab stop and keyboard position. */
-  #focusIndex = 0;
-  /** Move focus to `focusIndex` once it is rendered. */
-  #wantFocus = false;
-  /** After "Load more", "Try again" or a sign-in from the list: focus this row once the page is in. */
-  #focusAfterLoad?: number;
-  #resizeObserver?: ResizeObserver;
-  /** Scrolling too fast to look at covers: rows render without artwork until it calms down. */
-  #fast = false;
-  #calm?: ReturnType<typeof setTimeout>;
 
-  #loader = new LibraryLoader({
-    changed: () => this.requestUpdate(),
+  #loader = new LibraryLoader(this, {
     loaded: (detail) => emit(this, 'am-library-load', detail),
     failed: (error) =>
       emit(this, 'am-error', { code: 'api-error', message: errorMessage(error, this), error: error instanceof Error ? error : new Error(String(error)) }),
   });
 
-  constructor() {
-    super();
-    new ContextConsumer(this, {
-      context: authContext,
-      subscribe: true,
-      callback: (auth) => {
-        this.#auth = auth;
-        this.requestUpdate();
-      },
-    });
-  }
+  #window = new WindowController(this, {
+    count: () => this.#loader.items.length,
+    nearEnd: () => this.#loader.state === 'more' && void this.#loader.more(),
+  });
+
+  #focus = new RovingFocus(this, this.#window, {
+    count: () => this.#loader.items.length,
+    state: () => this.#loader.state,
+    select: (i) => {
+      const item = this.#loader.items[i];
+      if (item) emit(this, 'am-library-select', { item });
+    },
+  });
 
   /** The resources loaded so far, in Apple's order (a new array after each page). */
   get items(): readonly LibraryResource[] {
@@ -209,34 +144,19 @@ export class AmLibraryList extends LitElement implements ErrorTexts {
     this.requestUpdate();
   }
 
-  override connectedCallback(): void {
-    ensureContextRoot(this.ownerDocument);
-    super.connectedCallback();
-    // Capturing scrolls of the page and its scrollers keeps the rows right when the page scrolls.
-    addEventListener('scroll', this.#measure, { capture: true, passive: true });
-    (this.#resizeObserver ??= new ResizeObserver(this.#measure)).observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Removed from the page: abort the request in flight; reconnecting resumes from that page.
-    this.#loader.abort();
-    removeEventListener('scroll', this.#measure, { capture: true });
-    this.#resizeObserver?.disconnect();
-  }
-
   protected override willUpdate(): void {
-    const api = this.#auth?.isAuthorized ? this.#auth.controller.api : undefined;
+    const auth = this.#auth.value;
+    const api = auth?.isAuthorized ? auth.controller.api : undefined;
     const key = `${this.type}|${this.pageSize}|${this.limit}`;
     if (key !== this.#key || api !== this.#api) {
       // Signed in or out, another type, or reload(): start over (aborting what is in flight).
       // Signed in with the keyboard from the default Connect button, which is about to go:
       // focus the first row once it is in.
-      if (api && this.#view === 'signed-out' && this.shadowRoot!.activeElement) this.#focusAfterLoad = 0;
+      if (api && this.#view === 'signed-out' && this.shadowRoot!.activeElement) this.#focus.afterLoad = 0;
       this.#key = key;
       this.#api = api;
-      this.#focusIndex = 0;
-      this.#range = { start: 0, end: 0 };
+      this.#focus.index = 0;
+      this.#window.range = { start: 0, end: 0 };
       this.#loader.start(api, { type: this.type, pageSize: this.pageSize, limit: this.limit });
     }
     const { items, state } = this.#loader;
@@ -256,18 +176,13 @@ export class AmLibraryList extends LitElement implements ErrorTexts {
     } else if (view === 'empty') {
       body = html`<slot name="empty"><div part="empty">${this.emptyText}</div></slot>`;
     } else if (view === 'list') {
-      const { start } = this.#range;
-      const end = Math.min(this.#range.end, items.length);
-      const focus = this.#focusIndex;
-      const tabStop = focus >= start && focus < end ? focus : start;
-      const setSize = this.#loader.total ?? -1;
+      const { range, artworkSize, fast, measure } = this.#window;
+      const { start } = range;
+      const tabStop = this.#focus.tabStop(start, Math.min(range.end, items.length));
+      const { onKeyDown, onClick, onFocusIn } = this.#focus;
+      const row = (item: LibraryResource, i: number) => (this.renderItem ? this.renderItem(item, i) : defaultRow(item, this.tracksText, artworkSize, !fast));
       // Compact markup: template text is shipped as written.
-      body = html`<div part="list" role="list" tabindex="-1" aria-label=${this.listLabel ?? nothing} aria-busy=${state === 'loading'} @scroll=${this.#measure} @keydown=${this.#onKeyDown} @click=${this.#onClick} @focusin=${this.#onFocusIn}><div class="sizer" role="none">${items
-        .slice(start, end)
-        .map(
-          (item, k) =>
-            html`<div part="item" role="listitem" tabindex=${start + k === tabStop ? 0 : -1} aria-posinset=${start + k + 1} aria-setsize=${setSize}>${this.renderItem ? this.renderItem(item, start + k) : this.#defaultRow(item)}</div>`,
-        )}</div></div>${state === 'error' ? errorPart : nothing}${state === 'more' || state === 'loading'
+      body = html`<div part="list" role="list" tabindex="-1" aria-label=${this.listLabel ?? nothing} aria-busy=${state === 'loading'} @scroll=${measure} @keydown=${onKeyDown} @click=${onClick} @focusin=${onFocusIn}><div class="sizer" role="none">${rows(items, range, tabStop, this.#loader.total ?? -1, row)}</div></div>${state === 'error' ? errorPart : nothing}${state === 'more' || state === 'loading'
         ? html`<button part="load-more" type="button" @click=${this.#loadMore}>${state === 'loading' ? this.loadingText : this.loadMoreText}</button>`
         : nothing}`;
     }
@@ -278,154 +193,11 @@ export class AmLibraryList extends LitElement implements ErrorTexts {
   protected override updated(): void {
     this.setAttribute('state', this.#view);
     this.setAttribute('aria-busy', `${this.#loader.state === 'loading'}`);
-    const sizer = this.renderRoot.querySelector<HTMLElement>('.sizer');
-    if (sizer) {
-      // Set through CSSOM rather than a style attribute, which a strict CSP would block.
-      sizer.style.height = `${this.#loader.items.length * this.#rowHeight}px`;
-      sizer.style.paddingTop = `${this.#range.start * this.#rowHeight}px`;
-    }
-    const pending = this.#focusAfterLoad;
-    const { state, items } = this.#loader;
-    // Wait while a page is loading or about to be (`more` before the first page).
-    if (pending !== undefined && state !== 'loading' && (pending < items.length || state !== 'more')) {
-      this.#focusAfterLoad = undefined;
-      if (pending < items.length) this.#moveFocus(pending);
-    }
-    this.#measure();
-    this.#restoreFocus();
-  }
-
-  #defaultRow(item: LibraryResource) {
-    const { title, subtitle } = rowText(item, this.tracksText);
-    const size = this.#artworkSize;
-    const src = this.#fast ? undefined : artworkUrl(item.attributes?.artwork, size, devicePixelRatio);
-    return html`${src
-      ? html`<img part="artwork" src=${src} alt="" width=${size} height=${size} loading="lazy" decoding="async">`
-      : html`<span part="artwork"></span>`}<span class="text"><span part="title">${title}</span><span part="subtitle">${subtitle}</span></span>`;
-  }
-
-  get #list(): HTMLElement | null {
-    return this.renderRoot.querySelector('[part=list]');
-  }
-
-  #rowAt(i: number): HTMLElement | null {
-    return this.renderRoot.querySelector(`[part=item][aria-posinset="${i + 1}"]`);
-  }
-
-  /**
-   * Works out which rows are visible (inside the list's box and the window), renders those
-   * plus the overscan, and asks for the next page when the end is within two screens.
-   */
-  #measure = (): void => {
-    const list = this.#list;
-    const count = this.#loader.items.length;
-    let top = 0;
-    let bottom = 0;
-    if (list) {
-      // Rows have a fixed height; read it, and the artwork's size, from a rendered row.
-      const row = list.querySelector<HTMLElement>('[part=item]');
-      const height = row?.offsetHeight;
-      const size = row?.querySelector<HTMLElement>('[part=artwork]')?.offsetWidth;
-      if ((height && height !== this.#rowHeight) || (size && size !== this.#artworkSize)) {
-        this.#rowHeight = height || this.#rowHeight;
-        this.#artworkSize = size || this.#artworkSize;
-        this.requestUpdate();
-      }
-      const box = list.getBoundingClientRect();
-      const origin = box.top + list.clientTop - list.scrollTop;
-      top = Math.max(box.top, 0) - origin;
-      bottom = Math.min(box.bottom, innerHeight) - origin;
-    }
-    const range = rowRange(top, bottom, this.#rowHeight, count, OVERSCAN);
-    if (range.start !== this.#range.start || range.end !== this.#range.end) {
-      if (Math.abs(range.start - this.#range.start) > OVERSCAN) {
-        // Skipping rows between frames: requesting and decoding covers that are gone a frame
-        // later costs frames; show them once the list stays put.
-        this.#fast = true;
-        clearTimeout(this.#calm);
-        this.#calm = setTimeout(() => {
-          this.#fast = false;
-          this.requestUpdate();
-        }, 150);
-      }
-      this.#range = range;
-      this.requestUpdate();
-    }
-    if (this.#loader.state === 'more' && nearEnd(top, bottom, this.#rowHeight, count)) void this.#loader.more();
-  };
-
-  /** Scrolls the list (then the window, if the list cannot) just enough to show row `i`. */
-  #moveFocus(i: number): void {
-    this.#focusIndex = i;
-    this.#wantFocus = true;
-    const list = this.#list;
-    if (list) {
-      const h = this.#rowHeight;
-      const box = list.getBoundingClientRect();
-      const inner = box.top + list.clientTop;
-      const y = inner - list.scrollTop + i * h;
-      const low = Math.max(inner, 0);
-      const high = Math.min(inner + list.clientHeight, innerHeight);
-      const delta = y < low ? y - low : y + h > high ? y + h - high : 0;
-      const before = list.scrollTop;
-      list.scrollTop += delta;
-      const rest = delta - (list.scrollTop - before);
-      if (Math.abs(rest) > 1) scrollBy(0, rest);
-    }
-    this.#measure();
-    this.requestUpdate();
-  }
-
-  /** Keeps focus on the row at `focusIndex` while rows are recycled by scrolling. */
-  #restoreFocus(): void {
-    const active = this.shadowRoot!.activeElement;
-    const part = active?.getAttribute('part');
-    if (!this.#wantFocus && part !== 'item' && part !== 'list') return;
-    const row = this.#rowAt(this.#focusIndex);
-    if (row && row !== active) row.focus({ preventScroll: true });
-    if (row) this.#wantFocus = false;
-    // The focused row now shows another item and the right one is scrolled away: park focus
-    // on the list; arrow keys continue from `focusIndex`.
-    else if (part === 'item') this.#list?.focus({ preventScroll: true });
-  }
-
-  #onKeyDown(event: KeyboardEvent): void {
-    const target = event.target as HTMLElement;
-    const part = target.getAttribute('part');
-    if (part !== 'item' && part !== 'list') return;
-    if (part === 'item' && (event.key === 'Enter' || event.key === ' ')) {
-      event.preventDefault();
-      this.#select(target);
-      return;
-    }
-    const page = Math.max(1, Math.floor((this.#list?.clientHeight ?? 0) / this.#rowHeight) - 1);
-    const next = focusTarget(event.key, this.#focusIndex, this.#loader.items.length, page);
-    if (next === undefined) return;
-    event.preventDefault();
-    this.#moveFocus(next);
-  }
-
-  #onClick(event: Event): void {
-    const row = (event.target as Element).closest('[part=item]');
-    if (row) this.#select(row);
-  }
-
-  #onFocusIn(event: FocusEvent): void {
-    const row = (event.target as Element).closest('[part=item]');
-    if (row && index(row) !== this.#focusIndex) {
-      this.#focusIndex = index(row);
-      this.requestUpdate();
-    }
-  }
-
-  #select(row: Element): void {
-    const item = this.#loader.items[index(row)];
-    if (item) emit(this, 'am-library-select', { item });
   }
 
   /** "Load more" and "Try again": fetch the next page and move focus to its first row. */
   #loadMore(): void {
-    this.#focusAfterLoad = this.#loader.items.length;
+    this.#focus.afterLoad = this.#loader.items.length;
     void this.#loader.more();
   }
 }

@@ -1,6 +1,7 @@
 // Loads a library list page by page through the API client; knows nothing of the DOM.
-import type { ApiPage, AppleMusicApi } from '../../core/api-client.js';
-import { AppleMusicApiError } from '../../core/errors.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AppleMusicApi } from '../../core/api-client.js';
+import { PageTrail } from '../../core/paging.js';
 import type { AmLibraryLoadDetail, LibraryResource, LibraryType } from '../../events.js';
 
 export const LIBRARY_TYPES: readonly LibraryType[] = ['albums', 'songs', 'playlists', 'artists', 'music-videos', 'recently-added'];
@@ -19,9 +20,7 @@ export const MAX_RECENTLY_ADDED_PAGE_SIZE = 25;
  */
 export type LoadState = 'idle' | 'more' | 'loading' | 'done' | 'error';
 
-export interface LoaderHost {
-  /** `state`, `items`, `total` or `error` changed. */
-  changed(): void;
+export interface LoaderEvents {
   /** A page arrived; `items` already includes it. */
   loaded(detail: AmLibraryLoadDetail): void;
   /** A page failed (after the API client's own retries); `error` is set. */
@@ -44,12 +43,13 @@ export function clampPageSize(value: unknown, type?: string): number {
 }
 
 /**
- * One list's paging state machine. Each `more()` asks `paginatePages` for a single page from
- * the current cursor (the last `next`), with `limit` set to what is still wanted, so a retry
- * after an error or an abort continues where it stopped. `start()` and `abort()` abort the
- * request in flight.
+ * One list's paging state machine, as a controller of the element that shows it: the host
+ * updates when `state`, `items`, `total` or `error` change, and its removal from the page
+ * aborts the request in flight (putting it back resumes from that page). Each `more()` asks
+ * for a single page from the current cursor (the last `next`), with `limit` set to what is
+ * still wanted, so a retry after an error or an abort continues where it stopped.
  */
-export class LibraryLoader {
+export class LibraryLoader implements ReactiveController {
   /** Everything loaded so far, in order. Replaced (not mutated) when a page arrives. */
   items: readonly LibraryResource[] = [];
   /** How many items the list will hold: Apple's `meta.total` capped by `limit`, when known. */
@@ -59,16 +59,22 @@ export class LibraryLoader {
 
   #api?: AppleMusicApi;
   #type = '' as LibraryType;
-  #cursor?: string;
+  #trail = new PageTrail();
   #pageSize = MAX_PAGE_SIZE;
   #limit = Infinity;
-  #seen = new Set<string>();
   #controller?: AbortController;
 
-  #host: LoaderHost;
+  readonly #host: ReactiveControllerHost;
+  readonly #events: LoaderEvents;
 
-  constructor(host: LoaderHost) {
+  constructor(host: ReactiveControllerHost, events: LoaderEvents) {
     this.#host = host;
+    this.#events = events;
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.abort();
   }
 
   /** Forgets everything and gets ready to load `type` through `api` (nothing to load without one). */
@@ -76,56 +82,47 @@ export class LibraryLoader {
     this.abort();
     this.items = [];
     this.total = this.error = undefined;
-    this.#seen.clear();
     this.#api = api;
     this.#type = type as LibraryType;
     this.#pageSize = clampPageSize(pageSize, type);
     this.#limit = Number(limit) >= 1 ? Math.floor(Number(limit)) : Infinity;
     const known = LIBRARY_TYPES.includes(type as LibraryType);
-    this.#cursor = known ? `/v1/me/library/${type}` : undefined;
+    this.#trail = new PageTrail(known ? `/v1/me/library/${type}` : undefined);
     this.state = !api ? 'idle' : known ? 'more' : 'error';
     if (api && !known) this.error = new TypeError(`unknown type "${type}"`);
-    this.#host.changed();
+    this.#host.requestUpdate();
   }
 
   /** Loads the next page, unless one is loading or none remains. Never rejects. */
   async more(): Promise<void> {
     const api = this.#api;
-    const cursor = this.#cursor;
+    const cursor = this.#trail.next;
     if (!api || !cursor || (this.state !== 'more' && this.state !== 'error')) return;
     const controller = (this.#controller = new AbortController());
     this.state = 'loading';
     this.error = undefined;
-    this.#host.changed();
+    this.#host.requestUpdate();
     try {
       const limit = Math.min(this.#pageSize, this.#limit - this.items.length);
-      const pages = api.paginatePages<LibraryResource>(cursor, { limit }, { signal: controller.signal });
-      // The first step always has a page: paginatePages yields at least one or throws.
-      const page = (await pages.next()).value as ApiPage<LibraryResource>;
-      void pages.return();
+      const page = await api.page<LibraryResource>(cursor, { limit }, { signal: controller.signal });
       if (controller.signal.aborted) return;
-      const next = page.next;
-      // A server repeating a `next` would otherwise make the list load forever.
-      if (next && this.#seen.has(next)) {
-        throw new AppleMusicApiError({ status: page.response.status, code: 'INVALID_RESPONSE', message: `Repeated next: ${next}` });
-      }
-      if (next) this.#seen.add(next);
+      this.#trail.follow(page);
       const data = page.data.slice(0, this.#limit - this.items.length);
       this.items = this.items.concat(data);
-      this.#cursor = next;
-      const done = !next || this.items.length >= this.#limit;
+      const done = !page.next || this.items.length >= this.#limit;
       this.total = done ? this.items.length : page.total === undefined ? this.total : Math.min(page.total, this.#limit);
       this.state = done ? 'done' : 'more';
       this.#controller = undefined;
-      this.#host.loaded({ type: this.#type, items: data, total: this.total, done });
+      const { skipped } = page;
+      this.#events.loaded({ type: this.#type, items: data, total: this.total, done, ...(skipped ? { skipped } : {}) });
     } catch (error) {
       if (controller.signal.aborted) return;
       this.#controller = undefined;
       this.state = 'error';
       this.error = error;
-      this.#host.failed?.(error);
+      this.#events.failed?.(error);
     }
-    this.#host.changed();
+    this.#host.requestUpdate();
   }
 
   /** Aborts the request in flight, if any; a later `more()` fetches the same page again. */

@@ -1,5 +1,6 @@
 // LibraryLoader: the paging state machine behind <am-library-list>, with a scripted fetch.
 import { expect } from '@open-wc/testing';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LibraryLoader, clampPageSize, type LoadState } from '../../src/elements/library-list/library-loader.js';
 import type { AmLibraryLoadDetail } from '../../src/events.js';
 import { scriptedApi } from '../support/signed-in.js';
@@ -34,14 +35,19 @@ function fakeApple(count: number, options: { fail?: (call: Call, n: number) => R
   return { api, calls, release: () => held.splice(0).forEach((resolve) => resolve()) };
 }
 
+/** A loader on a stand-in host that records the state at each update it asks for. */
 function loader() {
   const pages: AmLibraryLoadDetail[] = [];
   const states: LoadState[] = [];
-  const instance: LibraryLoader = new LibraryLoader({
-    changed: () => states.push(instance.state),
-    loaded: (detail) => pages.push(detail),
-  });
-  return { loader: instance, pages, states };
+  const controllers: ReactiveController[] = [];
+  const host: ReactiveControllerHost = {
+    addController: (controller) => controllers.push(controller),
+    removeController: () => undefined,
+    requestUpdate: () => states.push(instance.state),
+    updateComplete: Promise.resolve(true),
+  };
+  const instance: LibraryLoader = new LibraryLoader(host, { loaded: (detail) => pages.push(detail) });
+  return { loader: instance, pages, states, controllers };
 }
 
 /** Lets pending promise work run until `condition` holds (no timing involved). */
@@ -206,6 +212,40 @@ describe('LibraryLoader', () => {
     await second;
     expect(l.items).to.have.length(100);
     expect(apple.calls.map((c) => c.url.searchParams.get('offset'))).to.deep.equal([null, null]);
+  });
+
+  it('is a controller of its host: the host leaving the page aborts the request in flight', async () => {
+    const apple = fakeApple(250, { hold: true });
+    const { loader: l, controllers, pages } = loader();
+    expect(controllers).to.deep.equal([l]);
+    l.start(apple.api, { type: 'songs' });
+    const first = l.more();
+    await until(() => apple.calls.length === 1);
+    l.hostDisconnected();
+    expect(apple.calls[0].signal!.aborted).to.be.true;
+    expect(l.state).to.equal('more');
+    apple.release();
+    await first;
+    expect(pages).to.have.length(0);
+  });
+
+  it('ends on an empty page that carries a next', async () => {
+    const apple = fakeApple(0, { fail: (call) => new Response(JSON.stringify({ data: [], next: `/v1/me/library/songs?offset=${call.url.searchParams.get('offset') ?? 0}1` }), { status: 200 }) });
+    const { loader: l, pages } = loader();
+    l.start(apple.api, { type: 'songs' });
+    await loadAll(l);
+    expect([l.state, l.items.length, apple.calls.length]).to.deep.equal(['done', 0, 1]);
+    expect(pages).to.deep.equal([{ type: 'songs', items: [], total: 0, done: true }]);
+  });
+
+  it('skips entries that are not resources and counts them in the load detail', async () => {
+    const song = { id: 'i.1', type: 'library-songs' };
+    const apple = fakeApple(0, { fail: () => new Response(JSON.stringify({ data: [null, song, 3, 'x'], meta: { total: 1 } }), { status: 200 }) });
+    const { loader: l, pages } = loader();
+    l.start(apple.api, { type: 'songs' });
+    await l.more();
+    expect(l.items).to.deep.equal([song]);
+    expect(pages).to.deep.equal([{ type: 'songs', items: [song], total: 1, done: true, skipped: 3 }]);
   });
 
   it('start() drops the previous list and aborts its request', async () => {

@@ -1,17 +1,8 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
-import { ContextConsumer, ContextRoot } from '@lit/context';
-import { authContext, type AuthState } from '../../context.js';
+import type { AuthState } from '../context.js';
+import { consumeAuth } from './auth-consumer.js';
 import { buttonStyles } from './button.styles.js';
 import { themeStyles } from './theme.styles.js';
-
-// One ContextRoot per document lets a consumer that connects before its provider is defined
-// receive the state once the provider upgrades (SPEC §2: any definition order).
-const rootedDocuments = new WeakSet<Document>();
-export function ensureContextRoot(doc: Document): void {
-  if (rootedDocuments.has(doc)) return;
-  rootedDocuments.add(doc);
-  new ContextRoot().attach(doc.documentElement);
-}
 
 /** Walks up through shadow roots looking for the nearest `<am-auth-provider>`. */
 function closestProvider(element: Element): Element | null {
@@ -63,19 +54,11 @@ export abstract class AuthButtonBase extends LitElement {
   /** The state of the last render, to tell what changed. */
   #rendered?: AuthState;
 
-  readonly #consumer = new ContextConsumer(this, {
-    context: authContext,
-    subscribe: true,
-    callback: (value) => {
-      this.auth = value;
-      this.requestUpdate();
-    },
-  });
+  readonly #consumer = consumeAuth(this, (value) => (this.auth = value));
 
   #warnTimer?: ReturnType<typeof setTimeout>;
 
   override connectedCallback(): void {
-    ensureContextRoot(this.ownerDocument);
     super.connectedCallback();
     clearTimeout(this.#warnTimer);
     // Give a provider defined later in the same task a chance before complaining.

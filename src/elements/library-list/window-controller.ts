@@ -1,0 +1,119 @@
+// The list's windowing: which rows are in the DOM, read from where the list sits on screen.
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { nearEnd, rowRange, type RowRange } from './virtual-window.js';
+
+/** Rows rendered beyond each edge of the visible band. */
+const OVERSCAN = 10;
+
+export interface WindowOptions {
+  /** How many rows the list has. */
+  count(): number;
+  /** The visible band ends within two screens of the last row. */
+  nearEnd(): void;
+}
+
+/**
+ * Keeps `range` on the rows near the visible part of the host's `part="list"` (inside the
+ * list's box and the window), following scrolls of the page and its scrollers and resizes.
+ * Rows have a fixed height, read with the artwork's size from a rendered row. While rows are
+ * skipped between frames, `fast` is set, so covers that would be gone a frame later are not
+ * requested; it clears once the list stays put.
+ */
+export class WindowController implements ReactiveController {
+  range: RowRange = { start: 0, end: 0 };
+  rowHeight = 56;
+  artworkSize = 40;
+  fast = false;
+
+  readonly #host: ReactiveElement;
+  readonly #options: WindowOptions;
+  #resizeObserver?: ResizeObserver;
+  #calm?: ReturnType<typeof setTimeout>;
+
+  constructor(host: ReactiveElement, options: WindowOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  get list(): HTMLElement | null {
+    return this.#host.renderRoot.querySelector('[part=list]');
+  }
+
+  hostConnected(): void {
+    // Capturing scrolls of the page and its scrollers keeps the rows right when the page scrolls.
+    addEventListener('scroll', this.measure, { capture: true, passive: true });
+    (this.#resizeObserver ??= new ResizeObserver(this.measure)).observe(this.#host);
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('scroll', this.measure, { capture: true });
+    this.#resizeObserver?.disconnect();
+  }
+
+  hostUpdated(): void {
+    const sizer = this.#host.renderRoot.querySelector<HTMLElement>('.sizer');
+    if (sizer) {
+      // Set through CSSOM rather than a style attribute, which a strict CSP would block.
+      sizer.style.height = `${this.#options.count() * this.rowHeight}px`;
+      sizer.style.paddingTop = `${this.range.start * this.rowHeight}px`;
+    }
+    this.measure();
+  }
+
+  /** Works out which rows to render, and reports when the end is near. */
+  readonly measure = (): void => {
+    const list = this.list;
+    const count = this.#options.count();
+    let top = 0;
+    let bottom = 0;
+    if (list) {
+      const row = list.querySelector<HTMLElement>('[part=item]');
+      const height = row?.offsetHeight;
+      const size = row?.querySelector<HTMLElement>('[part=artwork]')?.offsetWidth;
+      if ((height && height !== this.rowHeight) || (size && size !== this.artworkSize)) {
+        this.rowHeight = height || this.rowHeight;
+        this.artworkSize = size || this.artworkSize;
+        this.#host.requestUpdate();
+      }
+      const box = list.getBoundingClientRect();
+      const origin = box.top + list.clientTop - list.scrollTop;
+      top = Math.max(box.top, 0) - origin;
+      bottom = Math.min(box.bottom, innerHeight) - origin;
+    }
+    const range = rowRange(top, bottom, this.rowHeight, count, OVERSCAN);
+    if (range.start !== this.range.start || range.end !== this.range.end) {
+      if (Math.abs(range.start - this.range.start) > OVERSCAN) {
+        // Requesting and decoding covers that are gone a frame later costs frames.
+        this.fast = true;
+        clearTimeout(this.#calm);
+        this.#calm = setTimeout(() => {
+          this.fast = false;
+          this.#host.requestUpdate();
+        }, 150);
+      }
+      this.range = range;
+      this.#host.requestUpdate();
+    }
+    if (nearEnd(top, bottom, this.rowHeight, count)) this.#options.nearEnd();
+  };
+
+  /** Scrolls the list (then the window, if the list cannot) just enough to show row `i`. */
+  reveal(i: number): void {
+    const list = this.list;
+    if (list) {
+      const h = this.rowHeight;
+      const box = list.getBoundingClientRect();
+      const inner = box.top + list.clientTop;
+      const y = inner - list.scrollTop + i * h;
+      const low = Math.max(inner, 0);
+      const high = Math.min(inner + list.clientHeight, innerHeight);
+      const delta = y < low ? y - low : y + h > high ? y + h - high : 0;
+      const before = list.scrollTop;
+      list.scrollTop += delta;
+      const rest = delta - (list.scrollTop - before);
+      if (Math.abs(rest) > 1) scrollBy(0, rest);
+    }
+    this.measure();
+  }
+}
