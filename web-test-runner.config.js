@@ -3,7 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteer from 'puppeteer-core';
 import { findChromium, CHROMIUM_FLAGS } from './scripts/chromium.js';
-import { findFirefox, selectedEngines, startWebKitDriver, webKitCapabilities } from './scripts/engines.js';
+import { audioServer, findFirefox, selectedEngines, startWebKitDriver, webKitCapabilities } from './scripts/engines.js';
 import { startEmulator } from './cli/emulator/index.js';
 import { testRoutes } from './test/support/server-routes.js';
 import { pressKeysPlugin } from './test/support/commands.js';
@@ -72,6 +72,8 @@ if (engines.includes('chromium')) {
   );
 }
 if (engines.includes('firefox')) {
+  const audio = audioServer();
+  plugins.push({ name: 'am-firefox-audio', serverStart: () => audio.start(), serverStop: () => audio.stop() });
   browsers.push(
     chromeLauncher({
       puppeteer,
@@ -80,6 +82,7 @@ if (engines.includes('firefox')) {
         executablePath: findFirefox(),
         headless: true,
         extraPrefsFirefox: { 'dom.disable_open_during_load': true },
+        env: { ...process.env, PULSE_SERVER: audio.server },
       },
     }),
   );

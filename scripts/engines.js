@@ -1,6 +1,8 @@
 // The three engines the browser tests run in (Chromium, Firefox ESR, WebKitGTK's MiniBrowser),
 // where Debian installs them, and how WebKit gets a display and a WebDriver server.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { findChromium } from './chromium.js';
@@ -10,7 +12,8 @@ export const ENGINES = ['chromium', 'firefox', 'webkit'];
 /** The apt packages each engine needs; `scripts/ensure-browsers.sh` installs them. */
 export const APT_PACKAGES = {
   chromium: ['chromium'],
-  firefox: ['firefox-esr'],
+  // PulseAudio gives headless Firefox an audio output (a null sink that keeps real time).
+  firefox: ['firefox-esr', 'pulseaudio'],
   webkit: ['webkit2gtk-driver', 'xvfb', 'xauth'],
 };
 
@@ -158,5 +161,42 @@ export function webKitCapabilities(extraArgs = []) {
     browserName: 'MiniBrowser',
     'webkitgtk:browserOptions': { binary: findWebKit().miniBrowser, args: ['--automation', ...extraArgs] },
     'wdio:enforceWebDriverClassic': true,
+  };
+}
+
+/**
+ * A private PulseAudio server with one null sink, for Firefox: without an audio output its
+ * `<audio>` fails ("OnMediaSinkAudioError") where a user's would play. Point Firefox at
+ * `server` (PULSE_SERVER) when launching it, then `start()` before it plays anything.
+ */
+export function audioServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'am-pulse-'));
+  const socket = join(dir, 'native');
+  let child;
+  return {
+    server: `unix:${socket}`,
+    async start() {
+      if (!existsSync('/usr/bin/pulseaudio')) {
+        console.warn('pulseaudio is not installed: Firefox has no audio output (apt-get install -y --no-install-recommends pulseaudio).');
+        return;
+      }
+      child = spawn(
+        '/usr/bin/pulseaudio',
+        ['-n', '--daemonize=no', '--exit-idle-time=-1', '--disallow-exit', '--use-pid-file=no', '--log-target=stderr', '--log-level=error',
+          '-L', `module-native-protocol-unix socket=${socket} auth-anonymous=1`, '-L', 'module-null-sink sink_name=silence'],
+        { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, HOME: dir, PULSE_RUNTIME_PATH: dir, XDG_CONFIG_HOME: dir } },
+      );
+      for (let waited = 0; !existsSync(socket) && child.exitCode === null && waited < 10_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      if (!existsSync(socket)) console.warn('pulseaudio did not start: Firefox has no audio output.');
+    },
+    async stop() {
+      if (child) {
+        child.kill('SIGTERM');
+        await exited(child);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

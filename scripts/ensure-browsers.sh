@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs from Debian's apt what the browser tests need and lacks: Chromium, Firefox ESR, and
-# WebKitGTK's WebDriver (with MiniBrowser) plus Xvfb and xauth to give it a display.
+# Installs from Debian's apt what the browser tests need and lacks: Chromium, Firefox ESR (with
+# PulseAudio: headless Firefox needs an audio server to play anything), and WebKitGTK's
+# WebDriver (with MiniBrowser) plus Xvfb and xauth to give it a display.
 # Idempotent and quiet when all are present. Works as root, or through password-less sudo;
 # otherwise says what to run.
 set -u
@@ -12,6 +13,7 @@ for candidate in "${CHROME_PATH:-}" /usr/bin/chromium /usr/bin/chromium-browser 
 done
 $have_chromium || missing+=(chromium)
 { [ -n "${FIREFOX_PATH:-}" ] && [ -x "${FIREFOX_PATH}" ]; } || [ -x /usr/bin/firefox-esr ] || [ -x /usr/bin/firefox ] || missing+=(firefox-esr)
+[ -x /usr/bin/pulseaudio ] || missing+=(pulseaudio)
 if [ ! -x /usr/bin/WebKitWebDriver ] || ! ls /usr/lib/*/webkit2gtk-*/MiniBrowser >/dev/null 2>&1; then missing+=(webkit2gtk-driver); fi
 command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
 command -v xauth >/dev/null 2>&1 || missing+=(xauth)
