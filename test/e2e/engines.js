@@ -105,7 +105,11 @@ async function launchPuppeteer(engine) {
           if (!popup) throw new Error('no popup opened');
           return {
             page: wrap(popup),
-            url: async () => popup.url(),
+            /** Its URL once it has left the initial about:blank (Firefox reports the popup before that). */
+            async url() {
+              for (let waited = 0; popup.url() === 'about:blank' && waited < 15_000; waited += 50) await sleep(50);
+              return popup.url();
+            },
             /** Resolves once the popup has closed (Apple's page closes itself after answering). */
             closed: () => (popup.isClosed() ? Promise.resolve() : new Promise((resolve) => popup.once('close', resolve))),
           };
