@@ -7,6 +7,7 @@ import { audioServer, findFirefox, selectedEngines, startWebKitDriver, webKitCap
 import { startEmulator } from './cli/emulator/index.js';
 import { testRoutes } from './test/support/server-routes.js';
 import { pressKeysPlugin } from './test/support/commands.js';
+import { reporters } from './scripts/engine-times-reporter.js';
 
 /**
  * The emulator runs on 127.0.0.1 while tests are served from localhost, so the authorize
@@ -111,4 +112,5 @@ export default {
   browserStartTimeout: 120000,
   plugins,
   browsers,
+  reporters: reporters(),
 };

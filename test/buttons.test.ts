@@ -40,7 +40,8 @@ describe('<am-authorize-button> and <am-unauthorize-button>', () => {
     expect(slot.assignedNodes().map((node) => node.textContent)).to.deep.equal(['Sign out']);
   });
 
-  it('are accessible signed out, busy and signed in', async () => {
+  it('are accessible signed out, busy and signed in', async function () {
+    this.timeout(20000); // four axe runs and a real popup
     const { provider, authorize, unauthorize } = await setup('outcome=authorize&delay=1500');
     await expect(authorize).to.be.accessible();
     await expect(unauthorize).to.be.accessible();
