@@ -13,11 +13,11 @@ function* testsOf(suite, prefix = []) {
 export function engineTimesReporter({ slowest = 3 } = {}) {
   const spans = new Map();
   return {
-    start({ sessions, startTime }) {
+    start({ sessions }) {
       sessions.on('session-status-updated', (session) => {
         const name = session.browser.name;
-        // An engine that starts at once may have begun before this listener: count from the run's start.
-        const span = spans.get(name) ?? { start: session.status === 'SCHEDULED' ? Infinity : startTime, end: 0 };
+        // From the engine's first file leaving the queue (its browser starting) to its last result.
+        const span = spans.get(name) ?? { start: Infinity, end: 0 };
         if (session.status !== 'SCHEDULED') span.start = Math.min(span.start, Date.now());
         if (session.status === 'FINISHED') span.end = Math.max(span.end, Date.now());
         spans.set(name, span);

@@ -137,7 +137,8 @@ export async function startWebKitDriver() {
   const x = await startXvfb(xvfb);
   const port = await freePort();
   const child = spawn(driver, [`--port=${port}`], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // MiniBrowser's processes log GStreamer and D-Bus notices here; failures reach WebDriver's answers.
+    stdio: ['ignore', 'ignore', 'ignore'],
     env: { ...process.env, DISPLAY: x.display },
   });
   const close = async () => {

@@ -49,7 +49,8 @@ describe('hardening, round two: popups', () => {
   beforeEach(() => (open = watchOpen()));
   afterEach(() => open.restore());
 
-  it('gives a second provider’s attempt (another team) its own window: two consents, two tokens, no shared conversation', async () => {
+  it('gives a second provider’s attempt (another team) its own window: two consents, two tokens, no shared conversation', async function () {
+    this.timeout(20000); // two real sign-ins
     const a = await provider({ token: fakeDeveloperToken({ iss: 'TEAMAAAAAA' }), switches: 'outcome=authorize&delay=600' });
     const b = await provider({ token: fakeDeveloperToken({ iss: 'TEAMBBBBBB' }), switches: 'outcome=authorize&delay=600' });
     // One click opens one popup (engines spend the click's activation on it): two clicks.

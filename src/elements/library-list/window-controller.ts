@@ -43,7 +43,9 @@ export class WindowController implements ReactiveController {
   hostConnected(): void {
     // Capturing scrolls of the page and its scrollers keeps the rows right when the page scrolls.
     addEventListener('scroll', this.measure, { capture: true, passive: true });
-    (this.#resizeObserver ??= new ResizeObserver(this.measure)).observe(this.#host);
+    // Measured in the next frame: a re-render inside the observer's callback can resize the
+    // list again, which browsers report to the page as a ResizeObserver loop error.
+    (this.#resizeObserver ??= new ResizeObserver(() => requestAnimationFrame(this.measure))).observe(this.#host);
   }
 
   hostDisconnected(): void {
