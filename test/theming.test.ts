@@ -9,6 +9,7 @@ import type { AmLibraryList, AuthState } from '../src/index.js';
 import { provideSignedIn } from './support/signed-in.js';
 import { fakeDeveloperToken } from './support/tokens.js';
 import { emulatorOrigin } from './support/emulator.js';
+import { ENGINE, itIn } from './support/engine.js';
 
 const inner = (element: Element) => element.shadowRoot!.querySelector('button')!;
 const style = (element: Element) => getComputedStyle(element);
@@ -56,7 +57,9 @@ async function provider(markup: ReturnType<typeof html>) {
 }
 
 describe('theming', () => {
-  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+  afterEach(async () => {
+    if (ENGINE === 'chromium') await emulateMedia({ colorScheme: 'light' });
+  });
 
   describe('design tokens', () => {
     it('buttons: documented defaults, with 5.4:1 between accent and on-accent', async () => {
@@ -79,7 +82,7 @@ describe('theming', () => {
       const page = await provider(html`<div
         style="--am-accent: rgb(10, 132, 255); --am-on-accent: rgb(0, 0, 0); --am-radius: 4px; --am-font: serif; --am-space-2: 3px; --am-space-4: 20px; --am-focus-ring: rgb(0, 255, 0)"
       >
-        <am-authorize-button></am-authorize-button><am-unauthorize-button></am-unauthorize-button>
+        <button id="before">Before</button><am-authorize-button></am-authorize-button><am-unauthorize-button></am-unauthorize-button>
       </div>`);
       for (const element of page.querySelectorAll('am-authorize-button, am-unauthorize-button')) {
         const s = style(inner(element));
@@ -92,9 +95,11 @@ describe('theming', () => {
           '20px',
         ]);
       }
-      // The focus ring shows for keyboard focus only, in --am-focus-ring.
-      inner(page.querySelector('am-authorize-button')!).focus();
-      await sendKeys({ press: 'Shift' });
+      // The focus ring shows for keyboard focus only, in --am-focus-ring. Tab, not focus() and
+      // a key press: engines differ on whether a key press makes a programmatic focus visible.
+      page.querySelector<HTMLButtonElement>('#before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(page.querySelector('am-authorize-button')!.shadowRoot!.activeElement).to.equal(inner(page.querySelector('am-authorize-button')!));
       const focused = style(inner(page.querySelector('am-authorize-button')!));
       expect([focused.outlineStyle, focused.outlineColor, focused.outlineWidth, focused.outlineOffset]).to.deep.equal(['solid', 'rgb(0, 255, 0)', '2px', '2px']);
     });
@@ -162,12 +167,19 @@ describe('theming', () => {
       expect(style(dark).backgroundColor).to.equal('rgb(0, 0, 80)');
     });
 
-    it('color-scheme="auto" follows prefers-color-scheme', async () => {
+    itIn(['chromium'], 'emulateMedia needs CDP', 'color-scheme="auto" follows prefers-color-scheme', async () => {
       const element = await list(2, 'color-scheme="auto"');
       await emulateMedia({ colorScheme: 'dark' });
       expect(style(element).backgroundColor).to.equal('rgb(28, 28, 30)');
       await emulateMedia({ colorScheme: 'light' });
       expect(style(element).backgroundColor).to.equal('rgb(255, 255, 255)');
+    });
+
+    it('color-scheme="auto" leaves the choice to the engine (light dark) and paints the scheme it prefers (every engine)', async () => {
+      const element = await list(2, 'color-scheme="auto"');
+      expect(style(element).colorScheme).to.equal('light dark');
+      const prefersDark = matchMedia('(prefers-color-scheme: dark)').matches;
+      expect(style(element).backgroundColor).to.equal(prefersDark ? 'rgb(28, 28, 30)' : 'rgb(255, 255, 255)');
     });
 
     it('light-dark() tokens follow an inherited CSS color-scheme, or the element’s attribute', async () => {

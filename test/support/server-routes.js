@@ -30,6 +30,7 @@ export async function testRoutes(ctx, next) {
     ctx.set('Content-Security-Policy', `script-src 'self'; connect-src 'self' ${emulator}; img-src 'self' ${emulator}`);
     ctx.type = 'html';
     ctx.body = `<!doctype html><am-auth-provider developer-token="${developerToken(30 * 86_400)}" authorize-url="${emulator}/woa?outcome=authorize" api-url="${emulator}" logout-url=""></am-auth-provider>
+<button id="sign-in">Sign in</button>
 <script type="module" src="/test/fixtures/csp-driver.js"></script>`;
     return;
   }
