@@ -117,6 +117,8 @@ export type AmAuthProviderProps = {
   "onam-status-change"?: (e: CustomEvent<import("../dist/index.js").AmStatusChangeDetail>) => void;
   /** Playback changed state (with `<am-player>` or `<am-play-button>` on the page). Detail `{state, mode, item, position, duration}`. */
   "onam-playback-change"?: (e: CustomEvent<import("../dist/index.js").AmPlaybackChangeDetail>) => void;
+  /** Once per page load and token, with a console warning, when the developer token expires within 14 days (a token from `developer-token-url`: within 7 days even when fetched again, i.e. its server does not renew it). Detail `{expiresAt, daysLeft}`. */
+  "onam-developer-token-expiring"?: (e: CustomEvent<import("../dist/index.js").AmDeveloperTokenExpiringDetail>) => void;
 };
 
 export type AmAuthorizeButtonProps = {
@@ -291,6 +293,7 @@ export type CustomElements = {
    * - **am-unauthorize** - Signed out.
    * - **am-status-change** - The authorization status changed. Detail `{status, previousStatus, reason?}`.
    * - **am-playback-change** - Playback changed state (with `<am-player>` or `<am-play-button>` on the page). Detail `{state, mode, item, position, duration}`.
+   * - **am-developer-token-expiring** - Once per page load and token, with a console warning, when the developer token expires within 14 days (a token from `developer-token-url`: within 7 days even when fetched again, i.e. its server does not renew it). Detail `{expiresAt, daysLeft}`.
    *
    * ### **Methods:**
    *  - **authorize(options: _{ popup?: Window }_): _Promise<string>_** - Signs the user in. Resolves with the Music User Token — at once when one is stored —

@@ -56,6 +56,8 @@ type AmAuthProviderProps = {
   onAmStatusChange?: (e: CustomEvent<import("../dist/index.js").AmStatusChangeDetail>) => void;
   /** `@am-playback-change`: Playback changed state (with `<am-player>` or `<am-play-button>` on the page). Detail `{state, mode, item, position, duration}`. */
   onAmPlaybackChange?: (e: CustomEvent<import("../dist/index.js").AmPlaybackChangeDetail>) => void;
+  /** `@am-developer-token-expiring`: Once per page load and token, with a console warning, when the developer token expires within 14 days (a token from `developer-token-url`: within 7 days even when fetched again, i.e. its server does not renew it). Detail `{expiresAt, daysLeft}`. */
+  onAmDeveloperTokenExpiring?: (e: CustomEvent<import("../dist/index.js").AmDeveloperTokenExpiringDetail>) => void;
 };
 
 type AmAuthorizeButtonProps = {
@@ -230,6 +232,7 @@ export type CustomElements = {
    * - **AmUnauthorize** - `@am-unauthorize`: Signed out.
    * - **AmStatusChange** - `@am-status-change`: The authorization status changed. Detail `{status, previousStatus, reason?}`.
    * - **AmPlaybackChange** - `@am-playback-change`: Playback changed state (with `<am-player>` or `<am-play-button>` on the page). Detail `{state, mode, item, position, duration}`.
+   * - **AmDeveloperTokenExpiring** - `@am-developer-token-expiring`: Once per page load and token, with a console warning, when the developer token expires within 14 days (a token from `developer-token-url`: within 7 days even when fetched again, i.e. its server does not renew it). Detail `{expiresAt, daysLeft}`.
    *
    * ### **Methods:**
    *  - **authorize(options: _{ popup?: Window }_): _Promise<string>_** - Signs the user in. Resolves with the Music User Token — at once when one is stored —
