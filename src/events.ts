@@ -1,6 +1,7 @@
 import type { AuthorizationStatus } from './core/status.js';
 import type { DeveloperTokenExpiring } from './core/developer-token-expiry.js';
 import type { PlaybackSnapshot } from './core/playback/types.js';
+import type { LibraryItem, LibraryItems, ListedKind } from './core/resources.js';
 
 export type LibraryType =
   | 'albums'
@@ -10,7 +11,7 @@ export type LibraryType =
   | 'music-videos'
   | 'recently-added';
 
-/** A resource as Apple's API returns it (`{id, type, href, attributes}`). */
+/** A resource as Apple's API returns it (`{id, type, href, attributes}`), untyped; `LibraryItem` and the types of `core/resources` say more. */
 export interface LibraryResource {
   id: string;
   type: string;
@@ -52,16 +53,27 @@ export interface AmStatusChangeDetail {
   previousStatus: AuthorizationStatus;
   reason?: StatusChangeReason;
 }
-export interface AmLibraryLoadDetail {
-  type: LibraryType;
-  items: LibraryResource[];
-  total?: number;
-  done: boolean;
-  /** Entries of the page that were not resources (`null`, numbers, …), left out; absent when none. */
-  skipped?: number;
-}
+/**
+ * A page of a list. `type` says what it holds, so checking it narrows `items`: the list's
+ * `type`, or `tracks` for the tracks of a library album or playlist (`parent`, drill-down).
+ */
+export type AmLibraryLoadDetail<K extends ListedKind = ListedKind> = {
+  [T in K]: {
+    type: T;
+    items: LibraryItems[T][];
+    total?: number;
+    done: boolean;
+    /** Entries of the page that were not resources (`null`, numbers, …), left out; absent when none. */
+    skipped?: number;
+    /** The library album or playlist whose tracks these are. */
+    parent?: string;
+    /** The search term these items matched. */
+    query?: string;
+  };
+}[K];
 export interface AmLibrarySelectDetail {
-  item: LibraryResource;
+  /** The activated row's resource; its `type` (`library-songs`, `library-albums`, …) narrows it. */
+  item: LibraryItem;
 }
 /** `{expiresAt, daysLeft}`: the developer token's `exp` (ms since the epoch) and the days left, rounded. */
 export type AmDeveloperTokenExpiringDetail = DeveloperTokenExpiring;

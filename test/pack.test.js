@@ -104,7 +104,8 @@ test('no browser code contains the token server, jose or a key', () => {
   }
 });
 
-// 400 KB until am-elements/server (server/, about 8 KB compressed) joined the package at 395 KB.
-test('stays small: under 420 KB compressed', () => {
-  assert.ok(totals.size < 420 * 1024, `the tarball is ${Math.round(totals.size / 1024)} KB`);
+// 400 KB until am-elements/server (server/, about 8 KB compressed) and library depth (typed
+// resources, tracks, search, drill-down: ~50 KB, half of it source maps) joined the package.
+test('stays small: under 480 KB compressed', () => {
+  assert.ok(totals.size < 480 * 1024, `the tarball is ${Math.round(totals.size / 1024)} KB`);
 });

@@ -234,7 +234,7 @@ describe('theming', () => {
       inner(buttons[1]).click();
       await buttons[1].updateComplete;
       collect(buttons[1]);
-      // The list: signed out (no provider), loading, rows with more to come, empty, error.
+      // The list: signed out (no provider), loading, rows with more to come, empty, error, …
       const signedOut = await fixture<AmLibraryList>(html`<am-library-list></am-library-list>`);
       collect(signedOut);
       const [loading] = await scripted('<am-library-list></am-library-list>', hang);
@@ -252,6 +252,22 @@ describe('theming', () => {
       const [failed] = await scripted('<am-library-list></am-library-list>', answer({ errors: [{ status: '500' }] }, 500));
       await until(failed, 'error');
       collect(failed);
+      // No cloud library (404 on the list), a search without matches.
+      const [noLibrary] = await scripted('<am-library-list></am-library-list>', answer({ errors: [{ status: '404' }] }, 404));
+      await until(noLibrary, 'no-library');
+      collect(noLibrary);
+      const [noMatches] = await scripted('<am-library-list query="zzz"></am-library-list>', answer({ results: {} }));
+      await until(noMatches, 'no-matches');
+      collect(noMatches);
+      // An album opened in place (header, back), whose one track is an upload (no catalog twin).
+      const album = { id: 'l.1', type: 'library-albums', attributes: { name: 'A', artistName: 'B', trackCount: 1 } };
+      const upload = { id: 'i.1', type: 'library-songs', attributes: { name: 'Mine', artistName: 'Me' }, relationships: { catalog: { data: [] } } };
+      const [drilled] = await scripted('<am-library-list drill-down></am-library-list>', ((input: RequestInfo | URL) =>
+        answer({ data: [String(input).includes('/tracks') ? upload : album] })(input)) as typeof fetch);
+      await until(drilled, 'list');
+      drilled.shadowRoot!.querySelector<HTMLElement>('[part=item]')!.click();
+      await waitUntil(() => drilled.shadowRoot!.querySelector('[part=upload]'), 'the opened album’s track');
+      collect(drilled);
       // Playback: a play button and a persistent player (every part renders with or without a track).
       const playback = await fixture(html`<am-auth-provider developer-token=${fakeDeveloperToken()}><am-play-button song-id="1"></am-play-button><am-player persistent></am-player></am-auth-provider>`);
       for (const element of playback.querySelectorAll('am-play-button, am-player')) {

@@ -12,7 +12,8 @@
  * - `POST /_emulator/reset`: clears faults, revocations, the request log and latency overrides.
  * - `POST /_emulator/revoke` `{token}`: that Music User Token gets 403 from now on.
  * - `POST /_emulator/latency` `{ms}`: delay every API answer.
- * - `POST /_emulator/issue` `{token?}` → `{musicUserToken}`: a valid MUT without the popup.
+ * - `POST /_emulator/issue` `{token?, library?}` → `{musicUserToken}`: a valid MUT without the popup;
+ *   `library: 'none'` plays a user without iCloud Music Library (404 on /v1/me/library/…), `'empty'` an empty one.
  * - `GET /_emulator/requests[?path=prefix]` → `{requests: [{time, method, path, query, status, origin?}]}`
  *   (never token values); `DELETE /_emulator/requests` clears it.
  * - `GET|POST /_emulator/musickit` `{delay?: ms | 'never', status?}`: how the MusicKit stand-in
