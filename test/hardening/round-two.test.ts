@@ -51,11 +51,15 @@ describe('hardening, round two: popups', () => {
 
   it('gives a second provider’s attempt (another team) its own window: two consents, two tokens, no shared conversation', async function () {
     this.timeout(20000); // two real sign-ins
-    const a = await provider({ token: fakeDeveloperToken({ iss: 'TEAMAAAAAA' }), switches: 'outcome=authorize&delay=600' });
+    // A's consent page answers late enough to still be open when B's click comes.
+    const a = await provider({ token: fakeDeveloperToken({ iss: 'TEAMAAAAAA' }), switches: 'outcome=authorize&delay=4000' });
     const b = await provider({ token: fakeDeveloperToken({ iss: 'TEAMBBBBBB' }), switches: 'outcome=authorize&delay=600' });
     // One click opens one popup (engines spend the click's activation on it): two clicks.
     const { result: attemptA } = await startInClick(() => a.authorize());
-    const { result: attemptB } = await startInClick(() => b.authorize());
+    const { result: attemptB } = await startInClick(() => {
+      expect(open.calls[0].popup!.closed, 'A’s popup is still open').to.be.false;
+      return b.authorize();
+    });
     const [tokenA, tokenB] = await Promise.all([attemptA, attemptB]);
     expect(open.calls).to.have.length(2);
     expect(open.calls[0].name).not.to.equal(open.calls[1].name);

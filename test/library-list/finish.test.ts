@@ -7,6 +7,7 @@ import '../../src/index.js';
 import type { AmLibraryList } from '../../src/index.js';
 import { provideSignedIn } from '../support/signed-in.js';
 import { activeRowIndex, part, rows, settle, shown, untilState } from '../support/library.js';
+import { ENGINE, applyMediaRules, itIn } from '../support/engine.js';
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const LONG = 'Supercalifragilisticexpialidocious-and-then-some-more-words-without-any-spaces-to-break-on';
@@ -49,7 +50,9 @@ function overflows(element: AmLibraryList): string[] {
 }
 
 describe('<am-library-list> finished defaults', () => {
-  afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
+  afterEach(async () => {
+    if (ENGINE === 'chromium') await emulateMedia({ reducedMotion: 'no-preference' });
+  });
 
   it('uses the buttons’ font stack on a bare page, and --am-font when set', async () => {
     const element = await list(songs(3), '', 'font-family: Times');
@@ -58,7 +61,7 @@ describe('<am-library-list> finished defaults', () => {
     expect(style(themed).fontFamily).to.equal('monospace');
   });
 
-  it('shows a spinner while loading, which pulses instead of spinning with reduced motion', async () => {
+  itIn(['chromium'], 'emulateMedia needs CDP', 'shows a spinner while loading, which pulses instead of spinning with reduced motion', async () => {
     const element = await list((() => new Promise<never>(() => undefined)) as typeof fetch);
     await untilState(element, 'loading');
     const spinner = part(element, 'spinner')!;
@@ -66,6 +69,18 @@ describe('<am-library-list> finished defaults', () => {
     expect(style(spinner).animationName).to.equal('am-spin');
     await emulateMedia({ reducedMotion: 'reduce' });
     expect(style(spinner).animationName).to.equal('am-pulse');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows a spinner while loading, whose reduced-motion rules make it pulse instead of spin (every engine)', async () => {
+    const element = await list((() => new Promise<never>(() => undefined)) as typeof fetch);
+    await untilState(element, 'loading');
+    const spinner = part(element, 'spinner')!;
+    expect(spinner.getAttribute('aria-hidden')).to.equal('true');
+    expect(style(spinner).animationName).to.equal('am-spin');
+    const restore = applyMediaRules(element.shadowRoot!, 'prefers-reduced-motion: reduce');
+    expect(style(spinner).animationName).to.equal('am-pulse');
+    restore();
     await expect(element).to.be.accessible();
   });
 
