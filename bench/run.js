@@ -12,6 +12,9 @@
 //             (100 per page), with the measured ratio (bench/baseline.js)
 //   playback  click → playing and click → audible, previews and full length (MusicKit
 //             stand-in), 0 and 100 ms API latency (bench/playback.js)
+//   startup   navigation → ready to sign in above a blank page, 1× and 4× CPU, paired and
+//             interleaved, split by cause from traces; signed in: data → painted rows, list
+//             renders (bench/startup.js)
 //   reflow    one traced pass: forced layouts during the scroll and where they come from
 //             (bench/reflow.js)
 //
@@ -30,9 +33,10 @@ import { listPage, libraryRun, SIZES, LATENCIES } from './library.js';
 import { fetchPage, baselineRun, METHODS } from './baseline.js';
 import { reflowPass } from './reflow.js';
 import { playbackPage, playbackRun, LATENCIES as PLAYBACK_LATENCIES, MODES as PLAYBACK_MODES } from './playback.js';
-import { sizeSection, signInSection, librarySection, baselineSection, playbackSection, reflowSection } from './table.js';
+import { startupBench } from './startup.js';
+import { sizeSection, signInSection, librarySection, baselineSection, playbackSection, reflowSection, startupSection } from './table.js';
 
-const SECTIONS = ['size', 'signin', 'library', 'baseline', 'playback', 'reflow'];
+const SECTIONS = ['size', 'startup', 'signin', 'library', 'baseline', 'playback', 'reflow'];
 
 function options(argv) {
   const arg = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -136,12 +140,21 @@ async function main() {
     report.size = await sizeBench();
     print(sizeSection(report.size));
   }
-  const browserSections = ['signin', 'library', 'baseline', 'playback', 'reflow'].filter((s) => only.has(s));
+  const browserSections = ['startup', 'signin', 'library', 'baseline', 'playback', 'reflow'].filter((s) => only.has(s));
   if (browserSections.length) {
     const harness = await startHarness();
     report.chromium = harness.browser.version();
     console.log(`Chromium ${report.chromium}, headless, ${report.machine.cpus} CPUs, load average ${report.machine.loadAverageStart.join(' ')} at start\n`);
     try {
+      if (only.has('startup')) {
+        report.startup = await startupBench(harness, {
+          runs: Math.max(runs, 10),
+          traced: Math.max(Math.ceil(runs / 2), 3),
+          clicks: Math.max(runs, 5),
+          progress,
+        });
+        print(startupSection(report.startup));
+      }
       if (only.has('signin')) {
         report.signIn = await signInBench(harness, Math.max(runs, 10));
         print(signInSection(report.signIn));

@@ -179,3 +179,45 @@ export function playbackSection(playback) {
     grid(['', ...columns], [row('click → am-playback-change playing', 'clickToPlayingMs'), row('click → audible (position > 0)', 'clickToAudibleMs')]),
   ].join('\n');
 }
+
+export function startupSection(startup) {
+  const { cells, signIn } = startup;
+  const columns = cells.map((c) => `${c.throttle}× CPU`);
+  const row = (label, path) => [label, ...cells.map((c) => fmt(get(c.summary, path)))];
+  const causes = Object.keys(cells[0].summary.traced.split.ours ?? {});
+  const splitRows = causes.map((cause) => [
+    `  ${cause}`,
+    ...cells.flatMap((c) => [fmt(c.summary.traced.split.aboveBlank[cause]), fmt(c.summary.traced.split.ours[cause]), fmt(c.summary.traced.split.blank[cause])]),
+  ]);
+  return [
+    `STARTUP: navigation → ready to sign in, README snippet vs a blank page of the same skeleton (${cells[0].pairs.length} paired runs per rate, interleaved; ms)`,
+    grid(
+      ['', ...columns],
+      [
+        row('ready above blank (paired)', 'aboveBlank.readyMs'),
+        row('painted above blank (paired)', 'aboveBlank.paintedMs'),
+        row('  ours: ready', 'ours.readyMs'),
+        row('  ours: painted', 'ours.paintedMs'),
+        row('  ours: script fetch', 'ours.scriptMs'),
+        row('  blank: ready (DOMContentLoaded)', 'blank.readyMs'),
+        row('  blank: painted', 'blank.paintedMs'),
+        row('signed in: ready (status authorized)', 'signedIn.readyMs'),
+        row('signed in: first page data → rows in DOM', 'signedIn.rows.dataToRowsMs'),
+        row('signed in: first page data → rows painted', 'signedIn.rows.dataToPaintedMs'),
+        row('signed in: first page round trip', 'signedIn.rows.roundTripMs'),
+        row('signed in: list renders until rows', 'signedIn.rows.listRenders'),
+        row('  of which after the data', 'signedIn.rows.listRendersAfterData'),
+      ],
+    ),
+    `Split of navigation → painted by cause, from ${cells[0].tracedPairs.length} traced pairs per rate (tracing and sampling slow the page several-fold: compare shares, not totals; ms, median (min–max))`,
+    grid(
+      ['cause', ...cells.flatMap((c) => [`${c.throttle}×: above blank`, 'ours', 'blank'])],
+      [
+        ...splitRows,
+        ['  total: ready above blank', ...cells.flatMap((c) => [fmt(c.summary.traced.readyAboveBlankMs), '', ''])],
+        ['  total: painted above blank', ...cells.flatMap((c) => [fmt(c.summary.traced.paintedAboveBlankMs), '', ''])],
+      ],
+    ),
+    `Click sign-in (${signIn.runs.length} runs, 0 ms latency): <am-library-list> renders from am-authorize to its rows: ${fmt(signIn.listRendersAuthorizeToRows)}${signIn.causes ? ` (run 1, changed properties: ${Object.entries(signIn.causes).map(([cause, n]) => `${cause}×${n}`).join(', ')})` : ''}`,
+  ].join('\n');
+}

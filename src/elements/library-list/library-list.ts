@@ -108,7 +108,8 @@ export class AmLibraryList extends LibraryListTexts {
    */
   declare colorScheme?: 'light' | 'dark' | 'auto';
 
-  #auth = consumeAuth(this);
+  // The list shows the signed-in user's library: a busy or storefront change needs no render.
+  #auth = consumeAuth(this, undefined, (auth) => [auth.isAuthorized, auth.controller]);
   #api?: AppleMusicApi;
   #key?: string;
   #view: LibraryListState = 'signed-out';
@@ -158,6 +159,9 @@ export class AmLibraryList extends LibraryListTexts {
       this.#focus.index = 0;
       this.#window.range = { start: 0, end: 0 };
       this.#loader.start(api, { type: this.type, pageSize: this.pageSize, limit: this.limit });
+      // The first page is always wanted: asking now, this render already shows it loading
+      // (rather than rendering once more when the window asks after this render).
+      void this.#loader.more();
     }
     const { items, state } = this.#loader;
     this.#view = !api ? 'signed-out' : items.length ? 'list' : state === 'error' ? 'error' : state === 'done' ? 'empty' : 'loading';

@@ -29,6 +29,8 @@ export class WindowController implements ReactiveController {
   readonly #options: WindowOptions;
   #resizeObserver?: ResizeObserver;
   #calm?: ReturnType<typeof setTimeout>;
+  /** `range` comes from the host's box (see `hostUpdate`), not from the rendered list. */
+  #estimated = false;
 
   constructor(host: ReactiveElement, options: WindowOptions) {
     this.#host = host;
@@ -49,6 +51,21 @@ export class WindowController implements ReactiveController {
   hostDisconnected(): void {
     removeEventListener('scroll', this.measure, { capture: true });
     this.#resizeObserver?.disconnect();
+  }
+
+  /**
+   * Before a render: when the first rows have arrived and the list is not in the DOM yet, start
+   * from the rows the host's box shows (its layout is usually clean by then, so reading it
+   * costs nothing). The first render then holds the rows that paint in this frame, instead of
+   * an empty list that is measured (a forced layout) and rendered again. `measure()` still
+   * corrects the range after the render.
+   */
+  hostUpdate(): void {
+    const count = this.#options.count();
+    if (!count || this.range.end > 0 || this.list) return;
+    const box = this.#host.getBoundingClientRect();
+    this.range = rowRange(Math.max(box.top, 0) - box.top, Math.min(box.bottom, innerHeight) - box.top, this.rowHeight, count, OVERSCAN);
+    this.#estimated = true;
   }
 
   hostUpdated(): void {
@@ -82,7 +99,13 @@ export class WindowController implements ReactiveController {
       bottom = Math.min(box.bottom, innerHeight) - origin;
     }
     const range = rowRange(top, bottom, this.rowHeight, count, OVERSCAN);
-    if (range.start !== this.range.start || range.end !== this.range.end) {
+    // Right after rendering from the host's box, a few more rows than needed (the list is
+    // shorter than its host: a max-height, the "Load more" button) stay until the next
+    // measure: rendering again now would only take them out before this frame paints.
+    const estimated = this.#estimated;
+    this.#estimated = false;
+    const covered = estimated && range.start >= this.range.start && range.end <= this.range.end;
+    if (!covered && (range.start !== this.range.start || range.end !== this.range.end)) {
       if (Math.abs(range.start - this.range.start) > OVERSCAN) {
         // Requesting and decoding covers that are gone a frame later costs frames.
         this.fast = true;
