@@ -3,6 +3,9 @@
 //
 //   size      dist/am-elements.js, and what a bundler user pays for provider + authorize button
 //             and for everything (bench/size.js); what each module costs (bench/savings.js)
+//   startup   navigation → ready to sign in above a blank page, 1× and 4× CPU, paired and
+//             interleaved, split by cause from traces; signed in: data → painted rows, list
+//             renders (bench/startup.js)
 //   signin    click → window.open (same task?), thirdPartyInfo round trip, authorize →
 //             am-authorize, renders per element (bench/signin.js)
 //   library   <am-library-list type="songs"> at 100, 1,000 and 10,000 songs, 0 and 100 ms API
@@ -12,13 +15,11 @@
 //             (100 per page), with the measured ratio (bench/baseline.js)
 //   playback  click → playing and click → audible, previews and full length (MusicKit
 //             stand-in), 0 and 100 ms API latency (bench/playback.js)
-//   startup   navigation → ready to sign in above a blank page, 1× and 4× CPU, paired and
-//             interleaved, split by cause from traces; signed in: data → painted rows, list
-//             renders (bench/startup.js)
 //   reflow    one traced pass: forced layouts during the scroll and where they come from
 //             (bench/reflow.js)
 //
-// Options: --runs=N (default 3; sign-in runs max(N, 10) times), --only=size,signin,…,
+// Options: --runs=N (default 3; sign-in runs max(N, 10) times, startup max(N, 10) pairs and
+// max(N/2, 3) traced pairs per CPU rate), --only=size,startup,signin,…,
 // --songs=100,1000,10000. Prints the tables and writes bench/results/latest.json.
 // Needs `npm run build` first (the npm script does it) and Chromium (scripts/chromium.js).
 // Times are only as quiet as the machine: the load average is printed before and after.

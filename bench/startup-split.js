@@ -199,3 +199,21 @@ export function splitTrace(events, url, { segments = false } = {}) {
     ...(segments ? { timeline } : {}),
   };
 }
+
+/**
+ * Main-thread CPU time of the page at `url` between two of its own times (ms since
+ * navigationStart): each task's thread time, in proportion to how much of it falls inside.
+ */
+export function cpuBetween(events, url, fromMs, toMs) {
+  const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL === url && e.args.data.isLoadingMainFrame);
+  if (!nav) throw new Error(`startup split: no navigationStart for ${url} in the trace`);
+  const from = nav.ts + fromMs * 1000;
+  const to = nav.ts + toMs * 1000;
+  let cpu = 0;
+  for (const e of events) {
+    if (e.pid !== nav.pid || e.tid !== nav.tid || e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask' || !e.dur || e.tdur === undefined) continue;
+    const overlap = Math.min(e.ts + e.dur, to) - Math.max(e.ts, from);
+    if (overlap > 0) cpu += (e.tdur * overlap) / e.dur;
+  }
+  return Math.round(cpu / 100) / 10;
+}

@@ -18,7 +18,7 @@
 import { developerToken, watchErrors } from './harness.js';
 import { ms, summarize, summarizeRuns } from './stats.js';
 import { signInPage, signInRun } from './signin.js';
-import { splitTrace, TRACE_CATEGORIES, PROBE_URL } from './startup-split.js';
+import { cpuBetween, splitTrace, TRACE_CATEGORIES, PROBE_URL } from './startup-split.js';
 
 export const THROTTLES = [1, 4];
 const DONE = 'am-startup-bench: done';
@@ -107,25 +107,29 @@ function probe({ kind, countRenders, trace, last }) {
       afterPaint('rowsPainted');
     }
   };
+  // Only what the checks read: nodes added, the provider's status, a button's disabled.
   const observer = new MutationObserver(check);
-  observer.observe(document, { childList: true, subtree: true, attributes: true });
+  const what = { childList: true, subtree: true, attributeFilter: ['status', 'disabled'] };
+  observer.observe(document, what);
   const attachShadow = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const root = attachShadow.call(this, init);
-    observer.observe(root, { childList: true, subtree: true, attributes: true });
+    observer.observe(root, what);
     return root;
   };
-  if (countRenders) {
-    const define = customElements.define;
-    customElements.define = function (name, constructor, options) {
+  // The first define call: the script has arrived, compiled and run its top level.
+  const define = customElements.define;
+  customElements.define = function (name, constructor, options) {
+    mark('define');
+    if (countRenders) {
       const update = constructor.prototype.update;
       constructor.prototype.update = function (changed) {
         bench.renders.push({ element: name, t: now(), changed: [...changed.keys()].map(String) });
         return update.call(this, changed);
       };
-      return define.call(this, name, constructor, options);
-    };
-  }
+    }
+    return define.call(this, name, constructor, options);
+  };
 }
 
 /** One page load in a fresh context at `throttle`× CPU; `trace` also returns the split. */
@@ -157,8 +161,17 @@ export async function startupLoad(harness, url, { kind, throttle, trace = false 
       readyMs: ms(marks.ready),
       paintedMs: ms(marks.painted),
       dclMs: ms(marks.dcl),
-      scriptMs: page.script ? ms(page.script.end - page.script.start) : undefined,
     };
+    if (page.script) {
+      /** Ours, in wall time: navigation → script response end → first define → ready → painted. */
+      result.phases = {
+        scriptArrivedMs: ms(page.script.end),
+        scriptFetchMs: ms(page.script.end - page.script.start),
+        toFirstDefineMs: ms(marks.define - page.script.end),
+        defineToReadyMs: ms(marks.ready - marks.define),
+        readyToPaintedMs: ms(marks.painted - marks.ready),
+      };
+    }
     if (signedIn) {
       const { library, renders } = page;
       result.rows = {
@@ -174,7 +187,10 @@ export async function startupLoad(harness, url, { kind, throttle, trace = false 
       };
       result.rendersDetail = renders.map((r) => `${r.element}:${r.changed.join('+') || 'requestUpdate'}`);
     }
-    if (traceEvents) result.split = splitTrace(traceEvents, url);
+    if (traceEvents && signedIn) {
+      // The data → painted rows window in main-thread CPU time, which other work on the machine barely moves.
+      result.rows.dataToPaintedCpuMs = cpuBetween(traceEvents, url, page.library.end, marks.rowsPainted);
+    } else if (traceEvents) result.split = splitTrace(traceEvents, url);
     return result;
   } finally {
     await context.close();
@@ -193,7 +209,7 @@ export async function startupBench(harness, { runs, traced, clicks, progress = (
   for (const kind of ['ours', 'blank', 'signed-in']) harness.pages.page(`/startup-${kind}`, startupPage(kind, harness.emulator.origin));
   const url = (kind) => `${origin}/startup-${kind}`;
   const load = (kind, throttle, trace = false) => startupLoad(harness, url(kind), { kind, throttle, trace });
-  const cells = THROTTLES.map((throttle) => ({ throttle, pairs: [], tracedPairs: [], signedIn: [] }));
+  const cells = THROTTLES.map((throttle) => ({ throttle, pairs: [], tracedPairs: [], signedIn: [], tracedSignedIn: [] }));
   // Warm-up (the browser's first renderer, disk caches): not reported.
   for (const kind of ['blank', 'ours', 'signed-in']) await load(kind, 1);
   const pair = async (throttle, run, trace) => {
@@ -208,7 +224,10 @@ export async function startupBench(harness, { runs, traced, clicks, progress = (
         cell.pairs.push(await pair(cell.throttle, run, false));
         cell.signedIn.push(await load('signed-in', cell.throttle));
       }
-      if (run < traced) cell.tracedPairs.push(await pair(cell.throttle, run, true));
+      if (run < traced) {
+        cell.tracedPairs.push(await pair(cell.throttle, run, true));
+        cell.tracedSignedIn.push(await load('signed-in', cell.throttle, true));
+      }
     }
     progress(`startup run ${run + 1}/${Math.max(runs, traced)}`);
   }
@@ -220,13 +239,22 @@ export async function startupBench(harness, { runs, traced, clicks, progress = (
 
 const diff = (pairs, key) => pairs.map((p) => p.ours[key] - p.blank[key]);
 
-function summarizeCell({ throttle, pairs, tracedPairs, signedIn }) {
+/** The page's own main-thread CPU time in a traced load: every cause but the bench's. */
+const pageCpu = (split) => Object.entries(split.cpu).reduce((sum, [cause, value]) => (cause === 'tracing overhead' || cause === 'bench probe' ? sum : sum + value), 0);
+
+function summarizeCell({ throttle, pairs, tracedPairs, signedIn, tracedSignedIn }) {
   const causes = Object.keys(tracedPairs[0]?.ours.split.causes ?? {});
   const splitOf = (pick) => Object.fromEntries(causes.map((cause) => [cause, summarize(tracedPairs.map((p) => pick(p, cause)))]));
+  const splits = (key) => ({
+    ours: splitOf((p, cause) => p.ours.split[key][cause]),
+    blank: splitOf((p, cause) => p.blank.split[key][cause]),
+    aboveBlank: splitOf((p, cause) => p.ours.split[key][cause] - p.blank.split[key][cause]),
+  });
   return {
     throttle,
     pairs,
     tracedPairs: tracedPairs.map((p) => ({ ours: p.ours.split, blank: p.blank.split })),
+    tracedSignedIn,
     signedIn,
     summary: {
       ours: summarizeRuns(pairs.map((p) => p.ours)),
@@ -237,13 +265,13 @@ function summarizeCell({ throttle, pairs, tracedPairs, signedIn }) {
         /** Ready and painted above the blank page in the traced pairs (tracing slows both). */
         readyAboveBlankMs: summarize(tracedPairs.map((p) => p.ours.split.readyMs - p.blank.split.readyMs)),
         paintedAboveBlankMs: summarize(tracedPairs.map((p) => p.ours.split.paintedMs - p.blank.split.paintedMs)),
-        split: {
-          ours: splitOf((p, cause) => p.ours.split.causes[cause]),
-          blank: splitOf((p, cause) => p.blank.split.causes[cause]),
-          aboveBlank: splitOf((p, cause) => p.ours.split.causes[cause] - p.blank.split.causes[cause]),
-        },
+        /** Main-thread CPU time of the page, navigation → painted, ours − blank. */
+        cpuAboveBlankMs: summarize(tracedPairs.map((p) => pageCpu(p.ours.split) - pageCpu(p.blank.split))),
+        /** Per cause, in wall time and in main-thread CPU time. */
+        split: { wall: splits('causes'), cpu: splits('cpu') },
       },
       signedIn: summarizeRuns(signedIn.map(({ rendersDetail, ...run }) => run)),
+      signedInDataToPaintedCpuMs: summarize(tracedSignedIn.map((run) => run.rows.dataToPaintedCpuMs)),
     },
   };
 }

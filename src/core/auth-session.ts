@@ -46,6 +46,7 @@ export class AuthSession {
   #channel?: BroadcastChannel;
   #storefrontLookup?: Promise<unknown>;
   #connected = false;
+  #listening = false;
 
   constructor(options: AuthSessionOptions) {
     this.#options = options;
@@ -100,7 +101,7 @@ export class AuthSession {
 
   connect(): void {
     this.#connected = true;
-    this.#win.addEventListener('storage', this.#onStorage);
+    this.#listenToStorageSoon();
     // Storage events reach other documents only; the channel also reaches other providers
     // on this page (and sessionStorage or memory users).
     if (typeof BroadcastChannel === 'function') {
@@ -115,6 +116,7 @@ export class AuthSession {
   /** Stops listening; `endAttempt` ends an attempt in flight (the owner really left the page). */
   disconnect(): void {
     this.#connected = false;
+    this.#listening = false;
     this.#win.removeEventListener('storage', this.#onStorage);
     this.#channel?.close();
     this.#channel = undefined;
@@ -184,6 +186,26 @@ export class AuthSession {
     if (stored && !stored.storefrontId) this.#learnStorefront(token);
     if (stored) this.#setStatus(stored.restricted ? 'restricted' : 'authorized', reason);
     else if (isAuthorizedStatus(this.#status)) this.#setStatus('not-determined', reason);
+  }
+
+  /**
+   * Storage events only tell of changes made in other tabs, and the first `storage` listener
+   * makes the browser open every storage area of the page (session storage too), a round trip
+   * to its process. So the page paints first: the listener starts after the next frame (at
+   * once in a hidden page, which paints nothing; within a second if frames stop), with a sync
+   * that catches what changed before.
+   */
+  #listenToStorageSoon(): void {
+    const win = this.#win;
+    const listen = () => {
+      if (!this.#connected || this.#listening) return;
+      this.#listening = true;
+      win.addEventListener('storage', this.#onStorage);
+      void this.sync('other-tab');
+    };
+    if (win.document.visibilityState === 'hidden') return listen();
+    win.requestAnimationFrame(() => win.setTimeout(listen));
+    win.setTimeout(listen, 1000);
   }
 
   #attemptContext(): AttemptContext {
