@@ -5,6 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { startEmulator } from '../cli/emulator/index.js';
 import { createLibrary, librarySplit } from '../cli/emulator/library.js';
+import { createCatalog } from '../cli/emulator/catalog.js';
+import { catalogResources } from '../cli/emulator/catalog-api.js';
 import { findChromium, CHROMIUM_FLAGS } from '../scripts/chromium.js';
 import { root } from './size.js';
 
@@ -71,11 +73,16 @@ export async function startHarness() {
     useLibrary(songs) {
       if (!libraries.has(songs)) {
         const size = sizeForSongs(songs);
-        libraries.set(songs, { size, songs: librarySplit(size).songs, library: createLibrary({ size, seed: 1, origin: emulator.origin }) });
+        const library = createLibrary({ size, seed: 1, origin: emulator.origin });
+        // The catalog holds the tracks of the library's albums and playlists.
+        const catalog = createCatalog({ seed: 1, origin: emulator.origin, library });
+        libraries.set(songs, { size, songs: librarySplit(size).songs, library, catalog, resources: catalogResources(catalog, emulator.origin) });
       }
       const entry = libraries.get(songs);
       emulator.state.library = entry.library;
-      return { size: entry.size, songs: entry.songs };
+      emulator.state.catalog = entry.catalog;
+      emulator.state.catalogResources = entry.resources;
+      return { size: entry.size, songs: entry.songs, firstPlaylist: entry.library.lists.playlists[0]?.id };
     },
     /** A fresh browser context; signed in (a token in localStorage) when `signedIn`. */
     async context({ signedIn = false } = {}) {

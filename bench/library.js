@@ -1,4 +1,5 @@
-// <am-library-list type="songs"> with 100, 1,000 and 10,000 songs at 0 and 100 ms latency.
+// <am-library-list type="songs"> with 100, 1,000 and 10,000 songs at 0 and 100 ms latency, and
+// <am-library-list parent="p.…"> on the emulator's 5,000-track playlist.
 //
 // The page is signed in through localStorage; per run it reports:
 //   - API requests and time to the first rows on screen,
@@ -88,8 +89,11 @@ function harnessScript() {
     });
 }
 
-/** The list page, signed in as TEAM against `apiUrl`. */
-export function listPage(apiUrl) {
+/** The long playlist's size in the emulator (its first library playlist). */
+export { LONG_PLAYLIST_TRACKS } from '../cli/emulator/catalog.js';
+
+/** The list page, signed in as TEAM against `apiUrl`; `list` is the list's attributes. */
+export function listPage(apiUrl, list = 'type="songs" aria-label="Songs"') {
   return `<!doctype html>
 <html lang="en">
 <meta charset="utf-8">
@@ -101,7 +105,7 @@ export function listPage(apiUrl) {
 <script>(${harnessScript})();</script>
 <script type="module" src="/am-elements.js"></script>
 <am-auth-provider developer-token="${developerToken()}" api-url="${apiUrl}" logout-url="">
-  <am-library-list type="songs" aria-label="Songs"></am-library-list>
+  <am-library-list ${list}></am-library-list>
 </am-auth-provider>
 </html>`;
 }
@@ -178,7 +182,7 @@ export async function libraryRun(harness, url, { songs, latency, warmUp = false 
     }
     const statuses = libraryLog().map((e) => e.status);
     errors.check();
-    if (full.items !== songs) throw new Error(`expected ${songs} songs, got ${full.items}`);
+    if (full.items !== songs) throw new Error(`expected ${songs} items, got ${full.items}`);
     return {
       firstRows: {
         timeMs: ms(first.t),

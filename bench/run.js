@@ -10,7 +10,8 @@
 //             am-authorize, renders per element (bench/signin.js)
 //   library   <am-library-list type="songs"> at 100, 1,000 and 10,000 songs, 0 and 100 ms API
 //             latency: requests, first rows, full list, DOM, heap, scroll frames, layouts per
-//             frame (bench/library.js)
+//             frame (bench/library.js); the same for <am-library-list parent> on a 5,000-track
+//             playlist (in a 10,000-song library, so its tracks are distinct)
 //   baseline  the same libraries loaded MusicKit-style (Apple's default 25 per page) vs ours
 //             (100 per page), with the measured ratio (bench/baseline.js)
 //   playback  click → playing and click → audible, previews and full length (MusicKit
@@ -30,7 +31,7 @@ import { moduleCosts, findings } from './savings.js';
 import { summarizeRuns, summarize } from './stats.js';
 import { startHarness } from './harness.js';
 import { signInPage, signInRun, LATENCIES as SIGN_IN_LATENCIES } from './signin.js';
-import { listPage, libraryRun, SIZES, LATENCIES } from './library.js';
+import { listPage, libraryRun, SIZES, LATENCIES, LONG_PLAYLIST_TRACKS } from './library.js';
 import { fetchPage, baselineRun, METHODS } from './baseline.js';
 import { reflowPass } from './reflow.js';
 import { playbackPage, playbackRun, LATENCIES as PLAYBACK_LATENCIES, MODES as PLAYBACK_MODES } from './playback.js';
@@ -103,6 +104,7 @@ async function libraryBench(harness, { runs, songs, library, baseline }) {
   }
   const out = {};
   if (library) out.library = cells.map((c) => ({ songs: c.songs, latencyMs: c.latencyMs, runs: c.library, summary: summarizeRuns(c.library) }));
+  if (library) out.playlist = await playlistBench(harness, runs);
   if (baseline) {
     out.baseline = cells.map((c) => {
       const summary = summarizeRuns(c.baseline);
@@ -125,6 +127,21 @@ async function playbackBench(harness, runs) {
     progress(`playback run ${run + 1}/${runs}`);
   }
   return cells.map((cell) => ({ ...cell, summary: summarizeRuns(cell.runs) }));
+}
+
+/** <am-library-list parent="p.…"> on the 5,000-track playlist, at each latency. */
+async function playlistBench(harness, runs) {
+  const { firstPlaylist } = harness.useLibrary(10_000);
+  harness.pages.page('/playlist', listPage(harness.emulator.origin, `parent="${firstPlaylist}" aria-label="Playlist"`));
+  const url = `${harness.pages.origin}/playlist`;
+  const cells = LATENCIES.map((latencyMs) => ({ songs: LONG_PLAYLIST_TRACKS, latencyMs, runs: [] }));
+  for (let run = 0; run < runs; run++) {
+    for (const cell of cells) {
+      cell.runs.push({ latencyMs: cell.latencyMs, ...(await libraryRun(harness, url, { songs: LONG_PLAYLIST_TRACKS, latency: cell.latencyMs })) });
+      progress(`run ${run + 1}/${runs}: ${LONG_PLAYLIST_TRACKS}-track playlist, ${cell.latencyMs} ms done`);
+    }
+  }
+  return cells.map((c) => ({ ...c, summary: summarizeRuns(c.runs) }));
 }
 
 async function main() {
@@ -163,6 +180,7 @@ async function main() {
       if (only.has('library') || only.has('baseline')) {
         Object.assign(report, await libraryBench(harness, { runs, songs, library: only.has('library'), baseline: only.has('baseline') }));
         if (report.library) print(librarySection(report.library));
+        if (report.playlist) print(librarySection(report.playlist, `<am-library-list parent> (the emulator's ${LONG_PLAYLIST_TRACKS.toLocaleString('en-US')}-track playlist)`, 'tracks'));
         if (report.baseline) print(baselineSection(report.baseline, report.library));
       }
       if (only.has('playback')) {

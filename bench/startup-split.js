@@ -75,15 +75,17 @@ function structuralCause(name) {
   return undefined;
 }
 
-let mapper;
-/** Maps a frame of dist/am-elements.js to its source file (cached per position). */
-function sourceFileOf(frame) {
+const mappers = new Map();
+/** Maps a frame of dist/am-elements.js (or the build whose map is `mapPath`) to its source file. */
+function sourceFileOf(frame, mapPath = `${root}dist/am-elements.js.map`) {
+  let mapper = mappers.get(mapPath);
   if (!mapper) {
     try {
-      mapper = { map: new SourceMap(JSON.parse(readFileSync(`${root}dist/am-elements.js.map`, 'utf8'))), cache: new Map() };
+      mapper = { map: new SourceMap(JSON.parse(readFileSync(mapPath, 'utf8'))), cache: new Map() };
     } catch {
       mapper = { map: undefined, cache: new Map() };
     }
+    mappers.set(mapPath, mapper);
   }
   const key = `${frame.lineNumber}:${frame.columnNumber}`;
   if (!mapper.cache.has(key)) mapper.cache.set(key, mapper.map?.findEntry(frame.lineNumber, frame.columnNumber)?.originalSource ?? '');
@@ -91,11 +93,11 @@ function sourceFileOf(frame) {
 }
 
 /** The cause named by the innermost frame of `node`'s stack that has one. */
-function stackCause(node, nodes) {
+function stackCause(node, nodes, mapPath) {
   for (let n = node; n; n = nodes.get(n.parent)) {
     const { url = '' } = n.callFrame;
     if (/\/am-elements(-playback)?\.js$/.test(url)) {
-      const file = sourceFileOf(n.callFrame);
+      const file = sourceFileOf(n.callFrame, mapPath);
       const found = FILE_CAUSES.find(([pattern]) => pattern.test(file));
       if (found) return found[1];
     } else if (url.endsWith(PROBE_URL)) {
@@ -128,9 +130,9 @@ function samplesOf(events, pid, tid) {
 /**
  * Milliseconds per cause from navigationStart to the `startup:painted` mark of the page at
  * `url`, in wall time (`causes`) and in main-thread CPU time (`cpu`), plus the traced ready
- * and painted times.
+ * and painted times. `mapPath`: the source map of another build than dist's (to compare two).
  */
-export function splitTrace(events, url, { segments = false } = {}) {
+export function splitTrace(events, url, { segments = false, mapPath } = {}) {
   const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL === url && e.args.data.isLoadingMainFrame);
   if (!nav) throw new Error(`startup split: no navigationStart for ${url} in the trace`);
   const { pid, tid, ts: t0 } = nav;
@@ -168,7 +170,7 @@ export function splitTrace(events, url, { segments = false } = {}) {
     } else {
       // Native work named by its event wins (a forced layout inside a script is layout).
       for (let i = stack.length - 1; i >= 0 && !cause; i--) cause = eventCause(stack[i].name);
-      if (!cause && sample && name !== '(program)' && name !== '(root)') cause = stackCause(sample.node, sample.nodes);
+      if (!cause && sample && name !== '(program)' && name !== '(root)') cause = stackCause(sample.node, sample.nodes, mapPath);
       if (name === '(garbage collector)') cause ??= 'other';
       for (let i = stack.length - 1; i >= 0 && !cause; i--) cause = structuralCause(stack[i].name);
       cause ??= t < firstHtml ? 'navigation, HTML parse' : 'other';

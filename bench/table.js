@@ -118,15 +118,15 @@ const LIBRARY_ROWS = [
   ['browse style recalcs / frame', 'scroll.browse.perFrame.styleRecalcs'],
 ];
 
-export function librarySection(library) {
+export function librarySection(library, what = '<am-library-list type="songs">', unit = 'songs') {
   const latencies = [...new Set(library.map((l) => l.latencyMs))];
   return latencies
     .map((latency) => {
       const cells = library.filter((l) => l.latencyMs === latency);
       return [
-        `LIBRARY <am-library-list type="songs">, ${latency} ms API latency (${cells[0].runs.length} runs each)`,
+        `LIBRARY ${what}, ${latency} ms API latency (${cells[0].runs.length} runs each)`,
         grid(
-          ['songs', ...cells.map((c) => c.songs.toLocaleString('en-US'))],
+          [unit, ...cells.map((c) => c.songs.toLocaleString('en-US'))],
           LIBRARY_ROWS.map(([label, path]) => [label, ...cells.map((c) => fmt(get(c.summary, path)))]),
         ),
       ].join('\n');

@@ -4,7 +4,7 @@ import { AmLibraryList } from './elements/library-list/library-list.js';
 import './am-authorize-button.js';
 
 export { AmLibraryList };
-export type { LibraryListState } from './elements/library-list/library-list.js';
+export type { LibraryListState } from './elements/library-list/library-loader.js';
 defineElement('am-library-list', AmLibraryList);
 
 declare global {

@@ -1,5 +1,7 @@
 import type { AuthorizationStatus } from './core/status.js';
+import type { DeveloperTokenExpiring } from './core/developer-token-expiry.js';
 import type { PlaybackSnapshot } from './core/playback/types.js';
+import type { LibraryItem, LibraryItems, ListedKind } from './core/resources.js';
 
 export type LibraryType =
   | 'albums'
@@ -9,7 +11,7 @@ export type LibraryType =
   | 'music-videos'
   | 'recently-added';
 
-/** A resource as Apple's API returns it (`{id, type, href, attributes}`). */
+/** A resource as Apple's API returns it (`{id, type, href, attributes}`), untyped; `LibraryItem` and the types of `core/resources` say more. */
 export interface LibraryResource {
   id: string;
   type: string;
@@ -51,17 +53,30 @@ export interface AmStatusChangeDetail {
   previousStatus: AuthorizationStatus;
   reason?: StatusChangeReason;
 }
-export interface AmLibraryLoadDetail {
-  type: LibraryType;
-  items: LibraryResource[];
-  total?: number;
-  done: boolean;
-  /** Entries of the page that were not resources (`null`, numbers, …), left out; absent when none. */
-  skipped?: number;
-}
+/**
+ * A page of a list. `type` says what it holds, so checking it narrows `items`: the list's
+ * `type`, or `tracks` for the tracks of a library album or playlist (`parent`, drill-down).
+ */
+export type AmLibraryLoadDetail<K extends ListedKind = ListedKind> = {
+  [T in K]: {
+    type: T;
+    items: LibraryItems[T][];
+    total?: number;
+    done: boolean;
+    /** Entries of the page that were not resources (`null`, numbers, …), left out; absent when none. */
+    skipped?: number;
+    /** The library album or playlist whose tracks these are. */
+    parent?: string;
+    /** The search term these items matched. */
+    query?: string;
+  };
+}[K];
 export interface AmLibrarySelectDetail {
-  item: LibraryResource;
+  /** The activated row's resource; its `type` (`library-songs`, `library-albums`, …) narrows it. */
+  item: LibraryItem;
 }
+/** `{expiresAt, daysLeft}`: the developer token's `exp` (ms since the epoch) and the days left, rounded. */
+export type AmDeveloperTokenExpiringDetail = DeveloperTokenExpiring;
 /** `state`: `loading`, `playing`, `paused`, `ended`, `stopped`; `mode`: `preview` or `full`; `item` the track; seconds. */
 export type AmPlaybackChangeDetail = PlaybackSnapshot;
 
@@ -76,12 +91,13 @@ export interface AmEventDetails {
   'am-status-change': AmStatusChangeDetail;
   'am-library-load': AmLibraryLoadDetail;
   'am-library-select': AmLibrarySelectDetail;
+  'am-developer-token-expiring': AmDeveloperTokenExpiringDetail;
   'am-playback-change': AmPlaybackChangeDetail;
 }
 
 export type AmEventName = keyof AmEventDetails;
 
-/** Dispatches a bubbling, composed `CustomEvent` (SPEC §5). Returns `dispatchEvent`'s result. */
+/** Dispatches a bubbling, composed `CustomEvent` (README, "Events"). Returns `dispatchEvent`'s result. */
 export function emit<K extends AmEventName>(
   target: EventTarget,
   name: K,
@@ -101,6 +117,7 @@ declare global {
     'am-status-change': CustomEvent<AmStatusChangeDetail>;
     'am-library-load': CustomEvent<AmLibraryLoadDetail>;
     'am-library-select': CustomEvent<AmLibrarySelectDetail>;
+    'am-developer-token-expiring': CustomEvent<AmDeveloperTokenExpiringDetail>;
     'am-playback-change': CustomEvent<AmPlaybackChangeDetail>;
   }
 }

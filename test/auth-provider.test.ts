@@ -4,7 +4,7 @@ import '../src/index.js';
 import type { AmAuthProvider } from '../src/index.js';
 import { fakeDeveloperToken } from './support/tokens.js';
 import { clearRequests, emulatorOrigin, emulatorRequests, injectFault, issueToken, resetEmulator } from './support/emulator.js';
-import { realClick, sleep, useCleanSlate } from './support/dom.js';
+import { inClick, realClick, sleep, startInClick, useCleanSlate } from './support/dom.js';
 
 const TEAM = 'TEAMID1234';
 const KEYS = ['media-user-token', 'itre', 'itua', 'pldfltcid'].map((k) => `music.${TEAM.toLowerCase()}.${k}`);
@@ -93,7 +93,7 @@ describe('<am-auth-provider> signing in against the emulator', () => {
     expect(localStorage.getItem(KEYS[2])).to.equal('us');
     expect(localStorage.getItem(KEYS[3])).to.equal(event.detail.cid);
     expect(unauthorizeButton.shadowRoot!.querySelector('button')!.disabled).to.be.false;
-    // The storefront was asked for with the new token (SPEC §1.3 last bullet).
+    // The storefront was asked for with the new token (docs/protocol.md: MusicKit asks it after authorize).
     expect((await emulatorRequests('/v1/me/storefront')).map((r) => r.status)).to.deep.equal([200]);
     // The token never shows up in markup.
     expect(provider.outerHTML).not.to.contain(event.detail.musicUserToken);
@@ -121,8 +121,7 @@ describe('<am-auth-provider> signing in against the emulator', () => {
   for (const { switches, timeout, type, code, status, detail } of failures) {
     it(`${switches}${timeout ? ` with popup-timeout=${timeout}` : ''} → ${type} ${JSON.stringify(detail)}, rejects "${code}"`, async () => {
       const { provider, authorizeButton } = await setup({ switches, timeout });
-      const result = errorCode(provider.authorize());
-      expect(await result).to.equal(code);
+      expect(await errorCode(inClick(() => provider.authorize()))).to.equal(code);
       const [event] = outcomes.events;
       expect(event.type).to.equal(type);
       expect(event.target).to.equal(provider);
@@ -169,7 +168,7 @@ describe('<am-auth-provider> signing in against the emulator', () => {
   });
 
   it('opens one popup for a double click and reports one outcome', async () => {
-    const { authorizeButton } = await setup({ switches: 'outcome=authorize&delay=700' });
+    const { authorizeButton } = await setup({ switches: 'outcome=authorize&delay=2000' });
     const open = watchWindowOpen();
     restoreOpen = open.restore;
     await realClick(authorizeButton);
@@ -187,8 +186,7 @@ describe('<am-auth-provider> signing in against the emulator', () => {
     const { provider } = await setup({ switches: 'outcome=authorize&delay=500' });
     const open = watchWindowOpen();
     restoreOpen = open.restore;
-    const first = provider.authorize();
-    const second = provider.authorize();
+    const { result: [first, second] } = await startInClick(() => [provider.authorize(), provider.authorize()]);
     expect(second).to.equal(first);
     expect(await first).to.be.a('string');
     expect(open.calls).to.have.length(1);
@@ -213,7 +211,7 @@ describe('<am-auth-provider> signing in against the emulator', () => {
   it('does not keep a token the API rejects right after sign-in', async () => {
     const { provider } = await setup();
     await injectFault({ path: '/v1/me/storefront', status: 403, count: 1 });
-    expect(await errorCode(provider.authorize())).to.equal('invalid-response');
+    expect(await errorCode(inClick(() => provider.authorize()))).to.equal('invalid-response');
     expect(outcomes.events.map((e) => [e.type, e.detail.code])).to.deep.equal([['am-error', 'invalid-response']]);
     expect(localStorage.getItem(KEYS[0])).to.be.null;
     expect(provider.status).to.equal('not-determined');
@@ -222,7 +220,7 @@ describe('<am-auth-provider> signing in against the emulator', () => {
   it('keeps the token when only the storefront lookup fails (5xx), with storefront us', async () => {
     const { provider } = await setup();
     await injectFault({ path: '/v1/me/storefront', status: 503, count: 10 });
-    await provider.authorize();
+    await inClick(() => provider.authorize());
     expect(provider.status).to.equal('authorized');
     expect(provider.storefrontId).to.equal('us');
   });
@@ -246,7 +244,7 @@ describe('<am-auth-provider> signing in against the emulator', () => {
     };
     try {
       const { provider } = await setup();
-      const token = await provider.authorize();
+      const token = await inClick(() => provider.authorize());
       expect(provider.status).to.equal('authorized');
       expect(provider.musicUserToken).to.equal(token);
       expect(outcomes.events.map((e) => e.type)).to.deep.equal(['am-authorize']);
@@ -266,7 +264,7 @@ describe('<am-auth-provider> attempts back to back', () => {
     // closes under the new attempt ("closed before contact"). Reproduced every other attempt.
     const { provider } = await setup({ switches: 'outcome=decline' });
     const codes: string[] = [];
-    for (let i = 0; i < 4; i++) codes.push(await errorCode(provider.authorize()));
+    for (let i = 0; i < 4; i++) codes.push(await errorCode(inClick(() => provider.authorize())));
     expect(codes).to.deep.equal(['declined', 'declined', 'declined', 'declined']);
   });
 });
@@ -279,7 +277,7 @@ describe('<am-auth-provider> ignores forged and junk messages', () => {
     const errors: unknown[] = [];
     const onError = (e: ErrorEvent) => errors.push(e.error);
     window.addEventListener('error', onError);
-    const attempt = errorCode(provider.authorize());
+    const { result: attempt } = await startInClick(() => errorCode(provider.authorize()));
     const forged = { jsonrpc: '2.0', id: 1, method: 'authorize', params: ['forged-token', '0', 'x'] };
     window.postMessage(forged, '*');
     const frame = document.createElement('iframe');
@@ -305,7 +303,7 @@ describe('<am-auth-provider> signing out', () => {
 
   it('clears the four keys, calls Apple’s logout, and reports am-unauthorize from the button', async () => {
     const { provider, unauthorizeButton, origin } = await setup();
-    const token = await provider.authorize();
+    const token = await inClick(() => provider.authorize());
     await unauthorizeButton.updateComplete;
     const statusChange = oneEvent(provider, 'am-status-change');
     await realClick(unauthorizeButton);
@@ -326,7 +324,7 @@ describe('<am-auth-provider> signing out', () => {
   ] as const) {
     it(`signs out even when the logout endpoint is ${name}`, async () => {
       const { provider } = await setup({ logoutUrl });
-      await provider.authorize();
+      await inClick(() => provider.authorize());
       await injectFault({ path: '/WebObjects', status: 500, count: 1 });
       await provider.unauthorize();
       expect(provider.status).to.equal('not-determined');
@@ -337,7 +335,7 @@ describe('<am-auth-provider> signing out', () => {
 
   it('skips the logout call when logout-url is empty', async () => {
     const { provider } = await setup({ logoutUrl: '' });
-    await provider.authorize();
+    await inClick(() => provider.authorize());
     // The previous test's logout call may still be landing: start counting from here.
     await sleep(200);
     await clearRequests();
@@ -405,9 +403,12 @@ describe('<am-auth-provider> lifecycle', () => {
       return popup;
     };
     const cancelled = oneEvent(provider, 'am-cancel');
-    const attempt = errorCode(provider.authorize());
-    window.open = original;
-    provider.remove();
+    const { result: attempt } = await startInClick(() => {
+      const started = errorCode(provider.authorize());
+      window.open = original;
+      provider.remove();
+      return started;
+    });
     expect((await cancelled).detail.reason).to.equal('closed');
     expect(await attempt).to.equal('cancelled');
     expect(opened).to.have.length(1);
@@ -417,7 +418,7 @@ describe('<am-auth-provider> lifecycle', () => {
 
   it('moved in the DOM mid-attempt (disconnected and reconnected at once): the attempt goes on', async () => {
     const { provider } = await setup({ switches: 'outcome=authorize&delay=300' });
-    const attempt = provider.authorize();
+    const { result: attempt } = await startInClick(() => provider.authorize());
     const parent = provider.parentElement!;
     const wrapper = document.createElement('div');
     parent.append(wrapper);
@@ -436,7 +437,7 @@ describe('<am-auth-provider> lifecycle', () => {
       return realFetch(input, init);
     };
     try {
-      expect(await errorCode(provider.authorize())).to.equal('cancelled');
+      expect(await errorCode(inClick(() => provider.authorize()))).to.equal('cancelled');
     } finally {
       window.fetch = realFetch;
     }
@@ -446,7 +447,7 @@ describe('<am-auth-provider> lifecycle', () => {
 
   it('a developer token removed while signed in ends the signed-in status', async () => {
     const { provider } = await setup();
-    await provider.authorize();
+    await inClick(() => provider.authorize());
     const change = oneEvent(provider, 'am-status-change');
     provider.removeAttribute('developer-token');
     expect((await change).detail).to.deep.equal({ status: 'not-determined', previousStatus: 'authorized', reason: 'developer-token-changed' });

@@ -4,7 +4,7 @@ import '../src/index.js';
 import type { AmAuthProvider, AmAuthorizeButton } from '../src/index.js';
 import { fakeDeveloperToken } from './support/tokens.js';
 import { emulatorOrigin, resetEmulator } from './support/emulator.js';
-import { trackPopups } from './support/dom.js';
+import { inClick, startInClick, trackPopups } from './support/dom.js';
 
 async function setup(switches = 'outcome=decline') {
   const origin = await emulatorOrigin();
@@ -40,11 +40,12 @@ describe('<am-authorize-button> and <am-unauthorize-button>', () => {
     expect(slot.assignedNodes().map((node) => node.textContent)).to.deep.equal(['Sign out']);
   });
 
-  it('are accessible signed out, busy and signed in', async () => {
-    const { provider, authorize, unauthorize } = await setup('outcome=authorize&delay=400');
+  it('are accessible signed out, busy and signed in', async function () {
+    this.timeout(20000); // four axe runs and a real popup
+    const { provider, authorize, unauthorize } = await setup('outcome=authorize&delay=1500');
     await expect(authorize).to.be.accessible();
     await expect(unauthorize).to.be.accessible();
-    const attempt = provider.authorize();
+    const { result: attempt } = await startInClick(() => provider.authorize());
     await provider.updateComplete;
     await authorize.updateComplete;
     expect(inner(authorize).getAttribute('aria-busy')).to.equal('true');
@@ -57,7 +58,7 @@ describe('<am-authorize-button> and <am-unauthorize-button>', () => {
   });
 
   it('sign in with the keyboard alone, and focus comes back to the button after the popup', async () => {
-    const { provider, authorize } = await setup('outcome=decline&delay=200');
+    const { provider, authorize } = await setup('outcome=decline&delay=1500');
     inner(authorize).focus();
     const declined = oneEvent(authorize, 'am-decline');
     await sendKeys({ press: 'Enter' });
@@ -77,7 +78,7 @@ describe('<am-authorize-button> and <am-unauthorize-button>', () => {
   it('reflect the provider status on the host for styling', async () => {
     const { provider, authorize, unauthorize } = await setup('outcome=authorize');
     expect(authorize.getAttribute('status')).to.equal('not-determined');
-    await provider.authorize();
+    await inClick(() => provider.authorize());
     await authorize.updateComplete;
     await unauthorize.updateComplete;
     expect(authorize.getAttribute('status')).to.equal('authorized');

@@ -21,6 +21,11 @@ const FRENCH_LIST = {
   'rejected-text': 'Apple Music a refusé la connexion. Connectez-vous à nouveau.',
   'offline-text': 'Impossible de joindre Apple Music. Vérifiez votre connexion.',
   'cross-origin-text': 'Apple Music a envoyé un lien vers un autre site ; il n’a pas été suivi.',
+  'no-library-text':
+    'Votre bibliothèque Apple Music n’est pas disponible. Activez « Synchroniser la bibliothèque » : sur iPhone ou iPad dans Réglages › Apps › Musique, sur Mac dans Musique › Réglages › Général.',
+  'no-matches-text': 'Aucun résultat pour « {query} ».',
+  'back-text': 'Retour',
+  'upload-text': 'Importé',
 };
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -124,7 +129,8 @@ describe('every visible string in French', () => {
     ['403', () => error(403), FRENCH_LIST['rejected-text']],
     ['network', () => Promise.reject(new TypeError('Failed to fetch')), FRENCH_LIST['offline-text']],
     ['another origin', () => json({ data: [{ id: 'p.1', type: 'library-playlists' }], next: 'https://evil.example/v1/me/library/playlists?offset=2' }), FRENCH_LIST['cross-origin-text']],
-    ['404', () => error(404), 'Impossible de charger la bibliothèque: Nope'],
+    // (A 404 on the first page means no cloud library: see test/library-list/depth.test.ts.)
+    ['400', () => error(400), 'Impossible de charger la bibliothèque: Nope'],
   ];
   for (const [name, answer, sentence] of failures) {
     it(`the list: error (${name}) with "Réessayer", announced and in am-error`, async () => {
@@ -144,6 +150,30 @@ describe('every visible string in French', () => {
       }
     });
   }
+
+  it('the list: no library, no matches', async () => {
+    const list = await frenchList(() => error(404));
+    await untilState(list, 'no-library');
+    expect(text(part(list, 'no-library'))).to.equal(FRENCH_LIST['no-library-text']);
+    const search = await frenchList(() => json({ results: {} }));
+    search.query = 'jazz';
+    await untilState(search, 'no-matches');
+    expect(text(part(search, 'no-matches'))).to.equal('Aucun résultat pour « jazz ».');
+  });
+
+  it('the list: an opened playlist’s "Retour" and count, an uploaded song “Importé”', async () => {
+    const list = await frenchList((url) =>
+      url.pathname.endsWith('/tracks')
+        ? json({ data: [{ id: 'i.1', type: 'library-songs', attributes: { name: 'À moi', artistName: 'Moi' }, relationships: { catalog: { data: [] } } }], meta: { total: 1 } })
+        : json({ data: [{ id: 'p.1', type: 'library-playlists', attributes: { name: 'Playlist' } }] }),
+    );
+    list.drillDown = true;
+    await untilState(list, 'list');
+    part(list, 'item')!.click();
+    await waitUntil(() => part(list, 'upload'), 'the opened playlist');
+    expect([text(part(list, 'back')), text(part(list, 'count')), text(part(list, 'upload'))]).to.deep.equal(['Retour', '1 titre', 'Importé']);
+    await expect(list).to.be.accessible();
+  });
 
   it('texts can change at run time (a language switch)', async () => {
     const list = await frenchList(() => json({ data: [] }));

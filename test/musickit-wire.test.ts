@@ -6,7 +6,7 @@ import '../src/index.js';
 import type { AmAuthProvider } from '../src/index.js';
 import { fakeDeveloperToken } from './support/tokens.js';
 import { emulatorOrigin, emulatorRequests, resetEmulator } from './support/emulator.js';
-import { useCleanSlate } from './support/dom.js';
+import { inClick, useCleanSlate } from './support/dom.js';
 
 const TEAM = 'WIRETEAM01';
 const developerToken = fakeDeveloperToken({ iss: TEAM });
@@ -76,7 +76,7 @@ describe('<am-auth-provider> signing out as MusicKit JS 2026 does', () => {
 
   it('clears the four keys and pltvcid before the logout call, which then revokes the token', async () => {
     const element = await provider();
-    const token = await element.authorize();
+    const token = await inClick(() => element.authorize());
     localStorage.setItem(key('pltvcid'), 'written-by-musickit-player');
     const seenAtCall: (string | null)[][] = [];
     const originalFetch = window.fetch;
@@ -96,7 +96,7 @@ describe('<am-auth-provider> signing out as MusicKit JS 2026 does', () => {
 
   it('never waits for the call: signed out while Apple has not answered yet', async () => {
     const element = await provider();
-    await element.authorize();
+    await inClick(() => element.authorize());
     await fetch(`${await emulatorOrigin()}/_emulator/latency`, { method: 'POST', body: JSON.stringify({ ms: 5000 }) });
     await element.unauthorize();
     expect(element.status).to.equal('not-determined');
@@ -113,7 +113,7 @@ describe('<am-auth-provider> Apple’s edge cases', () => {
 
   it('an empty cid from Apple is not written to storage', async () => {
     const element = await provider({ authorizeUrl: `${await emulatorOrigin()}/woa?outcome=authorize&cid=` });
-    await element.authorize();
+    await inClick(() => element.authorize());
     expect(localStorage.getItem(key('media-user-token'))).to.be.a('string');
     expect(localStorage.getItem(key('pldfltcid'))).to.be.null;
     expect(outcomes.events.find((event) => event.type === 'am-authorize')!.detail.cid).to.equal('');
@@ -121,7 +121,7 @@ describe('<am-auth-provider> Apple’s edge cases', () => {
 
   it('an empty token from Apple is an error: nothing stored, still signed out, no API call made', async () => {
     const element = await provider({ authorizeUrl: `${await emulatorOrigin()}/woa?outcome=authorize&token=` });
-    const error = await element.authorize().catch((reason) => reason);
+    const error = await inClick(() => element.authorize()).catch((reason) => reason);
     expect(error.code).to.equal('invalid-response');
     expect(outcomes.events.map((event) => event.type)).to.deep.equal(['am-error']);
     expect(element.status).to.equal('not-determined');

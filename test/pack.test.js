@@ -1,4 +1,4 @@
-// What `npm pack` would publish: only what users need (dist, cli, types, the manifest, README,
+// What `npm pack` would publish: only what users need (dist, cli, server, types, the manifest, README,
 // LICENSE, SECURITY.md, CHANGELOG.md), nothing of the sources, tests, demo, bench, docs or
 // WordPress plugin, and every entry point package.json names is in it. Needs `npm run build`.
 //
@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -48,12 +48,19 @@ test('holds the bundle, the modules with their types, the typings and the CLI', 
     'cli/developer-token.js',
     'cli/emulator/index.js',
     'cli/emulator/README.md',
+    'server/index.js',
+    'server/index.d.ts',
+    'server/handler.js',
+    'server/node-listener.js',
+    'server/sign.js',
+    'server/private-key.js',
+    'server/errors.js',
   ];
   for (const file of required) assert.ok(paths().includes(file), `${file} is packed`);
 });
 
 test('holds nothing else: no sources, tests, demo, bench, docs, scripts or WordPress plugin', () => {
-  const allowed = [/^dist\//, /^cli\//, /^types\/[^/]+\.d\.ts$/, /^(package\.json|README\.md|LICENSE|SECURITY\.md|CHANGELOG\.md|custom-elements\.json)$/];
+  const allowed = [/^dist\//, /^cli\//, /^server\/[^/]+\.(js|d\.ts)$/, /^types\/[^/]+\.d\.ts$/, /^(package\.json|README\.md|LICENSE|SECURITY\.md|CHANGELOG\.md|custom-elements\.json)$/];
   const extra = paths().filter((path) => !allowed.some((pattern) => pattern.test(path)));
   assert.deepEqual(extra, [], 'unexpected files in the package');
   const leaked = paths().filter((path) => /(^|\/)(test|tests|__tests__|demo|bench|docs|wordpress|scripts|src|node_modules)\/|\.test\.|\.tsbuildinfo$|(^|\/)\.[^/]+$/.test(path));
@@ -79,6 +86,26 @@ test('every entry point in package.json is packed', () => {
   }
 });
 
-test('stays small: under 400 KB compressed', () => {
-  assert.ok(totals.size < 400 * 1024, `the tarball is ${Math.round(totals.size / 1024)} KB`);
+test('no browser code contains the token server, jose or a key', () => {
+  // am-elements/server signs with the private key: it must stay on servers. The browser build
+  // (dist/) never imports it, nor jose, which only the server and the CLI use.
+  const files = readdirSync(`${ROOT}dist`, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(js|d\.ts|map)$/.test(file));
+  assert.ok(files.length > 5, 'dist/ is built');
+  for (const file of files) {
+    const text = readFileSync(`${ROOT}dist/${file}`, 'utf8');
+    for (const marker of ['createDeveloperTokenHandler', 'toNodeListener', 'importPKCS8', 'SignJWT', 'BEGIN PRIVATE KEY']) {
+      assert.ok(!text.includes(marker), `dist/${file} contains ${marker}`);
+    }
+    assert.doesNotMatch(text, /["'](?:jose|am-elements\/server|\.{0,2}\/(?:\.\.\/)*server\/[^"']*)["']/, `dist/${file} imports server code or jose`);
+  }
+  const sources = readdirSync(`${ROOT}src`, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  for (const file of sources) {
+    assert.doesNotMatch(readFileSync(`${ROOT}src/${file}`, 'utf8'), /from ['"](?:jose|[./]*server\/|am-elements\/server)/, `src/${file} imports server code`);
+  }
+});
+
+// 400 KB until am-elements/server (server/, about 8 KB compressed) and library depth (typed
+// resources, tracks, search, drill-down: ~50 KB, half of it source maps) joined the package.
+test('stays small: under 480 KB compressed', () => {
+  assert.ok(totals.size < 480 * 1024, `the tarball is ${Math.round(totals.size / 1024)} KB`);
 });

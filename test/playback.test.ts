@@ -7,6 +7,7 @@ import type { PlaybackEngine } from '../src/am-player.js';
 import { fakeDeveloperToken } from './support/tokens.js';
 import { emulatorOrigin, emulatorRequests, issueToken, resetEmulator } from './support/emulator.js';
 import { realClick } from './support/dom.js';
+import { sendMouse } from '@web/test-runner-commands';
 
 // Emulator catalog ids (cli/emulator/README.md): 1000000001 has a preview, 1000000002 none;
 // album 2000000001 holds 10 store songs.
@@ -85,11 +86,13 @@ describe('playback: previews for everyone', () => {
     if ('mediaSession' in navigator) expect(navigator.mediaSession.metadata?.title).to.equal(engine.nowPlaying!.title);
   });
 
-  it('starts audio inside the click’s own task once the song was resolved on focus (Safari’s rule)', async () => {
+  it('starts audio inside the click’s own task once the song was resolved on hover (Safari’s rule)', async () => {
     const { button, engine } = await page({ songId: SONG });
     stop = () => engine.stop();
-    button.focus();
-    await waitUntil(async () => (await emulatorRequests('/v1/catalog')).some((r) => r.status === 200), 'resolved on focus');
+    // The pointer comes to rest on the button (a real move: pointerenter), as before any click.
+    const box = button.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await waitUntil(async () => (await emulatorRequests('/v1/catalog')).some((r) => r.status === 200), 'resolved on hover', { timeout: 5000 });
     await new Promise((resolve) => setTimeout(resolve, 50));
     let inClick = false;
     let playedInClick: boolean | undefined;

@@ -56,6 +56,8 @@ type AmAuthProviderProps = {
   onAmStatusChange?: (e: CustomEvent<import("../dist/index.js").AmStatusChangeDetail>) => void;
   /** `@am-playback-change`: Playback changed state (with `<am-player>` or `<am-play-button>` on the page). Detail `{state, mode, item, position, duration}`. */
   onAmPlaybackChange?: (e: CustomEvent<import("../dist/index.js").AmPlaybackChangeDetail>) => void;
+  /** `@am-developer-token-expiring`: Once per page load and token, with a console warning, when the developer token expires within 14 days (a token from `developer-token-url`: within 7 days even when fetched again, i.e. its server does not renew it). Detail `{expiresAt, daysLeft}`. */
+  onAmDeveloperTokenExpiring?: (e: CustomEvent<import("../dist/index.js").AmDeveloperTokenExpiringDetail>) => void;
 };
 
 type AmAuthorizeButtonProps = {
@@ -103,10 +105,18 @@ inherits the page's CSS `color-scheme`. `light-dark()` values in the tokens foll
 type AmLibraryListProps = {
   /** What to list: `albums`, `songs`, `playlists`, `artists`, `music-videos` or `recently-added`. */
   type?: AmLibraryList["type"];
-  /** Items per request, 1–100 (Apple's maximum, and the default); `recently-added` asks for at most 25, Apple's limit there. */
+  /** Items per request: 1–100 (Apple's maximum, and the default); at most 25 for `recently-added` and searches, Apple's limit there. */
   pageSize?: AmLibraryList["pageSize"];
   /** Stop after this many items. */
   limit?: AmLibraryList["limit"];
+  /** A library album (`l.…`) or playlist (`p.…`) id: list its tracks, every page, instead of `type` (`query` is then ignored). */
+  parent?: AmLibraryList["parent"];
+  /** Activating an album or playlist row opens its tracks in place, under a header with a back button. */
+  drillDown?: AmLibraryList["drillDown"];
+  /** Searches the library for `type` (not `recently-added`) with this term, 250 ms after the last change; blank lists everything. */
+  query?: AmLibraryList["query"];
+  /** Activating a row also plays it through the provider's player (songs and videos play their catalog preview, or in full through MusicKit). */
+  playable?: AmLibraryList["playable"];
   /** The accessible name of the list, taken from the host's `aria-label`. */
   listLabel?: AmLibraryList["listLabel"];
   /** Paints the list's own surface and text (`--am-surface`, `--am-text`) in this colour scheme
@@ -137,11 +147,19 @@ page's colours and CSS `color-scheme`. */
   offlineText?: AmLibraryList["offlineText"];
   /** Error: Apple's next page was on another site and was not followed. */
   crossOriginText?: AmLibraryList["crossOriginText"];
+  /** The default `no-library` content (the `no-library` slot replaces it): the user has no iCloud Music Library. */
+  noLibraryText?: AmLibraryList["noLibraryText"];
+  /** The default `no-matches` content (the `no-matches` slot replaces it): a search found nothing; `{query}` is the search term. */
+  noMatchesText?: AmLibraryList["noMatchesText"];
+  /** The label of the back button (`part="back"`) above an opened album's or playlist's tracks. */
+  backText?: AmLibraryList["backText"];
+  /** The marker of an uploaded song or video (`part="upload"`): one of the user's own files, not from the Apple Music catalog. */
+  uploadText?: AmLibraryList["uploadText"];
   /** Renders a custom row for `item` (the `index`-th). Whatever it returns goes inside the
 `part="item"` row, which keeps focus, selection and virtualization; rows must keep the
 fixed `--am-row-height`. Strings are rendered as text. */
   renderItem?: AmLibraryList["renderItem"];
-  /** `@am-library-load`: A page arrived. Detail `{type, items, total?, done, skipped?}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known; `skipped` counts entries of the page that were not resources (`null`, numbers, …) and were left out. A page without resources ends the list. */
+  /** `@am-library-load`: A page arrived. Detail `{type, items, total?, done, skipped?, parent?, query?}`: `type` is the list's type, or `tracks` for an album's or playlist's tracks; `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known; `skipped` counts entries of the page that were not resources and were left out. A page without resources ends the list. */
   onAmLibraryLoad?: (e: CustomEvent<import("../dist/index.js").AmLibraryLoadDetail>) => void;
   /** `@am-library-select`: A row was activated by click, Enter or Space. Detail `{item}`. */
   onAmLibrarySelect?: (e: CustomEvent<import("../dist/index.js").AmLibrarySelectDetail>) => void;
@@ -214,6 +232,7 @@ export type CustomElements = {
    * - **AmUnauthorize** - `@am-unauthorize`: Signed out.
    * - **AmStatusChange** - `@am-status-change`: The authorization status changed. Detail `{status, previousStatus, reason?}`.
    * - **AmPlaybackChange** - `@am-playback-change`: Playback changed state (with `<am-player>` or `<am-play-button>` on the page). Detail `{state, mode, item, position, duration}`.
+   * - **AmDeveloperTokenExpiring** - `@am-developer-token-expiring`: Once per page load and token, with a console warning, when the developer token expires within 14 days (a token from `developer-token-url`: within 7 days even when fetched again, i.e. its server does not renew it). Detail `{expiresAt, daysLeft}`.
    *
    * ### **Methods:**
    *  - **authorize(options: _{ popup?: Window }_): _Promise<string>_** - Signs the user in. Resolves with the Music User Token — at once when one is stored —
@@ -309,7 +328,7 @@ export type CustomElements = {
    *
    *
    * ### **Events:**
-   *  - **AmLibraryLoad** - `@am-library-load`: A page arrived. Detail `{type, items, total?, done, skipped?}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known; `skipped` counts entries of the page that were not resources (`null`, numbers, …) and were left out. A page without resources ends the list.
+   *  - **AmLibraryLoad** - `@am-library-load`: A page arrived. Detail `{type, items, total?, done, skipped?, parent?, query?}`: `type` is the list's type, or `tracks` for an album's or playlist's tracks; `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known; `skipped` counts entries of the page that were not resources and were left out. A page without resources ends the list.
    * - **AmLibrarySelect** - `@am-library-select`: A row was activated by click, Enter or Space. Detail `{item}`.
    * - **AmError** - `@am-error`: A page failed after the API client's retries. Detail `{code: 'api-error', message, error}`; `error` is the `AppleMusicApiError` (with `status`).
    *
@@ -319,35 +338,48 @@ export type CustomElements = {
    * ### **Slots:**
    *  - **signed-out** - Shown while signed out. Default: `signed-out-text` and an `<am-authorize-button>`.
    * - **empty** - Shown when the list has no items. Default: `empty-text`.
+   * - **no-library** - Shown when the user has no iCloud Music Library (Sync Library off). Default: `no-library-text`.
+   * - **no-matches** - Shown when a search finds nothing. Default: `no-matches-text`.
    *
    * ### **CSS Properties:**
    *  - **--am-surface** - Background of the list; with `color-scheme` set, `light-dark(#fff, #1c1c1e)`. _(default: transparent)_
    * - **--am-text** - Text colour; with `color-scheme` set, `light-dark(#1d1d1f, #f5f5f7)`. _(default: inherit)_
-   * - **--am-font** - Font family (the buttons default to the system font). _(default: inherit)_
+   * - **--am-font** - Font family (the buttons' too). _(default: system-ui, -apple-system, sans-serif)_
    * - **--am-list-max-height** - Height cap of the scrolling list; `none` lets the page scroll. _(default: 28rem)_
    * - **--am-row-height** - Height of every row (rows must all be this tall). _(default: 56px)_
    * - **--am-artwork-size** - Width and height of the artwork; images are requested at this size × devicePixelRatio. _(default: 40px)_
    * - **--am-artwork-radius** - Corner radius of the artwork. _(default: 4px)_
-   * - **--am-row-hover** - Row background on hover. _(default: #8882)_
-   * - **--am-accent** - Default focus ring colour. _(default: #d60017)_
+   * - **--am-row-hover** - Row background on hover (only on devices that can hover). _(default: #8882)_
+   * - **--am-accent** - Retry button background and default focus ring colour. _(default: #d60017)_
+   * - **--am-on-accent** - Retry button text. _(default: #fff)_
    * - **--am-focus-ring** - Focus outline colour (2px, inside rows); keep at least 3:1 against the surface. _(default: var(--am-accent, #d60017))_
-   * - **--am-radius** - Corner radius of the "Load more" and "Try again" buttons. _(default: 999px)_
-   * - **--am-space-2** - Margin around the "Load more" and "Try again" buttons. _(default: 0.5rem)_
+   * - **--am-radius** - Corner radius of the buttons. _(default: 999px)_
+   * - **--am-space-2** - Margin around the buttons. _(default: 0.5rem)_
    * - **--am-space-3** - Gap and horizontal padding in rows. _(default: 0.75rem)_
-   * - **--am-space-4** - Padding of the loading, empty, error and signed-out states. _(default: 1rem)_
+   * - **--am-space-4** - Padding of the state panels. _(default: 1rem)_
    *
    * ### **CSS Parts:**
    *  - **signed-out** - The default signed-out content.
-   * - **loading** - Shown while the first page loads.
+   * - **loading** - Shown while the first page loads: a spinner and `loading-text`.
+   * - **spinner** - The spinning ring of the loading state (it pulses instead with reduced motion).
    * - **empty** - The default empty content.
-   * - **error** - The error message (429, 5xx, network, refused link, …), with the retry button.
+   * - **no-library** - The default no-library content.
+   * - **no-matches** - The default no-matches content.
+   * - **error** - The error panel (429, 5xx, network, refused link, …): icon, message and retry button.
+   * - **error-icon** - The error panel's icon.
    * - **retry** - The "Try again" button in the error part.
+   * - **header** - Above an opened album's or playlist's tracks: back button, cover, name and track count.
+   * - **back** - The back button of the header.
+   * - **header-artwork** - The header's cover.
+   * - **heading** - The opened album's or playlist's name.
+   * - **count** - The opened album's or playlist's track count.
    * - **list** - The scrolling list (`role=list`).
    * - **item** - One row (`role=listitem`, focusable). Custom rows (`renderItem`) render inside it.
    * - **artwork** - The row's cover: a lazy `<img>`, or an empty box when there is none.
    * - **title** - The item's name.
+   * - **upload** - The "Uploaded" marker after the name of a song or video the user uploaded (no Apple Music catalog twin).
    * - **subtitle** - Artist for albums and videos; artist · album · duration for songs; description or track count for playlists.
-   * - **load-more** - The "Load more" button, shown while more items remain.
+   * - **load-more** - The "Load more" button: in the tab order while more remains; shown while a page loads, when it has keyboard focus, or when scrolling cannot load more.
    */
   "am-library-list": DefineComponent<AmLibraryListProps>;
 

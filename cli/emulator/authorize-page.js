@@ -1,5 +1,5 @@
 // @ts-check
-// Apple's side of the sign-in popup (SPEC §1.3): the page at /woa. The server validates the
+// Apple's side of the sign-in popup (docs/protocol.md, "JSON-RPC over postMessage"): the page at /woa. The server validates the
 // query and embeds a small config; the page script then runs the JSON-RPC conversation with
 // its opener exactly as authorize.music.apple.com does, so the provider can be tested against
 // something that behaves like Apple, including its strictness.
@@ -17,6 +17,7 @@ export const OUTCOMES = ['authorize', 'restricted', 'decline', 'unavailable', 's
  * @property {number} delay ms to wait before an automated outcome
  * @property {string | null} userToken forced Music User Token, or null for a fresh one
  * @property {boolean} restricted Allow reports a restricted account ('1')
+ * @property {string | null} library what the signed-in user has in iCloud Music Library (`none`, `empty`), or null for the generated library
  * @property {string} cid the cid sent with authorize
  */
 
@@ -51,6 +52,10 @@ export function parseAuthorizeQuery(query) {
   if (outcome !== null && !OUTCOMES.includes(outcome)) {
     return { error: { title: 'Unknown outcome', detail: `outcome must be one of: ${OUTCOMES.join(', ')}.` } };
   }
+  const library = query.get('library');
+  if (library !== null && !['full', 'none', 'empty'].includes(library)) {
+    return { error: { title: 'Unknown library', detail: 'library must be full, none (Sync Library off) or empty.' } };
+  }
   const delay = Number(query.get('delay') ?? 0);
   if (!Number.isFinite(delay) || delay < 0) {
     return { error: { title: 'Invalid delay', detail: 'delay must be a number of milliseconds.' } };
@@ -63,6 +68,7 @@ export function parseAuthorizeQuery(query) {
       delay: Math.min(delay, 600_000),
       userToken: query.get('token'),
       restricted: query.get('restricted') === '1',
+      library,
       cid: query.get('cid') ?? randomBytes(16).toString('hex'),
     },
   };
@@ -173,7 +179,10 @@ function popupScript() {
         const response = await fetch('/woa/issue', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(config.userToken === null ? {} : { token: config.userToken }),
+          body: JSON.stringify({
+            ...(config.userToken === null ? {} : { token: config.userToken }),
+            ...(config.library === null ? {} : { library: config.library }),
+          }),
         });
         token = (await response.json()).musicUserToken;
       } catch (error) {

@@ -203,21 +203,30 @@ function linkLibrary(library, catalog) {
   return { twinOf, albumSongs, playlistSongs: playlistSongsOf(library) };
 }
 
+/** The first library playlist holds this many tracks (the library's songs, repeated if there are fewer). */
+export const LONG_PLAYLIST_TRACKS = 5000;
+
 /**
- * Library playlist id → its library songs: a few dozen picked per playlist, from the
- * playlist's id alone (uploads included, as in a real library).
+ * Library playlist id → its library songs: the first playlist is long (LONG_PLAYLIST_TRACKS
+ * entries, the songs in a shuffled order, distinct while the library has enough songs); every
+ * other holds a few dozen picked from its id alone (uploads included, as in a real library).
  * @param {ReturnType<typeof import('./library.js').createLibrary>} library
  */
 function playlistSongsOf(library) {
   const songs = library.lists.songs;
   /** @type {Map<string, import('./library.js').Resource[]>} */
   const result = new Map();
-  for (const playlist of library.lists.playlists) {
+  library.lists.playlists.forEach((playlist, p) => {
     const random = prng(hash(playlist.id));
-    const count = songs.length ? Math.min(songs.length, between(random, 8, 40)) : 0;
     const tracks = [];
-    for (let k = 0; k < count; k++) tracks.push(songs[Math.floor(random() * songs.length)]);
+    if (p === 0 && songs.length) {
+      const order = songs.map((song) => ({ song, key: random() })).sort((x, y) => x.key - y.key);
+      for (let k = 0; k < LONG_PLAYLIST_TRACKS; k++) tracks.push(order[k % order.length].song);
+    } else {
+      const count = songs.length ? Math.min(songs.length, between(random, 8, 40)) : 0;
+      for (let k = 0; k < count; k++) tracks.push(songs[Math.floor(random() * songs.length)]);
+    }
     result.set(playlist.id, tracks);
-  }
+  });
   return result;
 }

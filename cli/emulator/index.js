@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The Apple Music emulator: a local stand-in for authorize.music.apple.com and
- * api.music.apple.com (SPEC §6), for the demo, for our tests and for users' own tests.
+ * api.music.apple.com, for the demo, for our tests and for users' own tests.
  *
  * Control API (JSON bodies, CORS-enabled for local origins):
  * - `POST /_emulator/faults` `{path, status, count?, retryAfter?, body?}` (or an array): the
@@ -12,7 +12,8 @@
  * - `POST /_emulator/reset`: clears faults, revocations, the request log and latency overrides.
  * - `POST /_emulator/revoke` `{token}`: that Music User Token gets 403 from now on.
  * - `POST /_emulator/latency` `{ms}`: delay every API answer.
- * - `POST /_emulator/issue` `{token?}` → `{musicUserToken}`: a valid MUT without the popup.
+ * - `POST /_emulator/issue` `{token?, library?}` → `{musicUserToken}`: a valid MUT without the popup;
+ *   `library: 'none'` plays a user without iCloud Music Library (404 on /v1/me/library/…), `'empty'` an empty one.
  * - `GET /_emulator/requests[?path=prefix]` → `{requests: [{time, method, path, query, status, origin?}]}`
  *   (never token values); `DELETE /_emulator/requests` clears it.
  * - `GET|POST /_emulator/musickit` `{delay?: ms | 'never', status?}`: how the MusicKit stand-in

@@ -6,12 +6,13 @@ import { applyCors, isLocalOrigin } from './cors.js';
 import { sendJson, sendHtml, sendAppleError, readJson, sleep, appleErrorBody } from './http.js';
 import { parseAuthorizeQuery, renderAuthorizePage, renderErrorPage, pageSecurityHeaders, newNonce } from './authorize-page.js';
 import { parseFault } from './faults.js';
-import { checkDeveloperToken } from './tokens.js';
+import { checkDeveloperToken, parseLibraryKind } from './tokens.js';
 import { artworkSvg } from './artwork.js';
 import { handleMe } from './api.js';
 import { renderForgePage } from './forge-page.js';
 import { handleCatalog } from './catalog-api.js';
 import { handleLibraryCatalog } from './library-catalog.js';
+import { sendLibrarySearch, sendLibraryWithout } from './library-search.js';
 import { isPlaybackPath, handlePlayback, handleWebPlayback, WEB_PLAYBACK_PATH, parseMusicKitSwitches, defaultMusicKitSwitches } from './playback-routes.js';
 
 /** Apple's two logout endpoints: MusicKit JS 2026's, and the one its older builds call (docs/protocol.md). */
@@ -106,16 +107,27 @@ function authorizePage(res, url) {
 }
 
 /**
- * Issues a Music User Token (the popup calls this on Allow; tests may too).
- * Body `{token?: string}` forces the value.
+ * Issues a Music User Token (the popup calls this on Allow; tests may too). Body
+ * `{token?: string, library?: 'full' | 'none' | 'empty'}` forces the value and says what the
+ * user has in iCloud Music Library.
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  * @param {EmulatorState} state
  */
 async function issue(req, res, state) {
-  const body = await readJson(req).catch(() => undefined);
+  issueFor(await readJson(req).catch(() => undefined), res, state);
+}
+
+/**
+ * @param {any} body the parsed request body
+ * @param {import('node:http').ServerResponse} res
+ * @param {EmulatorState} state
+ */
+function issueFor(body, res, state) {
   const forced = typeof body?.token === 'string' ? body.token : undefined;
-  sendJson(res, 200, { musicUserToken: state.tokens.issue(forced) });
+  const library = parseLibraryKind(body?.library);
+  if (!library) return sendJson(res, 400, { error: 'library must be "full", "none" or "empty"' });
+  sendJson(res, 200, { musicUserToken: state.tokens.issue(forced, library) });
 }
 
 /** @param {import('node:http').ServerResponse} res @param {string} path */
@@ -177,6 +189,9 @@ async function apple(req, res, url, state) {
   if (!state.tokens.isValid(userToken)) {
     return sendAppleError(res, 403, userToken ? 'Music User Token is invalid or revoked' : 'Music-User-Token (or Media-User-Token) header is missing');
   }
+  const library = state.tokens.libraryOf(userToken);
+  if (library !== 'full' && path.startsWith('/v1/me/library')) return sendLibraryWithout(res, url, library);
+  if (path.replace(/\/+$/, '') === '/v1/me/library/search') return sendLibrarySearch(res, url, state.library.lists);
   if (handleLibraryCatalog(res, url, state, fault?.body)) return;
   handleMe(res, url, state, fault?.body);
 }
@@ -275,10 +290,8 @@ async function control(req, res, url, state) {
       if (!Number.isFinite(body?.ms) || body.ms < 0) return sendJson(res, 400, { error: 'body must be {"ms": <non-negative number>}' });
       state.latency = Math.min(body.ms, 120_000);
       return sendJson(res, 200, { ms: state.latency });
-    case 'POST /_emulator/issue': {
-      const forced = typeof body?.token === 'string' ? body.token : undefined;
-      return sendJson(res, 200, { musicUserToken: state.tokens.issue(forced) });
-    }
+    case 'POST /_emulator/issue':
+      return issueFor(body, res, state);
     case 'GET /_emulator/requests': {
       const prefix = url.searchParams.get('path') ?? '';
       return sendJson(res, 200, { requests: state.log.entries.filter((entry) => entry.path.startsWith(prefix)) });

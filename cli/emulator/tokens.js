@@ -4,27 +4,45 @@
 // must be ones this emulator issued, so tests can exercise "403 → authorize again".
 import { randomBytes } from 'node:crypto';
 
+/**
+ * What the user behind a token has in iCloud Music Library: `full` (the generated library),
+ * `none` (Sync Library off: Apple reportedly answers 404 on /v1/me/library/…) or `empty`
+ * (the other reported answer: empty lists).
+ * @typedef {'full' | 'none' | 'empty'} LibraryKind
+ */
+export const LIBRARY_KINDS = /** @type {const} */ (['full', 'none', 'empty']);
+
 export class MusicUserTokens {
   constructor() {
     /** @type {Set<string>} */
     this.issued = new Set();
     /** @type {Set<string>} */
     this.revoked = new Set();
+    /** Tokens of users without the generated library; the others have it. @type {Map<string, LibraryKind>} */
+    this.libraries = new Map();
   }
 
   /**
    * Issues a fresh token (or registers `forced`, so tests can choose the value).
    * An empty forced token is returned as is and never accepted by the API.
    * @param {string} [forced]
+   * @param {LibraryKind} [library] what the user has in iCloud Music Library
    */
-  issue(forced) {
+  issue(forced, library = 'full') {
     // Real MUTs are long base64 strings with `+`, `/` and `=`; keep those characters.
     const token = forced ?? `Aemu${randomBytes(120).toString('base64')}`;
     if (token) {
       this.issued.add(token);
       this.revoked.delete(token);
+      if (library === 'full') this.libraries.delete(token);
+      else this.libraries.set(token, library);
     }
     return token;
+  }
+
+  /** @param {string | undefined} token @returns {LibraryKind} */
+  libraryOf(token) {
+    return (token && this.libraries.get(token)) || 'full';
   }
 
   /** @param {string | undefined} token */
@@ -41,6 +59,16 @@ export class MusicUserTokens {
   reset() {
     this.revoked.clear();
   }
+}
+
+/**
+ * The `library` of an issue request: absent means `full`; anything else must be a kind.
+ * @param {unknown} value
+ * @returns {LibraryKind | undefined} undefined when not a kind
+ */
+export function parseLibraryKind(value) {
+  if (value === undefined || value === null) return 'full';
+  return LIBRARY_KINDS.includes(/** @type {any} */ (value)) ? /** @type {LibraryKind} */ (value) : undefined;
 }
 
 /**

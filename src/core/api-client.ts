@@ -21,6 +21,14 @@ export interface RequestOptions {
   fetchOptions?: { method?: string; body?: BodyInit | null; headers?: Record<string, string> };
 }
 
+export interface PageOptions extends RequestOptions {
+  /**
+   * Read the page from a search answer's `results.<name>` (e.g. `library-songs` of
+   * `/v1/me/library/search`), whose `next` pages that group alone.
+   */
+  results?: string;
+}
+
 export interface ApiResponse<T = unknown> {
   /** The parsed JSON body (`undefined` for an empty body, e.g. 202/204). */
   data: T;
@@ -73,7 +81,8 @@ export class AppleMusicApi {
   /**
    * Calls `path` (with or without a leading `/`, relative to `apiUrl`; `{{storefrontId}}` is
    * filled in). Rejects with an `AppleMusicApiError`, or with the signal's reason (an
-   * `AbortError` DOMException by default) when `signal` aborts.
+   * `AbortError` DOMException by default) when `signal` aborts. `T` is the body's type, e.g.
+   * `music<ResourceList<LibraryAlbum>>('/v1/me/library/albums/l.1')`.
    */
   async music<T = unknown>(path: string, query?: Query, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const o = this.options;
@@ -200,18 +209,20 @@ export class AppleMusicApi {
    * Fetches one page of a list: `path` is the first page's path or a page's `next`. Entries
    * that are not resources are left out and counted in `skipped`; `next` asks for the same
    * `limit` as this request, and is absent once the list ends (also on an empty page).
+   * `options.results` reads one group of a search answer.
    */
-  async page<T = unknown>(path: string, query?: Query, options?: RequestOptions): Promise<ApiPage<T>> {
+  async page<T = unknown>(path: string, query?: Query, options: PageOptions = {}): Promise<ApiPage<T>> {
     const [url] = this.#resolve(path, query);
     const { data, response } = await this.music(path, query, options);
-    return readPage<T>(data, url, response);
+    return readPage<T>(data, url, response, options.results);
   }
 
   /**
    * Yields each page's resources, following `next` to the end. Breaking out of the loop stops
-   * it; no request is made before the next page is asked for.
+   * it; no request is made before the next page is asked for. `T` is the resource's type, e.g.
+   * `paginate<LibrarySong>('/v1/me/library/songs')`.
    */
-  async *paginate<T = unknown>(path: string, query?: Query, options?: RequestOptions): AsyncGenerator<T[], void, undefined> {
+  async *paginate<T = unknown>(path: string, query?: Query, options?: PageOptions): AsyncGenerator<T[], void, undefined> {
     for await (const page of this.paginatePages<T>(path, query, options)) yield page.data;
   }
 
@@ -221,7 +232,7 @@ export class AppleMusicApi {
    * so a `limit` survives Apple's links that say only `offset`. Ends on an empty page, and
    * fails with `INVALID_RESPONSE` on a `next` already followed.
    */
-  async *paginatePages<T = unknown>(path: string, query?: Query, options?: RequestOptions): AsyncGenerator<ApiPage<T>, void, undefined> {
+  async *paginatePages<T = unknown>(path: string, query?: Query, options?: PageOptions): AsyncGenerator<ApiPage<T>, void, undefined> {
     const trail = new PageTrail(path);
     for (let pageQuery = query; trail.next !== undefined; pageQuery = undefined) {
       const page = await this.page<T>(trail.next, pageQuery, options);

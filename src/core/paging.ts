@@ -31,10 +31,17 @@ const isResource = (entry: unknown): boolean => typeof entry === 'object' && ent
 
 /**
  * Reads the body of the page that `requestUrl` answered. Throws `INVALID_RESPONSE` when it is
- * not a page of resources.
+ * not a page of resources. `group` reads a search answer's `results.<group>` instead; a search
+ * without matches leaves the group out, which reads as an empty last page.
  */
-export function readPage<T>(body: unknown, requestUrl: string, response: Response): ApiPage<T> {
-  const { data, next, meta }: PageBody = body ?? {};
+export function readPage<T>(body: unknown, requestUrl: string, response: Response, group?: string): ApiPage<T> {
+  let page = body as PageBody | undefined;
+  if (group !== undefined) {
+    const results = (body as { results?: unknown } | undefined)?.results;
+    if (typeof results !== 'object' || results === null || Array.isArray(results)) page = undefined;
+    else page = Object.hasOwn(results, group) ? ((results as Record<string, PageBody>)[group] ?? undefined) : { data: [] };
+  }
+  const { data, next, meta }: PageBody = page ?? {};
   if (!Array.isArray(data) || (next != null && typeof next !== 'string')) {
     throw new AppleMusicApiError({ status: response.status, code: 'INVALID_RESPONSE', message: 'Not a page of resources' });
   }

@@ -1,6 +1,7 @@
-// A real popup blocker (issue 5's gap): web-test-runner and Playwright launch Chromium with
-// --disable-popup-blocking, so everywhere else a popup opened without a user gesture still
-// opens. Here Chromium runs with its blocker on, against the emulator:
+// A real popup blocker (issue 5's gap): Playwright launches Chromium with
+// --disable-popup-blocking by default. Here Chromium runs with its blocker on, against the
+// emulator, on the demo server (the browser tests run all three engines with their blockers
+// on; test/hardening/popup-blocker.test.ts is this test's counterpart there):
 //   - a page that calls authorize() on load (no user gesture) gets `popup-blocked`, once, and
 //     nothing opens;
 //   - a real click on the Connect button opens Apple's popup (window.open runs in the click's
@@ -61,7 +62,7 @@ after(async () => {
   await demo?.close();
 });
 
-test('a real popup blocker: authorize() without a gesture is blocked and reported; a click opens the popup', { timeout: TIMEOUT }, async () => {
+test('a real popup blocker: authorize() without a gesture is blocked and reported; a click opens the popup [chromium only: Playwright routing needs CDP; test/hardening/popup-blocker.test.ts checks the same in all three engines]', { timeout: TIMEOUT }, async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const pageErrors = [];

@@ -5,7 +5,7 @@ import { PopupSession } from '../../src/core/popup-session.js';
 import { parseRpcRequest } from '../../src/core/json-rpc.js';
 import { fakeDeveloperToken } from '../support/tokens.js';
 import { emulatorOrigin, resetEmulator } from '../support/emulator.js';
-import { recordOutcomes } from '../support/dom.js';
+import { inClick, recordOutcomes, startInClick } from '../support/dom.js';
 import { OBJECT_PROTOTYPE_NAMES, PROTOCOL_METHODS, randomMessage, seededRandom } from '../support/fuzz.js';
 
 const AUTH_ORIGIN = 'https://authorize.music.apple.com';
@@ -146,7 +146,7 @@ describe('hostile messages: real windows against <am-auth-provider> with its pop
     let popup: Window | null = null;
     const open = window.open;
     window.open = (...args: Parameters<typeof window.open>) => (popup = open.apply(window, args));
-    const attempt = provider.authorize().catch((error) => error.code);
+    const { result: attempt } = await startInClick(() => provider.authorize().catch((error) => error.code));
     window.open = open;
     let total = 0;
 
@@ -164,7 +164,7 @@ describe('hostile messages: real windows against <am-auth-provider> with its pop
       ['another window of Apple’s origin', async (messages) => {
         let other: Window | null = null;
         const done = forgeDone((source) => source === other);
-        other = open.call(window, `${origin}/_emulator/forge${plan(messages, 'opener')}`, 'forger');
+        other = await inClick(() => open.call(window, `${origin}/_emulator/forge${plan(messages, 'opener')}`, 'forger'));
         const count = await done;
         other!.close();
         return count;

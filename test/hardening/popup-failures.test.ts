@@ -3,16 +3,16 @@ import '../../src/index.js';
 import type { AmAuthProvider } from '../../src/index.js';
 import { fakeDeveloperToken } from '../support/tokens.js';
 import { emulatorOrigin, resetEmulator } from '../support/emulator.js';
-import { realClick, useCleanSlate } from '../support/dom.js';
+import { inClick, realClick, realClickInFrame, useCleanSlate } from '../support/dom.js';
 
 const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error) => error as { code: string; message: string });
 
-describe('popup failures (SPEC §1.2)', () => {
+describe('popup failures', () => {
   const outcomes = useCleanSlate(resetEmulator);
 
   it('explains a popup whose opener link a Cross-Origin-Opener-Policy cut', async () => {
     const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token=${fakeDeveloperToken()} authorize-url="${location.origin}/_test/coop-popup"></am-auth-provider>`);
-    const error = await errorOf(provider.authorize());
+    const error = await errorOf(inClick(() => provider.authorize()));
     expect(error?.code).to.equal('cancelled');
     expect(error?.message).to.contain('Cross-Origin-Opener-Policy');
     expect(outcomes.events.map((e) => [e.type, e.detail.reason])).to.deep.equal([['am-cancel', 'closed']]);
@@ -31,13 +31,23 @@ describe('popup failures (SPEC §1.2)', () => {
       document.body.append(provider);
       const events = [];
       for (const type of ['am-authorize', 'am-error', 'am-cancel']) provider.addEventListener(type, (e) => events.push([e.type, e.detail.code]));
-      provider.authorize().then(
+      // From a real click: the sandbox, not a missing gesture, is what blocks the popup.
+      const button = document.createElement('button');
+      button.textContent = 'Sign in';
+      document.body.append(button);
+      button.addEventListener('click', () => provider.authorize().then(
         () => parent.postMessage({ result: 'resolved', events }, '*'),
         (error) => parent.postMessage({ result: error.code, events }, '*'),
-      );
+      ));
+      parent.postMessage({ ready: true }, '*');
     </script>`;
-    const answer = new Promise<any>((resolve) => window.addEventListener('message', (event) => event.source === frame.contentWindow && resolve(event.data)));
+    const message = (key: string) =>
+      new Promise<any>((resolve) => window.addEventListener('message', (event) => event.source === frame.contentWindow && Object(event.data)[key] !== undefined && resolve(event.data)));
+    const ready = message('ready');
+    const answer = message('result');
     document.body.append(frame);
+    await ready;
+    await realClickInFrame(frame, frame.contentDocument!.querySelector('button')!);
     const { result, events } = await answer;
     frame.remove();
     expect(result).to.equal('popup-blocked');
@@ -45,7 +55,7 @@ describe('popup failures (SPEC §1.2)', () => {
   });
 });
 
-describe('developer-token-url (SPEC §3.1)', () => {
+describe('developer-token-url', () => {
   const outcomes = useCleanSlate(resetEmulator);
 
   async function setup(query: string) {
@@ -80,7 +90,7 @@ describe('developer-token-url (SPEC §3.1)', () => {
     const original = window.open;
     window.open = (...args: Parameters<typeof window.open>) => (opened.push(String(args[0])), original.apply(window, args));
     try {
-      await provider.authorize();
+      await inClick(() => provider.authorize());
     } finally {
       window.open = original;
     }
@@ -93,7 +103,7 @@ describe('developer-token-url (SPEC §3.1)', () => {
   ] as const) {
     it(`reports am-error no-developer-token when the URL ${name}, closing the blank popup`, async () => {
       const provider = await setup(query);
-      const error = await errorOf(provider.authorize());
+      const error = await errorOf(inClick(() => provider.authorize()));
       expect(error?.code).to.equal('no-developer-token');
       expect(error?.message).to.match(pattern);
       expect(outcomes.events.map((e) => [e.type, e.detail.code])).to.deep.equal([['am-error', 'no-developer-token']]);

@@ -7,7 +7,7 @@ import { DeveloperTokenSource } from '../../src/core/developer-token-source.js';
 import { endpointProblem } from '../../src/core/endpoint.js';
 import { fakeDeveloperToken } from '../support/tokens.js';
 import { emulatorOrigin, emulatorRequests, issueToken, resetEmulator } from '../support/emulator.js';
-import { useCleanSlate } from '../support/dom.js';
+import { inClick, startInClick, useCleanSlate } from '../support/dom.js';
 
 const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error) => error as { code: string; message: string });
 const keyOf = (team: string) => `music.${team.toLowerCase()}.media-user-token`;
@@ -49,10 +49,14 @@ describe('hardening, round two: popups', () => {
   beforeEach(() => (open = watchOpen()));
   afterEach(() => open.restore());
 
-  it('gives a second provider’s attempt (another team) its own window: two consents, two tokens, no shared conversation', async () => {
+  it('gives a second provider’s attempt (another team) its own window: two consents, two tokens, no shared conversation', async function () {
+    this.timeout(20000); // two real sign-ins
     const a = await provider({ token: fakeDeveloperToken({ iss: 'TEAMAAAAAA' }), switches: 'outcome=authorize&delay=600' });
     const b = await provider({ token: fakeDeveloperToken({ iss: 'TEAMBBBBBB' }), switches: 'outcome=authorize&delay=600' });
-    const [tokenA, tokenB] = await Promise.all([a.authorize(), b.authorize()]);
+    // One click opens one popup (engines spend the click's activation on it): two clicks.
+    const { result: attemptA } = await startInClick(() => a.authorize());
+    const { result: attemptB } = await startInClick(() => b.authorize());
+    const [tokenA, tokenB] = await Promise.all([attemptA, attemptB]);
     expect(open.calls).to.have.length(2);
     expect(open.calls[0].name).not.to.equal(open.calls[1].name);
     expect(open.calls[0].popup).not.to.equal(open.calls[1].popup);
@@ -67,7 +71,7 @@ describe('hardening, round two: popups', () => {
     window.name = 'apple-music-service-view';
     try {
       const p = await provider({ token: fakeDeveloperToken() });
-      expect(await p.authorize()).to.be.a('string');
+      expect(await inClick(() => p.authorize())).to.be.a('string');
       expect(open.calls[0].name).not.to.equal('apple-music-service-view');
       expect(open.calls[0].popup).not.to.equal(window);
       expect(location.href).to.equal(href);
@@ -78,7 +82,7 @@ describe('hardening, round two: popups', () => {
 
   it('ends a sign-in cancelled when the developer token switches to another team while the popup is open', async () => {
     const p = await provider({ token: fakeDeveloperToken({ iss: 'TEAMAAAAAA' }), switches: 'outcome=authorize&delay=800' });
-    const attempt = errorOf(p.authorize());
+    const { result: attempt } = await startInClick(() => errorOf(p.authorize()));
     await waitUntil(() => open.calls.length === 1);
     p.setAttribute('developer-token', fakeDeveloperToken({ iss: 'TEAMBBBBBB' }));
     const error = await attempt;
@@ -97,7 +101,7 @@ describe('hardening, round two: popups', () => {
       console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
       try {
         const p = await provider({ token: fakeDeveloperToken(), switches: 'outcome=authorize&delay=300', timeout: value });
-        expect(await p.authorize()).to.be.a('string');
+        expect(await inClick(() => p.authorize())).to.be.a('string');
       } finally {
         console.warn = warn;
       }
@@ -114,7 +118,7 @@ describe('hardening, round two: a developer-token-url that never answers', () =>
 
   it('closing the blank popup ends the attempt (am-cancel closed), busy cleared', async () => {
     const p = await provider({ tokenUrl: '/_test/developer-token?delay=60000' });
-    const attempt = errorOf(p.authorize());
+    const { result: attempt } = await startInClick(() => errorOf(p.authorize()));
     await waitUntil(() => open.calls.length === 1);
     expect(open.calls[0].url).to.equal('about:blank');
     open.calls[0].popup!.close();
@@ -124,7 +128,7 @@ describe('hardening, round two: a developer-token-url that never answers', () =>
 
   it('popup-timeout covers the wait for the token (am-cancel timeout)', async () => {
     const p = await provider({ tokenUrl: '/_test/developer-token?delay=60000', timeout: '700' });
-    expect((await errorOf(p.authorize()))?.code).to.equal('timeout');
+    expect((await errorOf(inClick(() => p.authorize())))?.code).to.equal('timeout');
     expect(outcomes.events.map((e) => [e.type, e.detail.reason])).to.deep.equal([['am-cancel', 'timeout']]);
     await waitUntil(() => open.calls[0].popup!.closed, 'the blank popup is closed');
   });
@@ -147,7 +151,7 @@ describe('hardening, round two: tokens as they enter', () => {
   it('trims a developer token wrapped in whitespace and newlines: Apple gets the token itself, and API calls work', async () => {
     const token = fakeDeveloperToken();
     const p = await provider({ token: `\n  ${token}\n\t` });
-    await p.authorize();
+    await inClick(() => p.authorize());
     expect(outcomes.events.map((e) => e.type)).to.deep.equal(['am-authorize']);
     const a = new URL(open.calls[0].url).searchParams.get('a')!;
     expect(JSON.parse(atob(a)).thirdPartyToken).to.equal(token);
@@ -185,7 +189,7 @@ describe('hardening, round two: where the page sends people and tokens', () => {
     history.replaceState(null, '', '#access_token=secret-from-oauth');
     try {
       const p = await provider({ token: fakeDeveloperToken() });
-      await p.authorize();
+      await inClick(() => p.authorize());
     } finally {
       history.replaceState(null, '', before);
     }

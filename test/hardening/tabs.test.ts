@@ -3,6 +3,7 @@ import '../../src/index.js';
 import type { AmAuthProvider } from '../../src/index.js';
 import { fakeDeveloperToken } from '../support/tokens.js';
 import { emulatorOrigin, issueToken, resetEmulator } from '../support/emulator.js';
+import { inClick, startInClick } from '../support/dom.js';
 
 const KEY = 'music.teamid1234.media-user-token';
 const developerToken = fakeDeveloperToken();
@@ -19,7 +20,7 @@ async function openTab(origin: string) {
   return { provider, storage: frame.contentWindow!.localStorage, close: () => frame.remove() };
 }
 
-describe('storage and tabs (SPEC §3.1)', () => {
+describe('storage and tabs', () => {
   beforeEach(async () => {
     localStorage.clear();
     await resetEmulator();
@@ -54,7 +55,7 @@ describe('storage and tabs (SPEC §3.1)', () => {
     const origin = await emulatorOrigin();
     const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token=${developerToken} authorize-url="${origin}/woa?outcome=authorize&delay=400" api-url=${origin}></am-auth-provider>`);
     const tab = await openTab(origin);
-    const here = provider.authorize();
+    const { result: here } = await startInClick(() => provider.authorize());
     // The other tab finishes its own sign-in while this tab's popup is still open.
     const otherToken = await issueToken();
     const otherArrived = oneEvent(provider, 'am-status-change');
@@ -89,7 +90,7 @@ describe('several providers on one page', () => {
       </div>`);
       const [a, b] = [...host.querySelectorAll('am-auth-provider')] as AmAuthProvider[];
       const followed = oneEvent(b, 'am-status-change');
-      const token = await a.authorize();
+      const token = await inClick(() => a.authorize());
       expect((await followed).detail).to.include({ status: 'authorized', reason: 'other-tab' });
       expect(b.musicUserToken).to.equal(token);
       const signedOut = oneEvent(b, 'am-status-change');

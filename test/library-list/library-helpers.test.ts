@@ -1,7 +1,7 @@
 // The pure helpers behind <am-library-list>: row text, artwork URLs, the virtual window.
 import { expect } from '@open-wc/testing';
 import { countText, errorMessage, formatDuration, rowText } from '../../src/elements/library-list/rows.js';
-import { artworkUrl } from '../../src/elements/library-list/artwork.js';
+import { artworkUrl } from '../../src/index.js';
 import { focusTarget, nearEnd, rowRange } from '../../src/elements/library-list/virtual-window.js';
 import { AppleMusicApiError } from '../../src/core/errors.js';
 import '../../src/am-library-list.js';
@@ -99,17 +99,21 @@ describe('rows: replaceable texts', () => {
   });
 });
 
-describe('artwork: artworkUrl', () => {
-  const art = (url: unknown, width = 1200) => ({ url, width, height: width });
-  it('fills {w}, {h} for size × devicePixelRatio and {f} with jpg', () => {
-    expect(artworkUrl(art('https://is1.example/a/{w}x{h}bb.{f}'), 40, 2)).to.equal('https://is1.example/a/80x80bb.jpg');
-    expect(artworkUrl(art('https://is1.example/a/{w}x{h}.jpg'), 40, 1.5)).to.equal('https://is1.example/a/60x60.jpg');
+describe('artwork: artworkUrl (the one the list, the player and apps use)', () => {
+  const art = (url: unknown, width: number | null = 1200, height: number | null = width) => ({ url, width, height }) as any;
+  it('fills {w}, {h} with the size in device pixels and {f} with jpg', () => {
+    expect(artworkUrl(art('https://is1.example/a/{w}x{h}bb.{f}'), 80)).to.equal('https://is1.example/a/80x80bb.jpg');
+    expect(artworkUrl(art('https://is1.example/a/{w}x{h}.jpg'), 60)).to.equal('https://is1.example/a/60x60.jpg');
     expect(artworkUrl(art('http://127.0.0.1:9000/artwork/x/{w}x{h}.svg'), 40)).to.equal('http://127.0.0.1:9000/artwork/x/40x40.svg');
+    expect(artworkUrl(art('https://is1.example/{w}x{h}/{w}.{f}'), 300, 200)).to.equal('https://is1.example/300x200/300.jpg');
   });
-  it('never asks for more than the original width', () => {
-    expect(artworkUrl(art('https://is1.example/{w}x{h}.jpg', 50), 40, 3)).to.equal('https://is1.example/50x50.jpg');
+  it('never asks for more than the original, keeping the proportions', () => {
+    expect(artworkUrl(art('https://is1.example/{w}x{h}.jpg', 50), 120)).to.equal('https://is1.example/50x50.jpg');
+    expect(artworkUrl(art('https://is1.example/{w}x{h}.jpg', 100, 400), 200, 200)).to.equal('https://is1.example/100x100.jpg');
+    // Apple sends null sizes for some library artwork: the asked size then stands.
+    expect(artworkUrl(art('https://is1.example/{w}x{h}.jpg', null), 96)).to.equal('https://is1.example/96x96.jpg');
   });
-  it('refuses anything but absolute http(s) URLs', () => {
+  it('refuses anything but absolute http(s) URLs, and unusable sizes', () => {
     for (const url of [
       'javascript:alert(1)//{w}x{h}',
       ' JavaScript:alert(1)',
@@ -121,10 +125,12 @@ describe('artwork: artworkUrl', () => {
       42,
       undefined,
     ]) {
-      expect(artworkUrl(art(url), 40), String(url)).to.equal(undefined);
+      expect(artworkUrl(art(url), 40), String(url)).to.equal('');
     }
-    expect(artworkUrl(undefined, 40)).to.equal(undefined);
-    expect(artworkUrl(null, 40)).to.equal(undefined);
+    expect(artworkUrl(undefined, 40)).to.equal('');
+    expect(artworkUrl(null, 40)).to.equal('');
+    expect(artworkUrl(art('https://is1.example/{w}x{h}.jpg'), 0)).to.equal('');
+    expect(artworkUrl(art('https://is1.example/{w}x{h}.jpg'), NaN)).to.equal('');
   });
 });
 

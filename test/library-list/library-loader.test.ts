@@ -264,4 +264,109 @@ describe('LibraryLoader', () => {
     expect(l.items[0].id).to.equal('i.0');
     expect(apple.calls.map((c) => c.url.pathname)).to.deep.equal(['/v1/me/library/albums', '/v1/me/library/songs']);
   });
+
+  describe('sources: tracks, search, no library', () => {
+    const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    const notFound = () => json({ errors: [{ status: '404', code: '40400', title: 'Resource Not Found' }] }, 404);
+
+    it('lists the tracks of an album or playlist (with include=catalog when asked), and refuses other ids', async () => {
+      const apple = fakeApple(150);
+      const { loader: l, pages } = loader();
+      l.start(apple.api, { type: 'albums', parent: 'p.a/b?c', catalog: true });
+      await loadAll(l);
+      expect(apple.calls.map((c) => c.url.pathname + c.url.search)).to.deep.equal([
+        '/v1/me/library/playlists/p.a%2Fb%3Fc/tracks?include=catalog&limit=100',
+        '/v1/me/library/playlists/p.a%2Fb%3Fc/tracks?offset=100&include=catalog&limit=100',
+      ]);
+      expect(pages.map((p) => [p.type, p.parent, p.items.length])).to.deep.equal([
+        ['tracks', 'p.a/b?c', 100],
+        ['tracks', 'p.a/b?c', 50],
+      ]);
+      for (const parent of ['i.123', 'x', 'l.', 'pl.1234']) {
+        l.start(apple.api, { type: 'songs', parent });
+        expect([l.state, (l.error as Error).message], parent).to.deep.equal(['error', `parent must be a library album (l.…) or playlist (p.…) id, not "${parent}"`]);
+      }
+      expect(apple.calls).to.have.length(2);
+    });
+
+    it('searches one type, 25 a page, reading that group of the answer; no group means no matches', async () => {
+      const song = (i: number) => ({ id: `i.${i}`, type: 'library-songs' });
+      const apple = fakeApple(0, {
+        fail: (call) => {
+          const offset = Number(call.url.searchParams.get('offset') ?? 0);
+          if (call.url.searchParams.get('term') === 'none') return json({ results: {}, meta: { results: { order: [] } } });
+          const group = { data: [song(offset), null, song(offset + 1)], ...(offset ? {} : { next: '/v1/me/library/search?offset=2&term=a%20b&types=library-songs' }) };
+          return json({ results: { 'library-songs': group, 'library-albums': { data: [{ id: 'l.1', type: 'library-albums' }] } } });
+        },
+      });
+      const { loader: l, pages } = loader();
+      l.start(apple.api, { type: 'songs', query: '  a b ', pageSize: 100, catalog: true });
+      await loadAll(l);
+      expect(apple.calls.map((c) => c.url.pathname + c.url.search)).to.deep.equal([
+        '/v1/me/library/search?term=a%20b&types=library-songs&limit=25',
+        '/v1/me/library/search?offset=2&term=a%20b&types=library-songs&limit=25',
+      ]);
+      expect(l.items.map((item) => item.id)).to.deep.equal(['i.0', 'i.1', 'i.2', 'i.3']);
+      expect(pages.map((p) => [p.type, p.query, p.skipped])).to.deep.equal([
+        ['songs', 'a b', 1],
+        ['songs', 'a b', 1],
+      ]);
+      l.start(apple.api, { type: 'songs', query: 'none' });
+      await loadAll(l);
+      expect([l.state, l.items.length]).to.deep.equal(['done', 0]);
+      l.start(apple.api, { type: 'recently-added', query: 'x' });
+      expect(l.state).to.equal('error');
+      expect((l.error as Error).message).to.match(/recently-added cannot be searched/);
+    });
+
+    it('takes a 404 on the first page of a list or search as no library, not as an error', async () => {
+      for (const request of [{ type: 'songs' }, { type: 'albums', query: 'x' }]) {
+        const failed: unknown[] = [];
+        const apple = fakeApple(0, { fail: () => notFound() });
+        const l = new LibraryLoader({ addController: () => undefined, removeController: () => undefined, requestUpdate: () => undefined, updateComplete: Promise.resolve(true) }, {
+          loaded: () => undefined,
+          failed: (error) => failed.push(error),
+        });
+        l.start(apple.api, request);
+        await l.more();
+        expect([l.state, l.error, failed.length], JSON.stringify(request)).to.deep.equal(['no-library', undefined, 0]);
+        await l.more();
+        expect(apple.calls).to.have.length(1);
+      }
+    });
+
+    it('takes a 404 on a later page as an error, and on an album’s tracks as an empty album', async () => {
+      const later = fakeApple(300, { fail: (call) => (call.url.searchParams.get('offset') ? notFound() : undefined) });
+      const { loader: l } = loader();
+      l.start(later.api, { type: 'songs' });
+      await l.more();
+      await l.more();
+      expect([l.state, l.items.length, (l.error as { status?: number }).status]).to.deep.equal(['error', 100, 404]);
+
+      const empty = fakeApple(0, { fail: () => notFound() });
+      const tracks = loader();
+      tracks.loader.start(empty.api, { type: 'songs', parent: 'l.1' });
+      await tracks.loader.more();
+      expect([tracks.loader.state, tracks.loader.total]).to.deep.equal(['done', 0]);
+      expect(tracks.pages).to.deep.equal([{ type: 'tracks', items: [], total: 0, done: true, parent: 'l.1' }]);
+    });
+
+    it('debounces a start: no request until the pause, and a newer start replaces a waiting one', async () => {
+      const apple = fakeApple(0, { fail: (call) => json({ results: { 'library-songs': { data: [{ id: `i.${call.url.searchParams.get('term')}`, type: 'library-songs' }] } } }) });
+      const { loader: l } = loader();
+      l.start(apple.api, { type: 'songs', query: 'a', debounce: 30 });
+      await l.more();
+      expect(apple.calls).to.have.length(0, 'more() waits for the pause');
+      l.start(apple.api, { type: 'songs', query: 'ab', debounce: 30 });
+      await until(() => l.state === 'done');
+      expect(apple.calls.map((c) => c.url.searchParams.get('term'))).to.deep.equal(['ab']);
+      expect(l.items.map((item) => item.id)).to.deep.equal(['i.ab']);
+      // Removed from the page while waiting: the wait is dropped, and the next more() (the
+      // list back on the page, scrolled) sends at once.
+      l.start(apple.api, { type: 'songs', query: 'abc', debounce: 60_000 });
+      l.hostDisconnected();
+      await l.more();
+      expect(apple.calls.map((c) => c.url.searchParams.get('term'))).to.deep.equal(['ab', 'abc']);
+    });
+  });
 });

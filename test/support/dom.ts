@@ -1,10 +1,66 @@
 import { sendMouse } from '@web/test-runner-commands';
 
+// Mouse commands one after the other: WebDriver refuses an action while another is underway,
+// and `startInClick` goes on before its click command has answered.
+let mouse: Promise<unknown> = Promise.resolve();
+function clickAt(x: number, y: number): Promise<void> {
+  const click = mouse.then(() => sendMouse({ type: 'click', position: [Math.round(x), Math.round(y)] }));
+  mouse = click.catch(() => undefined);
+  return click;
+}
+
 /** A real, trusted click in the middle of `element` (a user gesture, as popups need). */
 export async function realClick(element: Element): Promise<void> {
   const target = (element.shadowRoot?.querySelector('button') ?? element) as HTMLElement;
   const rect = target.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(rect.x + rect.width / 2), Math.round(rect.y + rect.height / 2)] });
+  await clickAt(rect.x + rect.width / 2, rect.y + rect.height / 2);
+}
+
+/** A real click in the middle of `element`, which is inside the same-origin `frame`. */
+export async function realClickInFrame(frame: HTMLIFrameElement, element: Element): Promise<void> {
+  const outer = frame.getBoundingClientRect();
+  const rect = element.getBoundingClientRect();
+  await clickAt(outer.x + frame.clientLeft + rect.x + rect.width / 2, outer.y + frame.clientTop + rect.y + rect.height / 2);
+}
+
+/**
+ * Runs `action` in the handler of a real click on a throwaway button, so it has the user
+ * activation `window.open` needs: every engine runs the tests with its popup blocker on.
+ * Resolves once the click has run it, with its result unawaited (`{result}`), so a test can
+ * look at an attempt in flight.
+ */
+export async function startInClick<T>(action: () => T): Promise<{ result: T }> {
+  const button = document.createElement('button');
+  button.textContent = 'user gesture';
+  button.style.cssText = 'position:fixed;left:0;top:0;width:48px;height:48px;margin:0;z-index:2147483647';
+  const clicked = new Promise<{ result: T }>((resolve, reject) => {
+    button.addEventListener(
+      'click',
+      () => {
+        try {
+          resolve({ result: action() });
+        } catch (error) {
+          reject(error);
+        }
+      },
+      { once: true },
+    );
+  });
+  document.body.append(button);
+  const click = realClick(button);
+  click.catch(() => undefined); // reported through the race below
+  try {
+    // Settles as soon as the handler has run: the command itself may answer much later (or,
+    // over WebDriver, before the event has run).
+    return await Promise.race([clicked, click.then(() => clicked)]);
+  } finally {
+    button.remove();
+  }
+}
+
+/** `action` run in a real click (see `startInClick`), awaited: `await inClick(() => provider.authorize())`. */
+export async function inClick<T>(action: () => T): Promise<Awaited<T>> {
+  return await (await startInClick(action)).result;
 }
 
 export const OUTCOME_EVENTS = ['am-authorize', 'am-decline', 'am-unavailable', 'am-cancel', 'am-error'] as const;

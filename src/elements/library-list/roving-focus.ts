@@ -46,6 +46,13 @@ export class RovingFocus implements ReactiveController {
     return this.index >= start && this.index < end ? this.index : start;
   }
 
+  /** Moves the keyboard position to row `i` and focuses it once it is rendered, without scrolling. */
+  focusLater(i: number): void {
+    this.index = i;
+    this.#wanted = true;
+    this.#host.requestUpdate();
+  }
+
   /** Moves the keyboard position to row `i`, scrolling it into view, and focuses it. */
   moveTo(i: number): void {
     this.index = i;

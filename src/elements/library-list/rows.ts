@@ -47,6 +47,31 @@ export function rowText(item: LibraryResource, tracksText: string): { title: str
   return { title: text(a.name), subtitle };
 }
 
+type Related = { relationships?: { catalog?: { data?: unknown } } };
+
+/** A library item's catalog twin, when the answer carried it (`include=catalog`). */
+export function catalogTwin(item: LibraryResource): LibraryResource | undefined {
+  const data = (item as Related).relationships?.catalog?.data;
+  const twin = Array.isArray(data) ? data[0] : undefined;
+  return typeof twin === 'object' && twin !== null ? (twin as LibraryResource) : undefined;
+}
+
+/**
+ * Whether a library song or music video is one of the user's uploads, with no Apple Music
+ * catalog twin: its `include=catalog` relationship is empty or, without it, its play
+ * parameters name no catalog id and are not reported to Apple (as uploads' are).
+ */
+export function isUpload(item: LibraryResource): boolean {
+  if (!/^library-(songs|music-videos)$/.test(item.type)) return false;
+  const data = (item as Related).relationships?.catalog?.data;
+  if (Array.isArray(data)) return data.length === 0;
+  const play = item.attributes?.playParams as { catalogId?: unknown; reporting?: unknown } | undefined;
+  return typeof play === 'object' && play !== null && !play.catalogId && play.reporting === false;
+}
+
+/** The row's artwork: the item's own, else its catalog twin's. */
+export const rowArtwork = (item: LibraryResource): unknown => item.attributes?.artwork ?? catalogTwin(item)?.attributes?.artwork;
+
 /** The error state's sentences; `<am-library-list>` passes itself (its `*-text` attributes). */
 export interface ErrorTexts {
   /** Anything else, followed by `: <technical message>` or `.`. */

@@ -12,23 +12,38 @@ export interface WindowOptions {
   nearEnd(): void;
 }
 
+/** Where a list was scrolled to, to come back to it. */
+export interface ScrollPosition {
+  range: RowRange;
+  /** The list's own scroll offset. */
+  top: number;
+  /** The page's, for lists that let the page scroll. */
+  pageY?: number;
+}
+
 /**
  * Keeps `range` on the rows near the visible part of the host's `part="list"` (inside the
  * list's box and the window), following scrolls of the page and its scrollers and resizes.
  * Rows have a fixed height, read with the artwork's size from a rendered row. While rows are
  * skipped between frames, `fast` is set, so covers that would be gone a frame later are not
- * requested; it clears once the list stays put.
+ * requested; it clears once the list stays put. `stuck` says that rows remain below the
+ * visible band while neither the list nor the page can scroll to them (something clips the
+ * list): scrolling cannot load more there.
  */
 export class WindowController implements ReactiveController {
   range: RowRange = { start: 0, end: 0 };
   rowHeight = 56;
   artworkSize = 40;
   fast = false;
+  stuck = false;
 
   readonly #host: ReactiveElement;
   readonly #options: WindowOptions;
   #resizeObserver?: ResizeObserver;
+  #frame = 0;
   #calm?: ReturnType<typeof setTimeout>;
+  /** A position to apply once the list is rendered. */
+  #restore?: ScrollPosition & { revealTop?: boolean };
   /** `range` comes from the host's box (see `hostUpdate`), not from the rendered list. */
   #estimated = false;
 
@@ -45,12 +60,23 @@ export class WindowController implements ReactiveController {
   hostConnected(): void {
     // Capturing scrolls of the page and its scrollers keeps the rows right when the page scrolls.
     addEventListener('scroll', this.measure, { capture: true, passive: true });
-    (this.#resizeObserver ??= new ResizeObserver(this.measure)).observe(this.#host);
+    // Measured in the next frame: a re-render inside the observer's callback (a button that
+    // appears, rows that change) would resize the host again within the same frame, which
+    // browsers report as a "ResizeObserver loop" error.
+    this.#resizeObserver ??= new ResizeObserver(() => {
+      this.#frame ||= requestAnimationFrame(() => {
+        this.#frame = 0;
+        this.measure();
+      });
+    });
+    this.#resizeObserver.observe(this.#host);
   }
 
   hostDisconnected(): void {
     removeEventListener('scroll', this.measure, { capture: true });
     this.#resizeObserver?.disconnect();
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
   }
 
   /**
@@ -74,8 +100,32 @@ export class WindowController implements ReactiveController {
       // Set through CSSOM rather than a style attribute, which a strict CSP would block.
       sizer.style.height = `${this.#options.count() * this.rowHeight}px`;
       sizer.style.paddingTop = `${this.range.start * this.rowHeight}px`;
+      const restore = this.#restore;
+      if (restore) {
+        this.#restore = undefined;
+        sizer.parentElement!.scrollTop = restore.top;
+        // A list that lets the page scroll: back to where the page was, or, opening another
+        // list, to the list's top when it is above the window.
+        if (restore.pageY !== undefined) scrollTo(scrollX, restore.pageY);
+        else if (restore.revealTop && this.#host.getBoundingClientRect().top < 0) this.#host.scrollIntoView();
+      }
     }
     this.measure();
+  }
+
+  /** Where the list is now. */
+  position(): ScrollPosition {
+    return { range: this.range, top: this.list?.scrollTop ?? 0, pageY: scrollY };
+  }
+
+  /**
+   * Shows `position` once the list is rendered; without one, the top of a new list (and, with
+   * `revealTop`, the top of the host when the page has scrolled past it).
+   */
+  restore(position: ScrollPosition = { range: { start: 0, end: 0 }, top: 0 }, revealTop = false): void {
+    this.range = position.range;
+    this.#restore = { ...position, revealTop };
+    this.#host.requestUpdate();
   }
 
   /** Works out which rows to render, and reports when the end is near. */
@@ -102,9 +152,8 @@ export class WindowController implements ReactiveController {
     // Right after rendering from the host's box, a few more rows than needed (the list is
     // shorter than its host: a max-height, the "Load more" button) stay until the next
     // measure: rendering again now would only take them out before this frame paints.
-    const estimated = this.#estimated;
+    const covered = this.#estimated && range.start >= this.range.start && range.end <= this.range.end;
     this.#estimated = false;
-    const covered = estimated && range.start >= this.range.start && range.end <= this.range.end;
     if (!covered && (range.start !== this.range.start || range.end !== this.range.end)) {
       if (Math.abs(range.start - this.range.start) > OVERSCAN) {
         // Requesting and decoding covers that are gone a frame later costs frames.
@@ -118,7 +167,14 @@ export class WindowController implements ReactiveController {
       this.range = range;
       this.#host.requestUpdate();
     }
-    if (nearEnd(top, bottom, this.rowHeight, count)) this.#options.nearEnd();
+    const near = nearEnd(top, bottom, this.rowHeight, count);
+    const scrollable = !!list && (list.scrollTop + list.clientHeight < list.scrollHeight - 1 || scrollY + innerHeight < document.documentElement.scrollHeight - 1);
+    const stuck = count > 0 && !near && !scrollable;
+    if (stuck !== this.stuck) {
+      this.stuck = stuck;
+      this.#host.requestUpdate();
+    }
+    if (near) this.#options.nearEnd();
   };
 
   /** Scrolls the list (then the window, if the list cannot) just enough to show row `i`. */

@@ -1,0 +1,29 @@
+// Test-runner commands the stock ones lack in some engines (node side; see
+// web-test-runner.config.js). `sendKeys` cannot hold a modifier over WebDriver (WebKit) nor
+// press "Shift+Tab" over WebDriver BiDi (Firefox); `press-keys` presses keys together in all three.
+
+/** `executeServerCommand('press-keys', {keys: ['Shift', 'Tab']})`: all down in order, then all up. */
+export function pressKeysPlugin() {
+  return {
+    name: 'am-press-keys',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'press-keys') return undefined;
+      const keys = payload?.keys;
+      if (!Array.isArray(keys) || !keys.length || !keys.every((key) => typeof key === 'string')) {
+        throw new Error('press-keys needs {keys: string[]}');
+      }
+      if (session.browser.type === 'webdriver') {
+        // WebdriverIO's keys() holds every key of the array down together, then releases them.
+        await session.browser.sendKeys(session.id, keys);
+        return true;
+      }
+      if (session.browser.type === 'puppeteer') {
+        const { keyboard } = session.browser.getPage(session.id);
+        for (const key of keys) await keyboard.down(key);
+        for (const key of [...keys].reverse()) await keyboard.up(key);
+        return true;
+      }
+      throw new Error(`press-keys: unsupported browser type ${session.browser.type}`);
+    },
+  };
+}
