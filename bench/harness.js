@@ -53,6 +53,8 @@ async function startPageServer() {
     origin: `http://localhost:${server.address().port}`,
     /** Serves `html` at `path`. */
     page: (path, html) => pages.set(path, html),
+    /** Serves JavaScript `source` at `path` (e.g. another build, to compare two side by side). */
+    script: (path, source) => scripts.set(path, source),
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

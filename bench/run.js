@@ -3,6 +3,9 @@
 //
 //   size      dist/am-elements.js, and what a bundler user pays for provider + authorize button
 //             and for everything (bench/size.js); what each module costs (bench/savings.js)
+//   startup   navigation → ready to sign in above a blank page, 1× and 4× CPU, paired and
+//             interleaved, split by cause from traces; signed in: data → painted rows, list
+//             renders (bench/startup.js)
 //   signin    click → window.open (same task?), thirdPartyInfo round trip, authorize →
 //             am-authorize, renders per element (bench/signin.js)
 //   library   <am-library-list type="songs"> at 100, 1,000 and 10,000 songs, 0 and 100 ms API
@@ -16,7 +19,8 @@
 //   reflow    one traced pass: forced layouts during the scroll and where they come from
 //             (bench/reflow.js)
 //
-// Options: --runs=N (default 3; sign-in runs max(N, 10) times), --only=size,signin,…,
+// Options: --runs=N (default 3; sign-in runs max(N, 10) times, startup max(N, 10) pairs and
+// max(N/2, 3) traced pairs per CPU rate), --only=size,startup,signin,…,
 // --songs=100,1000,10000. Prints the tables and writes bench/results/latest.json.
 // Needs `npm run build` first (the npm script does it) and Chromium (scripts/chromium.js).
 // Times are only as quiet as the machine: the load average is printed before and after.
@@ -31,9 +35,10 @@ import { listPage, libraryRun, SIZES, LATENCIES, LONG_PLAYLIST_TRACKS } from './
 import { fetchPage, baselineRun, METHODS } from './baseline.js';
 import { reflowPass } from './reflow.js';
 import { playbackPage, playbackRun, LATENCIES as PLAYBACK_LATENCIES, MODES as PLAYBACK_MODES } from './playback.js';
-import { sizeSection, signInSection, librarySection, baselineSection, playbackSection, reflowSection } from './table.js';
+import { startupBench } from './startup.js';
+import { sizeSection, signInSection, librarySection, baselineSection, playbackSection, reflowSection, startupSection } from './table.js';
 
-const SECTIONS = ['size', 'signin', 'library', 'baseline', 'playback', 'reflow'];
+const SECTIONS = ['size', 'startup', 'signin', 'library', 'baseline', 'playback', 'reflow'];
 
 function options(argv) {
   const arg = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -153,12 +158,21 @@ async function main() {
     report.size = await sizeBench();
     print(sizeSection(report.size));
   }
-  const browserSections = ['signin', 'library', 'baseline', 'playback', 'reflow'].filter((s) => only.has(s));
+  const browserSections = ['startup', 'signin', 'library', 'baseline', 'playback', 'reflow'].filter((s) => only.has(s));
   if (browserSections.length) {
     const harness = await startHarness();
     report.chromium = harness.browser.version();
     console.log(`Chromium ${report.chromium}, headless, ${report.machine.cpus} CPUs, load average ${report.machine.loadAverageStart.join(' ')} at start\n`);
     try {
+      if (only.has('startup')) {
+        report.startup = await startupBench(harness, {
+          runs: Math.max(runs, 10),
+          traced: Math.max(Math.ceil(runs / 2), 3),
+          clicks: Math.max(runs, 5),
+          progress,
+        });
+        print(startupSection(report.startup));
+      }
       if (only.has('signin')) {
         report.signIn = await signInBench(harness, Math.max(runs, 10));
         print(signInSection(report.signIn));

@@ -179,3 +179,56 @@ export function playbackSection(playback) {
     grid(['', ...columns], [row('click → am-playback-change playing', 'clickToPlayingMs'), row('click → audible (position > 0)', 'clickToAudibleMs')]),
   ].join('\n');
 }
+
+export function startupSection(startup) {
+  const { cells, signIn } = startup;
+  const columns = cells.map((c) => `${c.throttle}× CPU`);
+  const row = (label, path) => [label, ...cells.map((c) => fmt(get(c.summary, path)))];
+  const causes = Object.keys(cells[0].summary.traced.split.cpu.ours ?? {});
+  const splitRows = causes.map((cause) => [
+    `  ${cause}`,
+    ...cells.flatMap(({ summary: { traced } }) => [
+      fmt(traced.split.cpu.aboveBlank[cause]),
+      fmt(traced.split.cpu.ours[cause]),
+      fmt(traced.split.cpu.blank[cause]),
+      fmt(traced.split.wall.aboveBlank[cause]),
+    ]),
+  ]);
+  return [
+    `STARTUP: navigation → ready to sign in, README snippet vs a blank page of the same skeleton (${cells[0].pairs.length} paired runs per rate, interleaved; ms)`,
+    grid(
+      ['', ...columns],
+      [
+        row('ready above blank (paired)', 'aboveBlank.readyMs'),
+        row('painted above blank (paired)', 'aboveBlank.paintedMs'),
+        row('  ours: ready', 'ours.readyMs'),
+        row('  ours: painted', 'ours.paintedMs'),
+        row('    script response end', 'ours.phases.scriptArrivedMs'),
+        row('    (its fetch)', 'ours.phases.scriptFetchMs'),
+        row('    → first define (compile, top level)', 'ours.phases.toFirstDefineMs'),
+        row('    → ready (define, upgrade, render)', 'ours.phases.defineToReadyMs'),
+        row('    → painted (style, layout, paint)', 'ours.phases.readyToPaintedMs'),
+        row('  blank: ready (DOMContentLoaded)', 'blank.readyMs'),
+        row('  blank: painted', 'blank.paintedMs'),
+        row('signed in: ready (status authorized)', 'signedIn.readyMs'),
+        row('signed in: first page data → rows in DOM', 'signedIn.rows.dataToRowsMs'),
+        row('signed in: first page data → rows painted', 'signedIn.rows.dataToPaintedMs'),
+        row('  main-thread CPU in it (traced)', 'signedInDataToPaintedCpuMs'),
+        row('signed in: first page round trip', 'signedIn.rows.roundTripMs'),
+        row('signed in: list renders until rows', 'signedIn.rows.listRenders'),
+        row('  of which after the data', 'signedIn.rows.listRendersAfterData'),
+      ],
+    ),
+    `Split of navigation → painted by cause, from ${cells[0].tracedPairs.length} traced pairs per rate: main-thread CPU time (what the page made the CPU do, little moved by other work on the machine) and wall time above blank (moved by it); the profiler slows script, so compare causes, not totals with the untraced runs; ms, median (min–max)`,
+    grid(
+      ['cause', ...cells.flatMap((c) => [`${c.throttle}×: CPU above blank`, 'CPU ours', 'CPU blank', 'wall above blank'])],
+      [
+        ...splitRows,
+        ['  page CPU above blank (all but the bench\'s)', ...cells.flatMap((c) => [fmt(c.summary.traced.cpuAboveBlankMs), '', '', ''])],
+        ['  traced ready above blank', ...cells.flatMap((c) => ['', '', '', fmt(c.summary.traced.readyAboveBlankMs)])],
+        ['  traced painted above blank', ...cells.flatMap((c) => ['', '', '', fmt(c.summary.traced.paintedAboveBlankMs)])],
+      ],
+    ),
+    `Click sign-in (${signIn.runs.length} runs, 0 ms latency): <am-library-list> renders from am-authorize to its rows: ${fmt(signIn.listRendersAuthorizeToRows)}${signIn.causes ? ` (run 1, changed properties: ${Object.entries(signIn.causes).map(([cause, n]) => `${cause}×${n}`).join(', ')})` : ''}`,
+  ].join('\n');
+}

@@ -28,9 +28,10 @@ export function tokenFromResponseText(text: string): string {
 }
 
 /**
- * The developer token from an attribute or a URL. A fixed token is parsed on every use (so an
- * expiry is noticed); a URL token is fetched once, cached until shortly before `exp`, and
- * fetched again on `refresh()` (after a 401) past the browser's cache. A URL token within a
+ * The developer token from an attribute or a URL. A fixed token is decoded once per value and
+ * its expiry checked on every use (so an expiry is noticed); a URL token is fetched once,
+ * cached until shortly before `exp`, and fetched again on `refresh()` (after a 401) past the
+ * browser's cache. A URL token within a
  * week of expiry is asked for once more past caches, as its server should have renewed it.
  * Concurrent callers share one fetch, and each request fails after `fetchTimeoutMs` when the
  * URL does not answer. Tokens are trimmed where they enter (pasted from a file or a CMS, they
@@ -39,6 +40,8 @@ export function tokenFromResponseText(text: string): string {
 export class DeveloperTokenSource {
   #fetched?: DeveloperToken;
   #pending?: Promise<DeveloperToken>;
+  /** The fixed token last parsed: every status read asks for it, so it is decoded once per value. */
+  #parsed?: { token: string; info: DeveloperToken } | { token: string; error: unknown };
 
   constructor(
     private readonly config: () => { token?: string; url?: string },
@@ -54,7 +57,7 @@ export class DeveloperTokenSource {
   /** The token usable right now without waiting, if any. Throws for a bad fixed token. */
   current(now = Date.now()): DeveloperToken | undefined {
     const token = this.config().token?.trim();
-    if (token) return { token, ...parseDeveloperToken(token, now) };
+    if (token) return this.#parseFixed(token, now);
     if (this.#fetched && this.#fetched.expiresAt - EXPIRY_MARGIN_MS > now) return this.#fetched;
     return undefined;
   }
@@ -70,6 +73,22 @@ export class DeveloperTokenSource {
     this.#fetched = undefined;
     // Apple refused the token: a cached answer would only repeat it.
     return this.#fetchFromUrl(signal, 'no-cache');
+  }
+
+  /** Parses `token` once per value; the expiry is still checked against `now` on every use. */
+  #parseFixed(token: string, now: number): DeveloperToken {
+    if (this.#parsed?.token !== token) {
+      try {
+        // Parsed as of the epoch: what the token says, whatever the time; expiry is checked below.
+        this.#parsed = { token, info: { token, ...parseDeveloperToken(token, 0) } };
+      } catch (error) {
+        this.#parsed = { token, error };
+      }
+    }
+    if ('error' in this.#parsed) throw this.#parsed.error;
+    // The same check and message as parseDeveloperToken's, so a token that expires while the page is open is noticed.
+    if (this.#parsed.info.expiresAt <= now) parseDeveloperToken(token, now);
+    return { ...this.#parsed.info };
   }
 
   #fetchFromUrl(signal?: AbortSignal, cache?: RequestCache): Promise<DeveloperToken> {

@@ -9,6 +9,8 @@ const SYNC_CHANNEL = 'am-elements:auth';
  */
 export class TabSync {
   #channel?: BroadcastChannel;
+  #started = false;
+  #listening = false;
 
   constructor(
     private readonly win: Window,
@@ -18,7 +20,8 @@ export class TabSync {
   ) {}
 
   start(): void {
-    this.win.addEventListener('storage', this.#onStorage);
+    this.#started = true;
+    this.#listenSoon();
     if (typeof BroadcastChannel !== 'function') return;
     this.#channel = new BroadcastChannel(SYNC_CHANNEL);
     this.#channel.onmessage = (event: MessageEvent) => {
@@ -27,9 +30,29 @@ export class TabSync {
   }
 
   stop(): void {
+    this.#started = this.#listening = false;
     this.win.removeEventListener('storage', this.#onStorage);
     this.#channel?.close();
     this.#channel = undefined;
+  }
+
+  /**
+   * The first `storage` listener makes the browser open every storage area of the page
+   * (session storage too), a round trip to its process, and storage events only tell of other
+   * tabs' changes: so the page paints first. The listener starts after the next frame (at once
+   * in a hidden page, which paints nothing; within a second if frames stop), then `changed`
+   * catches up with anything that changed before it.
+   */
+  #listenSoon(): void {
+    const listen = () => {
+      if (!this.#started || this.#listening) return;
+      this.#listening = true;
+      this.win.addEventListener('storage', this.#onStorage);
+      this.changed();
+    };
+    if (this.win.document.visibilityState === 'hidden') return listen();
+    this.win.requestAnimationFrame(() => this.win.setTimeout(listen));
+    this.win.setTimeout(listen, 1000);
   }
 
   /** Tells other providers (this page and other tabs) that the stored sign-in changed. */

@@ -45,30 +45,42 @@ const sharedMemory = (teamId: string) => {
   return store;
 };
 
-/** The browser storage for `kind`, or undefined when it is missing or throws on use. */
+/** The browser storage for `kind`, or undefined when it is missing or cannot be opened. */
 function openStorage(kind: StorageKind, scope: typeof globalThis): Storage | undefined {
   if (kind === 'memory') return undefined;
   try {
     // Anything but 'session' means local, the documented default (a typo must not change where tokens live).
-    const storage = kind === 'session' ? scope.sessionStorage : scope.localStorage;
+    return (kind === 'session' ? scope.sessionStorage : scope.localStorage) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `storage` takes a write (it may be read-only: full, or a private mode refusing writes). */
+function writable(storage: KeyValueStore): boolean {
+  try {
     const probe = '__am-elements-probe__';
     storage.setItem(probe, probe);
     storage.removeItem(probe);
-    return storage;
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
 /**
  * Reads and writes the four MusicKit keys. Any storage error (disabled, quota, sandboxed
  * iframe) moves the store to memory for the rest of the page's life, keeping what it held.
+ * Opening a store writes nothing: a page load only reads (a write would also wake every other
+ * tab of the site with a storage event); whether storage takes writes is tried on the first
+ * write, or when `kind` is asked.
  */
 export class TokenStore {
   readonly keys: ReturnType<typeof storageKeys>;
   readonly teamId: string;
   #backing: KeyValueStore;
   #usingMemory: boolean;
+  #writeChecked = false;
 
   constructor(
     teamId: string,
@@ -82,8 +94,12 @@ export class TokenStore {
     this.#usingMemory = !storage;
   }
 
-  /** The storage actually in use. */
+  /** The storage actually in use (asking tries a write, once). */
   get kind(): StorageKind {
+    if (!this.#usingMemory && !this.#writeChecked) {
+      this.#writeChecked = true;
+      if (!writable(this.#backing)) this.#fallBackToMemory();
+    }
     return this.#usingMemory ? 'memory' : this.requested;
   }
 

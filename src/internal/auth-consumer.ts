@@ -14,15 +14,26 @@ function ensureContextRoot(doc: Document): void {
 /**
  * Subscribes `host` to the nearest `<am-auth-provider>`'s state (the consumer's `value`):
  * `changed` gets each new state, then the host updates. Without a provider, nothing comes.
+ * With `shown`, the host updates only when one of the values it returns differs from the last
+ * state's: a host that shows none of what changed (busy, storefront) does not render again.
  */
-export function consumeAuth(host: ReactiveElement, changed?: (state: AuthState) => void): ContextConsumer<typeof authContext, ReactiveElement> {
+export function consumeAuth(
+  host: ReactiveElement,
+  changed?: (state: AuthState) => void,
+  shown?: (state: AuthState) => readonly unknown[],
+): ContextConsumer<typeof authContext, ReactiveElement> {
   // Added before the consumer, so the root is there when the consumer asks for the context.
   host.addController({ hostConnected: () => ensureContextRoot(host.ownerDocument) });
+  let last: readonly unknown[] | undefined;
   return new ContextConsumer(host, {
     context: authContext,
     subscribe: true,
     callback: (state) => {
       changed?.(state);
+      // A provider not updated yet answers with no state: always worth a render.
+      const now = state ? shown?.(state) : undefined;
+      if (now && last && now.length === last.length && now.every((value, i) => Object.is(value, last![i]))) return;
+      last = now;
       host.requestUpdate();
     },
   });

@@ -90,7 +90,8 @@ import { WindowController } from './window-controller.js';
 export class AmLibraryList<K extends ListedKind = ListedKind> extends LibraryListProperties {
   static override styles = [themeStyles, libraryListStyles];
 
-  #auth = consumeAuth(this);
+  // The list shows the signed-in user's library: a busy or storefront change needs no render.
+  #auth = consumeAuth(this, undefined, (auth) => [auth.isAuthorized, auth.controller]);
   #api?: AppleMusicApi;
   #key?: string;
   #view: LibraryListState = 'signed-out';
@@ -157,6 +158,9 @@ export class AmLibraryList<K extends ListedKind = ListedKind> extends LibraryLis
       this.#window.restore();
       const { type, parent, pageSize, limit, playable: catalog } = this;
       this.#loader.start(api, { type, parent, query, pageSize, limit, catalog, debounce: typing ? SEARCH_DEBOUNCE_MS : 0 });
+      // The first page is always wanted: asking now (a debounced start waits anyway), this
+      // render already shows it loading, rather than rendering again when the window asks.
+      void this.#loader.more();
     }
     this.#view = api ? viewOf(this.#active) : 'signed-out';
   }

@@ -44,6 +44,8 @@ export class WindowController implements ReactiveController {
   #calm?: ReturnType<typeof setTimeout>;
   /** A position to apply once the list is rendered. */
   #restore?: ScrollPosition & { revealTop?: boolean };
+  /** `range` comes from the host's box (see `hostUpdate`), not from the rendered list. */
+  #estimated = false;
 
   constructor(host: ReactiveElement, options: WindowOptions) {
     this.#host = host;
@@ -75,6 +77,21 @@ export class WindowController implements ReactiveController {
     this.#resizeObserver?.disconnect();
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
+  }
+
+  /**
+   * Before a render: when the first rows have arrived and the list is not in the DOM yet, start
+   * from the rows the host's box shows (its layout is usually clean by then, so reading it
+   * costs nothing). The first render then holds the rows that paint in this frame, instead of
+   * an empty list that is measured (a forced layout) and rendered again. `measure()` still
+   * corrects the range after the render.
+   */
+  hostUpdate(): void {
+    const count = this.#options.count();
+    if (!count || this.range.end > 0 || this.list) return;
+    const box = this.#host.getBoundingClientRect();
+    this.range = rowRange(Math.max(box.top, 0) - box.top, Math.min(box.bottom, innerHeight) - box.top, this.rowHeight, count, OVERSCAN);
+    this.#estimated = true;
   }
 
   hostUpdated(): void {
@@ -132,7 +149,12 @@ export class WindowController implements ReactiveController {
       bottom = Math.min(box.bottom, innerHeight) - origin;
     }
     const range = rowRange(top, bottom, this.rowHeight, count, OVERSCAN);
-    if (range.start !== this.range.start || range.end !== this.range.end) {
+    // Right after rendering from the host's box, a few more rows than needed (the list is
+    // shorter than its host: a max-height, the "Load more" button) stay until the next
+    // measure: rendering again now would only take them out before this frame paints.
+    const covered = this.#estimated && range.start >= this.range.start && range.end <= this.range.end;
+    this.#estimated = false;
+    if (!covered && (range.start !== this.range.start || range.end !== this.range.end)) {
       if (Math.abs(range.start - this.range.start) > OVERSCAN) {
         // Requesting and decoding covers that are gone a frame later costs frames.
         this.fast = true;
