@@ -8,7 +8,7 @@
 //   - frame times (rAF deltas: p50/p95/max) and long tasks (> 50 ms) while a script scrolls
 //     the list from top to bottom, and the layouts and style recalculations per frame
 //     (Chromium's LayoutCount / RecalcStyleCount): more than one layout a frame is thrash.
-import { TEAM, developerToken, watchErrors } from './harness.js';
+import { developerToken, watchErrors } from './harness.js';
 import { ms, percentile } from './stats.js';
 
 export const SIZES = [100, 1_000, 10_000];

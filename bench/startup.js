@@ -270,7 +270,7 @@ function summarizeCell({ throttle, pairs, tracedPairs, signedIn, tracedSignedIn 
         /** Per cause, in wall time and in main-thread CPU time. */
         split: { wall: splits('causes'), cpu: splits('cpu') },
       },
-      signedIn: summarizeRuns(signedIn.map(({ rendersDetail, ...run }) => run)),
+      signedIn: summarizeRuns(signedIn.map(({ rendersDetail: _rendersDetail, ...run }) => run)),
       signedInDataToPaintedCpuMs: summarize(tracedSignedIn.map((run) => run.rows.dataToPaintedCpuMs)),
     },
   };

@@ -195,10 +195,10 @@ function scenes(e) {
       </am-auth-provider><div style="width: 200px"></div></div>`,
       ready: `${rowsOf('#d', 4)} && ${rowsOf('#t', 4)}`,
       act: async (page) => {
-        await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('#t')?.shadowRoot?.querySelectorAll('[part=item]')[2]).focus());
+        await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('#t').shadowRoot.querySelectorAll('[part=item]')[2]).focus());
         await page.keyboard.press('Shift');
         const box = await page.evaluate(() => {
-          const r = /** @type {HTMLElement} */ (document.querySelector('#t')?.shadowRoot?.querySelectorAll('[part=item]')[1]).getBoundingClientRect();
+          const r = /** @type {HTMLElement} */ (document.querySelector('#t').shadowRoot.querySelectorAll('[part=item]')[1]).getBoundingClientRect();
           return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
         });
         await page.mouse.move(box.x, box.y);
@@ -252,7 +252,7 @@ function scenes(e) {
         </div></am-auth-provider><div style="width: 210px"></div></div>`,
       ready: `${stateOf('#k', 'list')} && ${rowsOf('#k', 4)}`,
       act: async (page) => {
-        await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('#k')?.shadowRoot?.querySelector('[part=item]')).focus());
+        await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('#k').shadowRoot.querySelector('[part=item]')).focus());
         await page.keyboard.press('ArrowDown');
         await page.keyboard.press('ArrowDown');
       },

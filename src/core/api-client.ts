@@ -67,6 +67,7 @@ export interface ApiClientOptions {
 
 const ME_PATH = /^\/v1\/me(\/|$)/;
 /** Control characters and anything beyond Latin-1: fetch refuses such a header value. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds.
 const UNSENDABLE = /[\0-\x1f\x7f]|[^\0-\xff]/;
 
 /**

@@ -3,7 +3,7 @@
 // tells caches and browsers, and what it refuses.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { jwtVerify, decodeProtectedHeader } from 'jose';
+import { jwtVerify } from 'jose';
 import * as server from '../../server/index.js';
 import * as handlerModule from '../../server/handler.js';
 import * as listenerModule from '../../server/node-listener.js';

@@ -75,7 +75,6 @@ export function signingTests(env) {
   });
 
   test('WordPress: the .p8 key is uploaded once, stored encrypted and not autoloaded, never printed back', { timeout: env.timeout }, async () => {
-    const site = env.site();
     const context = await env.newContext();
     const page = await env.logIn(context);
     await page.goto(env.settingsUrl());
