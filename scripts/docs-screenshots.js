@@ -110,7 +110,7 @@ function scenes(e) {
         { host: '#a', part: 'button', label: '::part(button)', side: 'top' },
         { host: '#a', part: 'icon', label: '::part(icon)', side: 'bottom' },
         { host: '#a', part: 'label', label: '::part(label)', side: 'bottom-right' },
-        { host: '#u', part: 'button', label: 'persistent: shown, disabled while signed out', side: 'top' },
+        { host: '#u', part: 'button', label: 'persistent: disabled while signed out', side: 'bottom-right' },
       ],
     },
     'button-states': {
