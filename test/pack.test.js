@@ -1,6 +1,7 @@
-// What `npm pack` would publish: only what users need (dist, cli, types, the manifest, README,
-// LICENSE, SECURITY.md, CHANGELOG.md), nothing of the sources, tests, demo, bench, docs or
-// WordPress plugin, and every entry point package.json names is in it. Needs `npm run build`.
+// What `npm pack` would publish: only what users need (dist, cli, types, the manifest, the
+// editor data, README, LICENSE, SECURITY.md, CHANGELOG.md), nothing of the sources, tests, demo,
+// bench, docs or WordPress plugin; every entry point package.json names is in it; and the
+// metadata npm shows on the package page. Needs `npm run build`.
 //
 //   node --test test/pack.test.js        (part of `npm run check`)
 import { test } from 'node:test';
@@ -29,7 +30,7 @@ test('npm pack --dry-run', { timeout: 60_000 }, () => {
 const paths = () => packed.map((file) => file.path);
 
 test('holds the documents users need', () => {
-  for (const file of ['package.json', 'README.md', 'LICENSE', 'SECURITY.md', 'CHANGELOG.md', 'custom-elements.json']) {
+  for (const file of ['package.json', 'README.md', 'LICENSE', 'SECURITY.md', 'CHANGELOG.md', 'custom-elements.json', 'vscode.html-custom-data.json', 'vscode.css-custom-data.json', 'web-types.json']) {
     assert.ok(paths().includes(file), `${file} is packed`);
   }
 });
@@ -53,7 +54,12 @@ test('holds the bundle, the modules with their types, the typings and the CLI', 
 });
 
 test('holds nothing else: no sources, tests, demo, bench, docs, scripts or WordPress plugin', () => {
-  const allowed = [/^dist\//, /^cli\//, /^types\/[^/]+\.d\.ts$/, /^(package\.json|README\.md|LICENSE|SECURITY\.md|CHANGELOG\.md|custom-elements\.json)$/];
+  const allowed = [
+    /^dist\//,
+    /^cli\//,
+    /^types\/[^/]+\.d\.ts$/,
+    /^(package\.json|README\.md|LICENSE|SECURITY\.md|CHANGELOG\.md|custom-elements\.json|vscode\.(html|css)-custom-data\.json|web-types\.json)$/,
+  ];
   const extra = paths().filter((path) => !allowed.some((pattern) => pattern.test(path)));
   assert.deepEqual(extra, [], 'unexpected files in the package');
   const leaked = paths().filter((path) => /(^|\/)(test|tests|__tests__|demo|bench|docs|wordpress|scripts|src|node_modules)\/|\.test\.|\.tsbuildinfo$|(^|\/)\.[^/]+$/.test(path));
@@ -62,7 +68,7 @@ test('holds nothing else: no sources, tests, demo, bench, docs, scripts or WordP
 
 test('every entry point in package.json is packed', () => {
   /** @type {string[]} */
-  const targets = [pkg.main, pkg.module, pkg.types, pkg.customElements, ...Object.values(pkg.bin ?? {})];
+  const targets = [pkg.main, pkg.module, pkg.types, pkg.customElements, pkg['web-types'], ...Object.values(pkg.bin ?? {})];
   const collect = (/** @type {unknown} */ value) => {
     if (typeof value === 'string') targets.push(value);
     else if (value && typeof value === 'object') Object.values(value).forEach(collect);
@@ -79,6 +85,8 @@ test('every entry point in package.json is packed', () => {
   }
 });
 
-test('stays small: under 400 KB compressed', () => {
-  assert.ok(totals.size < 400 * 1024, `the tarball is ${Math.round(totals.size / 1024)} KB`);
+// Most of it is source maps (with the TypeScript sources in them) and the manifest; the editor
+// data (VS Code, JetBrains) added about 15 KB. What a page loads is guarded by size-budgets.json.
+test('stays small: under 450 KB compressed', () => {
+  assert.ok(totals.size < 450 * 1024, `the tarball is ${Math.round(totals.size / 1024)} KB`);
 });
