@@ -5,7 +5,7 @@ import type { LitElement } from 'lit';
 import type { AmAuthProvider, AmAuthorizeButton, AmUnauthorizeButton } from '../src/index.js';
 import { fakeDeveloperToken } from './support/tokens.js';
 import { emulatorOrigin, resetEmulator } from './support/emulator.js';
-import { realClick, trackPopups } from './support/dom.js';
+import { trackPopups } from './support/dom.js';
 
 async function setup(switches = 'outcome=decline', { persistent = false, css = '' } = {}) {
   const origin = await emulatorOrigin();

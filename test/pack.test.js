@@ -35,12 +35,17 @@ test('holds the documents users need', () => {
   }
 });
 
-test('holds the bundle, the modules with their types, the typings and the CLI', () => {
+test('holds the bundle, the modules with their types, the React wrappers, the typings and the CLI', () => {
   const required = [
     'dist/am-elements.js',
     'dist/index.js',
     'dist/index.d.ts',
     ...['am-auth-provider', 'am-authorize-button', 'am-unauthorize-button', 'am-library-list'].flatMap((name) => [`dist/${name}.js`, `dist/${name}.d.ts`]),
+    'dist/react/index.js',
+    'dist/react/index.d.ts',
+    'dist/react/playback.js',
+    'dist/react/playback.d.ts',
+    'types/elements.d.ts',
     'types/jsx.d.ts',
     'types/react.d.ts',
     'types/preact.d.ts',
