@@ -1,8 +1,12 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import terser from '@rollup/plugin-terser';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const typescript = (options = {}) => esbuild({ target: 'es2022', tsconfig: './tsconfig.json', ...options });
+// The sources keep their templates and styles formatted for people; both builds ship them
+// minified (Lit's html`` and css`` literals), failing the build on markup it cannot parse.
+const minifyTemplates = () => minifyHtmlLiterals({ include: ['src/**/*.ts'], failOnError: true });
 
 // Modules a page can import alone; each defines its element(s).
 const entries = {
@@ -24,7 +28,7 @@ export default [
   {
     input: entries,
     external: [/^lit(\/|$)/, /^@lit\//, /^react(\/|$)/],
-    plugins: [typescript()],
+    plugins: [minifyTemplates(), typescript()],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
   },
   // For <script type="module"> and WordPress: everything in one minified file, but playback,
@@ -35,6 +39,7 @@ export default [
     // instead of a third, shared file behind a facade.
     preserveEntrySignatures: 'allow-extension',
     plugins: [
+      minifyTemplates(),
       nodeResolve({ exportConditions: ['production'] }),
       // esbuild names each class's #private members afresh (#t, #e, … in every class); terser
       // counts them across the whole file (#gt, #dt, …). The short, repeated names gzip ~200 B smaller.

@@ -31,16 +31,18 @@ function sizeForSongs(songs) {
  */
 async function startPageServer() {
   const pages = new Map();
-  const bundle = await readFile(`${root}dist/am-elements.js`);
+  // The bundle and the playback file it loads on pages with playback elements.
+  const scripts = new Map();
+  for (const name of ['am-elements.js', 'am-elements-playback.js']) scripts.set(`/${name}`, await readFile(`${root}dist/${name}`));
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (pages.has(path)) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       return res.end(pages.get(path));
     }
-    if (path === '/am-elements.js') {
+    if (scripts.has(path)) {
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' });
-      return res.end(bundle);
+      return res.end(scripts.get(path));
     }
     res.writeHead(path === '/favicon.ico' ? 204 : 404).end();
   });

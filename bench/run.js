@@ -10,6 +10,8 @@
 //             frame (bench/library.js)
 //   baseline  the same libraries loaded MusicKit-style (Apple's default 25 per page) vs ours
 //             (100 per page), with the measured ratio (bench/baseline.js)
+//   playback  click → playing and click → audible, previews and full length (MusicKit
+//             stand-in), 0 and 100 ms API latency (bench/playback.js)
 //   reflow    one traced pass: forced layouts during the scroll and where they come from
 //             (bench/reflow.js)
 //
@@ -27,9 +29,10 @@ import { signInPage, signInRun, LATENCIES as SIGN_IN_LATENCIES } from './signin.
 import { listPage, libraryRun, SIZES, LATENCIES } from './library.js';
 import { fetchPage, baselineRun, METHODS } from './baseline.js';
 import { reflowPass } from './reflow.js';
-import { sizeSection, signInSection, librarySection, baselineSection, reflowSection } from './table.js';
+import { playbackPage, playbackRun, LATENCIES as PLAYBACK_LATENCIES, MODES as PLAYBACK_MODES } from './playback.js';
+import { sizeSection, signInSection, librarySection, baselineSection, playbackSection, reflowSection } from './table.js';
 
-const SECTIONS = ['size', 'signin', 'library', 'baseline', 'reflow'];
+const SECTIONS = ['size', 'signin', 'library', 'baseline', 'playback', 'reflow'];
 
 function options(argv) {
   const arg = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -105,6 +108,20 @@ async function libraryBench(harness, { runs, songs, library, baseline }) {
   return out;
 }
 
+/** Playback cells interleaved run by run; the first run of each is a warm-up (not reported). */
+async function playbackBench(harness, runs) {
+  harness.useLibrary(100);
+  harness.pages.page('/play', playbackPage(harness.emulator.origin));
+  const url = `${harness.pages.origin}/play`;
+  const cells = PLAYBACK_MODES.flatMap((mode) => PLAYBACK_LATENCIES.map((latencyMs) => ({ mode, latencyMs, runs: [] })));
+  for (const cell of cells) await playbackRun(harness, url, { mode: cell.mode, latency: cell.latencyMs });
+  for (let run = 0; run < runs; run++) {
+    for (const cell of cells) cell.runs.push(await playbackRun(harness, url, { mode: cell.mode, latency: cell.latencyMs }));
+    progress(`playback run ${run + 1}/${runs}`);
+  }
+  return cells.map((cell) => ({ ...cell, summary: summarizeRuns(cell.runs) }));
+}
+
 async function main() {
   const { runs, only, songs } = options(process.argv.slice(2));
   const report = { date: new Date().toISOString(), runs, machine: { cpus: cpus().length, loadAverageStart: load() } };
@@ -119,7 +136,7 @@ async function main() {
     report.size = await sizeBench();
     print(sizeSection(report.size));
   }
-  const browserSections = ['signin', 'library', 'baseline', 'reflow'].filter((s) => only.has(s));
+  const browserSections = ['signin', 'library', 'baseline', 'playback', 'reflow'].filter((s) => only.has(s));
   if (browserSections.length) {
     const harness = await startHarness();
     report.chromium = harness.browser.version();
@@ -133,6 +150,10 @@ async function main() {
         Object.assign(report, await libraryBench(harness, { runs, songs, library: only.has('library'), baseline: only.has('baseline') }));
         if (report.library) print(librarySection(report.library));
         if (report.baseline) print(baselineSection(report.baseline, report.library));
+      }
+      if (only.has('playback')) {
+        report.playback = await playbackBench(harness, Math.max(runs, 5));
+        print(playbackSection(report.playback));
       }
       if (only.has('reflow')) {
         progress('traced scroll');

@@ -14,6 +14,7 @@ import * as esbuild from 'esbuild';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 export const SHIPPED = 'dist/am-elements.js';
+export const SHIPPED_PLAYBACK = 'dist/am-elements-playback.js';
 export const KB = 1024;
 
 /** How every bundle of the bench is built: minified ES module, Lit's production build. @type {import('esbuild').BuildOptions} */
@@ -40,12 +41,21 @@ export const ENTRY_SETS = {
     label: 'provider + authorize button',
     imports: ['am-elements/am-auth-provider.js', 'am-elements/am-authorize-button.js'],
     list: false,
+    playback: false,
   },
   everything: {
-    label: "everything (import 'am-elements')",
+    label: "everything but playback (import 'am-elements')",
     imports: ['am-elements'],
+    playback: false,
+  },
+  playback: {
+    label: "provider + player + play button (import 'am-elements/playback.js')",
+    imports: ['am-elements/am-auth-provider.js', 'am-elements/playback.js'],
   },
 };
+
+/** Modules that are playback code (the engine and the player elements; not the provider's slot for them). */
+export const PLAYBACK_MODULE = /core\/playback\/|elements\/player\//;
 
 /** Reference floors: what Lit (and Lit + @lit/context) cost before any code of ours. */
 const REFERENCES = {
@@ -129,6 +139,7 @@ export async function measureEntrySet(key) {
   const source = resolved.map(({ path }) => `import ${JSON.stringify(path)};`).join('\n');
   const out = await bundle(source);
   const listModules = out.modules.filter((m) => /library-list|am-library-list/.test(m.path)).map((m) => m.path);
+  const playbackModules = out.modules.filter((m) => PLAYBACK_MODULE.test(m.path)).map((m) => m.path);
   const text = Buffer.from(out.code).toString('utf8');
   return {
     key,
@@ -140,6 +151,7 @@ export async function measureEntrySet(key) {
     packages: byPackage(out.modules),
     duplicates: duplicatePackages(out.modules),
     ...(set.list === false ? { listCode: { modules: listModules, tagInOutput: text.includes('am-library-list') } } : {}),
+    ...(set.playback === false ? { playbackCode: { modules: playbackModules, inOutput: text.includes('musickitloaded') } } : {}),
   };
 }
 
@@ -155,7 +167,17 @@ export function measureShipped() {
   } catch {
     litCopies = undefined;
   }
-  return { file: SHIPPED, raw: code.length, gzip: gzipSize(code), litHtmlCopies: litCopies };
+  // The playback file the bundle loads only on pages with playback elements.
+  const playbackPath = `${root}${SHIPPED_PLAYBACK}`;
+  const playback = existsSync(playbackPath) ? readFileSync(playbackPath) : undefined;
+  return {
+    file: SHIPPED,
+    raw: code.length,
+    gzip: gzipSize(code),
+    litHtmlCopies: litCopies,
+    holdsPlaybackCode: code.includes('musickitloaded'),
+    playback: playback && { file: SHIPPED_PLAYBACK, raw: playback.length, gzip: gzipSize(playback) },
+  };
 }
 
 /** Everything above, plus the reference floors when `references` is set. */

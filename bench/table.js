@@ -170,3 +170,12 @@ export function reflowSection(reflow) {
     ...sites.map((s) => `  ${s}`),
   ].join('\n');
 }
+
+export function playbackSection(playback) {
+  const columns = playback.map((cell) => `${cell.mode}, ${cell.latencyMs} ms`);
+  const row = (label, path) => [label, ...playback.map((cell) => fmt(get(cell.summary, path)))];
+  return [
+    `PLAYBACK (${playback[0].runs.length} runs each after a warm-up; a fresh page per run; full = MusicKit stand-in, loaded on hover; ms)`,
+    grid(['', ...columns], [row('click → am-playback-change playing', 'clickToPlayingMs'), row('click → audible (position > 0)', 'clickToAudibleMs')]),
+  ].join('\n');
+}

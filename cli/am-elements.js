@@ -4,7 +4,7 @@
 // Usage errors exit with code 2 and a message on stderr; secrets are never printed.
 import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
-import { createDeveloperToken, UsageError, DEFAULT_EXPIRES_IN } from './developer-token.js';
+import { createDeveloperToken, describeDeveloperToken, formatDeveloperToken, UsageError, DEFAULT_EXPIRES_IN } from './developer-token.js';
 
 const HELP = {
   main: `Usage: am-elements <command> [options]
@@ -17,9 +17,11 @@ Run "am-elements <command> --help" for a command's options.
 `,
   emulator: `Usage: am-elements emulator [options]
 
-Runs the Apple Music emulator on 127.0.0.1 (local only): the sign-in page at /woa and the
-library API of /v1/me/…, over a generated library. Point <am-auth-provider> at it with
-authorize-url="http://127.0.0.1:9000/woa" and api-url="http://127.0.0.1:9000".
+Runs the Apple Music emulator on 127.0.0.1 (local only): the sign-in page at /woa, the
+library API of /v1/me/… over a generated library, the catalog of /v1/catalog/…, preview and
+full-length audio, and a MusicKit JS stand-in at /musickit/v3/musickit.js. Point
+<am-auth-provider> at it with authorize-url="http://127.0.0.1:9000/woa" and
+api-url="http://127.0.0.1:9000" (and musickit-url at the stand-in).
 
 Options:
   --port <n>         port to listen on (default 9000; 0 = any free port)
@@ -30,17 +32,27 @@ Options:
   -h, --help         show this help
 `,
   'developer-token': `Usage: am-elements developer-token --team-id <ID> --key-id <ID> --key <AuthKey_ID.p8> [options]
+       am-elements developer-token serve --team-id <ID> --key-id <ID> --key <AuthKey_ID.p8> [--port <n>] [options]
+       am-elements developer-token inspect <token | URL | ->
 
 Prints a signed Apple Music developer token (ES256 JWT) on stdout. Keep the .p8 key on your
 server; never ship it to browsers.
+
+"serve" runs a token server instead: it answers GET /developer-token with {"token": "…"},
+renews the token before it expires, and prints the URL to put in developer-token-url.
+"inspect" prints a token's team, key id, issue and expiry dates, days left and origins
+(from the token, a URL answering one, or - for stdin); exit code 1 when it has expired.
 
 Options:
   --team-id <ID>       your 10-character Apple Developer team id (the token's iss)
   --key-id <ID>        the 10-character id of your MusicKit key (the token's kid)
   --key <file>         the AuthKey_XXXXXXXXXX.p8 private key file downloaded from Apple
   --origin <origin>    restrict the token to a web origin, e.g. https://example.com
-                       (repeat for several)
+                       (repeat for several); serve answers CORS for these origins only
   --expires-in <time>  lifetime: 180d, 12h, 3600s or 3600 (default ${DEFAULT_EXPIRES_IN}; at most about 181 days)
+  --renew-before <time> serve: sign a new token this long before expiry (default 7d)
+  --port <n>           serve: port to listen on (default 8787; 0 = any free port)
+  --host <address>     serve: address to listen on (default 127.0.0.1; 0.0.0.0 for all)
   -h, --help           show this help
 `,
 };
@@ -108,41 +120,142 @@ async function emulator(args) {
   process.once('SIGTERM', stop);
 }
 
-/** @param {string[]} args */
-async function developerToken(args) {
-  const { values } = parseArgs({
-    args,
-    options: {
-      'team-id': { type: 'string' },
-      'key-id': { type: 'string' },
-      key: { type: 'string' },
-      origin: { type: 'string', multiple: true },
-      'expires-in': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) return void process.stdout.write(HELP['developer-token']);
+const SIGNING_OPTIONS = /** @type {const} */ ({
+  'team-id': { type: 'string' },
+  'key-id': { type: 'string' },
+  key: { type: 'string' },
+  origin: { type: 'string', multiple: true },
+  'expires-in': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+});
+
+/**
+ * The signing options shared by `developer-token` and `developer-token serve`, with the key
+ * file read. Missing options and unreadable files are usage errors.
+ * @param {{[K in keyof typeof SIGNING_OPTIONS]?: any}} values
+ */
+async function signingOptions(values) {
   const missing = ['team-id', 'key-id', 'key'].filter((name) => !values[name]);
   if (missing.length) throw usage(`Missing ${missing.map((name) => `--${name}`).join(', ')}. See "am-elements developer-token --help".`);
-  let privateKeyPem;
+  let privateKey;
   try {
-    privateKeyPem = await readFile(/** @type {string} */ (values.key), 'utf8');
+    privateKey = await readFile(values.key, 'utf8');
   } catch (error) {
     const code = /** @type {NodeJS.ErrnoException} */ (error).code;
     throw usage(code === 'ENOENT' ? `Key file not found: ${values.key}` : `Cannot read key file ${values.key} (${code ?? 'error'})`);
   }
-  const token = await createDeveloperToken({
+  return {
     teamId: /** @type {string} */ (values['team-id']),
     keyId: /** @type {string} */ (values['key-id']),
-    privateKeyPem,
-    origins: values.origin ?? [],
-    expiresIn: values['expires-in'] ?? DEFAULT_EXPIRES_IN,
-  });
+    privateKey,
+    origins: /** @type {string[]} */ (values.origin ?? []),
+    expiresIn: /** @type {string} */ (values['expires-in'] ?? DEFAULT_EXPIRES_IN),
+  };
+}
+
+/** @param {string[]} args */
+async function developerToken(args) {
+  if (args[0] === 'serve') return developerTokenServe(args.slice(1));
+  if (args[0] === 'inspect') return developerTokenInspect(args.slice(1));
+  const { values } = parseArgs({ args, options: SIGNING_OPTIONS });
+  if (values.help) return void process.stdout.write(HELP['developer-token']);
+  const token = await createDeveloperToken(await signingOptions(values));
   process.stdout.write(`${token}\n`);
   if (process.stderr.isTTY) {
-    const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
-    process.stderr.write(`Expires ${new Date(exp * 1000).toISOString()}.\n`);
+    process.stderr.write(`Expires ${new Date(describeDeveloperToken(token).expiresAt).toISOString()}.\n`);
   }
+}
+
+/** `developer-token serve`: the token server on its own, at /developer-token. */
+async function developerTokenServe(/** @type {string[]} */ args) {
+  const { values } = parseArgs({
+    args,
+    options: { ...SIGNING_OPTIONS, 'renew-before': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+  });
+  if (values.help) return void process.stdout.write(HELP['developer-token']);
+  const port = integerOption(values.port, 'port', 0, 65535) ?? 9001;
+  const host = values.host ?? '127.0.0.1';
+  const { createDeveloperTokenHandler } = await import('../server/handler.js');
+  const { toNodeListener } = await import('../server/node-listener.js');
+  const { createServer } = await import('node:http');
+  const handler = createDeveloperTokenHandler({ ...(await signingOptions(values)), renewBefore: values['renew-before'] });
+  // Sign the first token now, so a key WebCrypto cannot use fails here rather than per request.
+  const first = await handler(new Request('http://localhost/developer-token'));
+  if (!first.ok) throw new Error('The first token could not be signed (see above).');
+  const { expiresAt } = describeDeveloperToken((await first.json()).token);
+
+  const listener = toNodeListener(handler);
+  const server = createServer((req, res) => {
+    if (new URL(req.url ?? '/', 'http://localhost').pathname === '/developer-token') return listener(req, res);
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end('Not found: the developer token is at /developer-token\n');
+  });
+  try {
+    await new Promise((resolve, reject) => server.once('error', reject).listen(port, host, () => resolve(undefined)));
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'EADDRINUSE') {
+      throw new Error(`Port ${port} is already in use; choose another with --port (0 = any free port).`);
+    }
+    throw error;
+  }
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const shownHost = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${shownHost}:${address.port}/developer-token`;
+  console.log(`Serving developer tokens at ${url} (this one expires ${new Date(expiresAt).toISOString()}; renewed before then).`);
+  if (!values.origin?.length) {
+    console.log('No --origin given: pages on other origins (every page not served from this port) cannot read the token. Add --origin http://localhost:8000 (your page\'s origin).');
+  }
+  console.log(`Use developer-token-url="${url}". Press Ctrl+C to stop.`);
+  const stop = () => server.close(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** `developer-token inspect <token | URL | ->`: what a token says about itself. */
+async function developerTokenInspect(/** @type {string[]} */ args) {
+  const { values, positionals } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  if (values.help) return void process.stdout.write(HELP['developer-token']);
+  if (positionals.length !== 1) throw usage('inspect needs one token, a URL answering one, or - to read it from stdin.');
+  let token = positionals[0];
+  if (token === '-') {
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(chunk);
+    token = Buffer.concat(chunks).toString('utf8');
+  } else if (/^https?:\/\//i.test(token)) {
+    token = await fetchToken(token);
+  }
+  let info;
+  try {
+    info = describeDeveloperToken(token);
+  } catch (error) {
+    throw usage(/** @type {Error} */ (error).message);
+  }
+  process.stdout.write(`${formatDeveloperToken(info)}\n`);
+  if (info.expired) {
+    process.stderr.write('am-elements: this developer token has expired; Apple refuses it. Sign a new one.\n');
+    process.exitCode = 1;
+  }
+}
+
+/** The token a developer-token-url answers (text or {"token": "…"}). */
+async function fetchToken(/** @type {string} */ url) {
+  let response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/json, text/plain' } });
+  } catch (error) {
+    throw new Error(`${url} could not be reached (${/** @type {any} */ (error).cause?.code ?? /** @type {Error} */ (error).message}).`);
+  }
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}.`);
+  const text = (await response.text()).trim();
+  if (!text.startsWith('{')) return text;
+  try {
+    const { token } = JSON.parse(text);
+    if (typeof token === 'string') return token;
+  } catch {
+    // reported below
+  }
+  throw new Error(`${url} answered JSON without a "token" string.`);
 }
 
 /** @param {string[]} argv */

@@ -23,8 +23,10 @@ export async function startDemoPage(provider) {
     for (const [name, value] of Object.entries(config.provider ?? {})) provider.setAttribute(name, String(value));
   }
   showMode(config);
-  // In your own page this is simply <script type="module" src="…/am-elements.js">.
+  // In your own page this is simply <script type="module" src="…/am-elements.js">, which loads
+  // the playback elements by itself when the page has them.
   await import('/src/index.ts');
+  await import('/src/playback.ts');
   return config;
 }
 

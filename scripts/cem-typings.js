@@ -14,11 +14,8 @@ import { generateVuejsTypes } from 'custom-element-vuejs-integration';
 /** Files the typings plugin writes, relative to its output folder (checked by scripts/check-manifest.js). */
 export const GENERATED_TYPINGS = ['jsx.d.ts', 'vue.d.ts'];
 
-/**
- * Where the generated typings import the element classes from, relative to the typings folder:
- * types/elements.d.ts re-exports both entry points (sign-in and library, playback).
- */
-const TYPES_MODULE = './elements.js';
+/** Where the generated typings import the element classes from, relative to the typings folder. */
+const TYPES_MODULE = '../dist/index.js';
 
 /**
  * @param {{interfaceName?: string, file?: string}} [options]
@@ -91,7 +88,7 @@ export function frameworkTypingsPlugin({ outdir }) {
  * - they read an event's `type` as its detail type and wrap it in `CustomEvent<…>` themselves,
  *   and they import every bare type name of every element in one import statement (a name used
  *   by two elements is then imported twice, which TypeScript rejects): so `CustomEvent<X>`
- *   becomes `import("./elements.js").X`, which they leave inline;
+ *   becomes `import("../dist/index.js").X`, which they leave inline;
  * - they offer every public field as a settable prop: read-only ones (getters) are dropped, since
  *   setting them would throw;
  * - for Vue they key props by attribute name and listeners as `on` + event name, but Vue (and

@@ -17,7 +17,8 @@ const shipped = measureShipped();
 console.log(`${shipped.file}: ${(shipped.raw / 1024).toFixed(1)} KB raw, ${kb(shipped.gzip)} gzip (${shipped.gzip} bytes)`);
 
 const entries = {};
-const measure = async (key) => (key === 'shipped' ? shipped : (entries[key] ??= await measureEntrySet(key)));
+const measure = async (key) =>
+  key === 'shipped' ? shipped : key === 'shipped-playback' ? shipped.playback : (entries[key] ??= await measureEntrySet(key));
 
 const failures = [];
 const rows = [];
@@ -43,6 +44,17 @@ const listFree = !sansList.listCode.modules.length && !sansList.listCode.tagInOu
 const listCheck = config.checks?.providerAndButtonWithoutList?.enforced !== false;
 console.log(`  provider + authorize button bundle holds no list code: ${listFree ? 'PASS' : `FAIL (${sansList.listCode.modules.join(', ') || 'am-library-list in the output'})`}`);
 if (!listFree && listCheck) failures.push('the provider + authorize button bundle pulls in <am-library-list> code');
+
+// No playback code where no playback element was asked for: it loads on its own (SPEC: a page
+// pays only for the elements it uses).
+for (const key of ['provider+authorize-button', 'everything']) {
+  const { playbackCode, label } = await measure(key);
+  const clean = !playbackCode.modules.length && !playbackCode.inOutput;
+  console.log(`  ${label} bundle holds no playback code: ${clean ? 'PASS' : `FAIL (${playbackCode.modules.join(', ') || 'playback code in the output'})`}`);
+  if (!clean) failures.push(`the ${label} bundle pulls in playback code`);
+}
+console.log(`  dist/am-elements.js holds no playback code (it loads ${shipped.playback?.file}): ${shipped.holdsPlaybackCode ? 'FAIL' : 'PASS'}`);
+if (shipped.holdsPlaybackCode) failures.push('dist/am-elements.js holds playback code');
 
 for (const { specifier, exported, usedFile } of sansList.imports) {
   if (!exported) console.log(`  WARN: "${specifier}" is not in package.json "exports" (measured from ${usedFile}); bundlers will refuse that import.`);

@@ -100,7 +100,7 @@ function tokenSource() {
   const privateKeyPem = /** @type {string} */ (privateKey.export({ type: 'pkcs8', format: 'pem' }));
   /** @type {Promise<string> | undefined} */
   let token;
-  return () => (token ??= createDeveloperToken({ teamId: 'EXAMPLE000', keyId: 'EXAMPLEKEY', privateKeyPem, expiresIn: 12 * 3600 }));
+  return () => (token ??= createDeveloperToken({ teamId: 'EXAMPLE000', keyId: 'EXAMPLEKEY', privateKey: privateKeyPem, expiresIn: '30d' }));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -145,6 +145,8 @@ function demoConfig(mode, emulatorOrigin) {
       'authorize-url': `${emulatorOrigin}/woa`,
       'api-url': emulatorOrigin,
       'logout-url': `${emulatorOrigin}/account/web/logout`,
+      // Full-length playback through the emulator's stand-in for MusicKit JS (never Apple's code).
+      'musickit-url': `${emulatorOrigin}/musickit/v3/musickit.js`,
     },
   };
 }
@@ -185,12 +187,13 @@ function demoMiddleware({ config, tokens }) {
 function emulatorTokenMinter() {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const privateKeyPem = /** @type {string} */ (privateKey.export({ type: 'pkcs8', format: 'pem' }));
-  const LIFETIME_S = 12 * 3600;
+  // Long enough that the provider never warns of expiry (it warns within 7 days for a URL token).
+  const LIFETIME_S = 30 * 86_400;
   /** @type {{token: string, renewAt: number} | undefined} */
   let cached;
   return async () => {
     if (!cached || Date.now() >= cached.renewAt) {
-      const token = await createDeveloperToken({ teamId: 'DEMO000000', keyId: 'DEMOKEY000', privateKeyPem, expiresIn: LIFETIME_S });
+      const token = await createDeveloperToken({ teamId: 'DEMO000000', keyId: 'DEMOKEY000', privateKey: privateKeyPem, expiresIn: LIFETIME_S });
       cached = { token, renewAt: Date.now() + (LIFETIME_S / 2) * 1000 };
     }
     return cached.token;

@@ -1,4 +1,5 @@
 import type { AuthorizationStatus } from './core/status.js';
+import type { DeveloperTokenExpiring } from './core/developer-token-expiry.js';
 import type { PlaybackSnapshot } from './core/playback/types.js';
 
 export type LibraryType =
@@ -62,6 +63,8 @@ export interface AmLibraryLoadDetail {
 export interface AmLibrarySelectDetail {
   item: LibraryResource;
 }
+/** `{expiresAt, daysLeft}`: the developer token's `exp` (ms since the epoch) and the days left, rounded. */
+export type AmDeveloperTokenExpiringDetail = DeveloperTokenExpiring;
 /** `state`: `loading`, `playing`, `paused`, `ended`, `stopped`; `mode`: `preview` or `full`; `item` the track; seconds. */
 export type AmPlaybackChangeDetail = PlaybackSnapshot;
 
@@ -76,12 +79,13 @@ export interface AmEventDetails {
   'am-status-change': AmStatusChangeDetail;
   'am-library-load': AmLibraryLoadDetail;
   'am-library-select': AmLibrarySelectDetail;
+  'am-developer-token-expiring': AmDeveloperTokenExpiringDetail;
   'am-playback-change': AmPlaybackChangeDetail;
 }
 
 export type AmEventName = keyof AmEventDetails;
 
-/** Dispatches a bubbling, composed `CustomEvent` (SPEC §5). Returns `dispatchEvent`'s result. */
+/** Dispatches a bubbling, composed `CustomEvent` (README, "Events"). Returns `dispatchEvent`'s result. */
 export function emit<K extends AmEventName>(
   target: EventTarget,
   name: K,
@@ -101,6 +105,7 @@ declare global {
     'am-status-change': CustomEvent<AmStatusChangeDetail>;
     'am-library-load': CustomEvent<AmLibraryLoadDetail>;
     'am-library-select': CustomEvent<AmLibrarySelectDetail>;
+    'am-developer-token-expiring': CustomEvent<AmDeveloperTokenExpiringDetail>;
     'am-playback-change': CustomEvent<AmPlaybackChangeDetail>;
   }
 }

@@ -1,4 +1,4 @@
-// Accessibility (SPEC §7, issue 6 part 5): axe in every state of every element, in light and
+// Accessibility (docs/accessibility.md): axe in every state of every element, in light and
 // dark; keyboard-only sign-in and library use; live announcements of sign-in, sign-out and load
 // errors; prefers-reduced-motion.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';

@@ -93,7 +93,7 @@ describe('<am-auth-provider> signing in against the emulator', () => {
     expect(localStorage.getItem(KEYS[2])).to.equal('us');
     expect(localStorage.getItem(KEYS[3])).to.equal(event.detail.cid);
     expect(unauthorizeButton.shadowRoot!.querySelector('button')!.disabled).to.be.false;
-    // The storefront was asked for with the new token (SPEC §1.3 last bullet).
+    // The storefront was asked for with the new token (docs/protocol.md: MusicKit asks it after authorize).
     expect((await emulatorRequests('/v1/me/storefront')).map((r) => r.status)).to.deep.equal([200]);
     // The token never shows up in markup.
     expect(provider.outerHTML).not.to.contain(event.detail.musicUserToken);

@@ -5,7 +5,7 @@ import { fakeDeveloperToken } from './support/tokens.js';
 const innerButton = (el: Element) => el.shadowRoot!.querySelector('button')!;
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
-describe('definition and insertion order (SPEC §2)', () => {
+describe('definition and insertion order', () => {
   const warnings: unknown[][] = [];
   const originalWarn = console.warn;
   before(() => {

@@ -1,5 +1,5 @@
 // This file defines the elements itself: a list attached inside a provider that is not yet
-// defined still gets the state once the provider upgrades (SPEC §2, any definition order).
+// defined still gets the state once the provider upgrades (any definition order).
 import { expect, waitUntil } from '@open-wc/testing';
 import { fakeDeveloperToken } from './support/tokens.js';
 import { emulatorOrigin, issueToken, resetEmulator } from './support/emulator.js';

@@ -313,7 +313,7 @@ describe('<am-library-list> against the emulator', () => {
       await untilState(list, 'error', 15000);
       document.removeEventListener('am-error', onError);
       expect(part(list, 'error')!.textContent).to.contain('not responding (HTTP 503)');
-      // SPEC §5: an API failure is also an am-error, from the list.
+      // An API failure is also an am-error, from the list.
       expect(errors.map((detail) => [detail.code, detail.error.status])).to.deep.equal([['api-error', 503]]);
       expect(errors[0].message).to.contain('not responding (HTTP 503)');
       await realClick(part(list, 'retry')!);

@@ -1,13 +1,13 @@
-// What `npm pack` would publish: only what users need (dist, cli, types, the manifest, the
-// editor data, README, LICENSE, SECURITY.md, CHANGELOG.md), nothing of the sources, tests, demo,
-// bench, docs or WordPress plugin; every entry point package.json names is in it; and the
+// What `npm pack` would publish: only what users need (dist, cli, server, types, the manifest,
+// the editor data, README, LICENSE, SECURITY.md, CHANGELOG.md), nothing of the sources, tests,
+// demo, bench, docs or WordPress plugin; every entry point package.json names is in it; and the
 // metadata npm shows on the package page. Needs `npm run build`.
 //
 //   node --test test/pack.test.js        (part of `npm run check`)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -45,7 +45,6 @@ test('holds the bundle, the modules with their types, the React wrappers, the ty
     'dist/react/index.d.ts',
     'dist/react/playback.js',
     'dist/react/playback.d.ts',
-    'types/elements.d.ts',
     'types/jsx.d.ts',
     'types/react.d.ts',
     'types/preact.d.ts',
@@ -54,6 +53,13 @@ test('holds the bundle, the modules with their types, the React wrappers, the ty
     'cli/developer-token.js',
     'cli/emulator/index.js',
     'cli/emulator/README.md',
+    'server/index.js',
+    'server/index.d.ts',
+    'server/handler.js',
+    'server/node-listener.js',
+    'server/sign.js',
+    'server/private-key.js',
+    'server/errors.js',
   ];
   for (const file of required) assert.ok(paths().includes(file), `${file} is packed`);
 });
@@ -62,6 +68,7 @@ test('holds nothing else: no sources, tests, demo, bench, docs, scripts or WordP
   const allowed = [
     /^dist\//,
     /^cli\//,
+    /^server\/[^/]+\.(js|d\.ts)$/,
     /^types\/[^/]+\.d\.ts$/,
     /^(package\.json|README\.md|LICENSE|SECURITY\.md|CHANGELOG\.md|custom-elements\.json|vscode\.(html|css)-custom-data\.json|web-types\.json)$/,
   ];
@@ -90,8 +97,28 @@ test('every entry point in package.json is packed', () => {
   }
 });
 
-// Most of it is source maps (with the TypeScript sources in them) and the manifest; the editor
-// data (VS Code, JetBrains) added about 15 KB. What a page loads is guarded by size-budgets.json.
+test('no browser code contains the token server, jose or a key', () => {
+  // am-elements/server signs with the private key: it must stay on servers. The browser build
+  // (dist/) never imports it, nor jose, which only the server and the CLI use.
+  const files = readdirSync(`${ROOT}dist`, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(js|d\.ts|map)$/.test(file));
+  assert.ok(files.length > 5, 'dist/ is built');
+  for (const file of files) {
+    const text = readFileSync(`${ROOT}dist/${file}`, 'utf8');
+    for (const marker of ['createDeveloperTokenHandler', 'toNodeListener', 'importPKCS8', 'SignJWT', 'BEGIN PRIVATE KEY']) {
+      assert.ok(!text.includes(marker), `dist/${file} contains ${marker}`);
+    }
+    assert.doesNotMatch(text, /["'](?:jose|am-elements\/server|\.{0,2}\/(?:\.\.\/)*server\/[^"']*)["']/, `dist/${file} imports server code or jose`);
+  }
+  const sources = readdirSync(`${ROOT}src`, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  for (const file of sources) {
+    assert.doesNotMatch(readFileSync(`${ROOT}src/${file}`, 'utf8'), /from ['"](?:jose|[./]*server\/|am-elements\/server)/, `src/${file} imports server code`);
+  }
+});
+
+// 400 KB until am-elements/server (server/, about 8 KB compressed) joined the package at 395 KB;
+// 450 KB since the editor data (VS Code, JetBrains: about 15 KB) and the React wrappers joined.
+// Most of it is source maps (with the TypeScript sources in them) and the manifest; what a page
+// loads is guarded by size-budgets.json.
 test('stays small: under 450 KB compressed', () => {
   assert.ok(totals.size < 450 * 1024, `the tarball is ${Math.round(totals.size / 1024)} KB`);
 });

@@ -5,7 +5,7 @@ import type { AmAuthProvider } from '../src/index.js';
 import type { AmPlayButton, AmPlayer } from '../src/playback.js';
 import type { PlaybackEngine } from '../src/am-player.js';
 import { fakeDeveloperToken } from './support/tokens.js';
-import { emulatorOrigin, issueToken, resetEmulator } from './support/emulator.js';
+import { emulatorOrigin, emulatorRequests, issueToken, resetEmulator } from './support/emulator.js';
 import { realClick } from './support/dom.js';
 
 // Emulator catalog ids (cli/emulator/README.md): 1000000001 has a preview, 1000000002 none;
@@ -85,13 +85,41 @@ describe('playback: previews for everyone', () => {
     if ('mediaSession' in navigator) expect(navigator.mediaSession.metadata?.title).to.equal(engine.nowPlaying!.title);
   });
 
+  it('starts audio inside the click’s own task once the song was resolved on focus (Safari’s rule)', async () => {
+    const { button, engine } = await page({ songId: SONG });
+    stop = () => engine.stop();
+    button.focus();
+    await waitUntil(async () => (await emulatorRequests('/v1/catalog')).some((r) => r.status === 200), 'resolved on focus');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let inClick = false;
+    let playedInClick: boolean | undefined;
+    const onClick = () => {
+      inClick = true;
+      setTimeout(() => (inClick = false));
+    };
+    window.addEventListener('click', onClick, { capture: true });
+    const play = HTMLMediaElement.prototype.play;
+    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+      playedInClick ??= inClick;
+      return play.call(this);
+    };
+    try {
+      await realClick(button);
+      await audible(engine);
+    } finally {
+      HTMLMediaElement.prototype.play = play;
+      window.removeEventListener('click', onClick, { capture: true });
+    }
+    expect(playedInClick).to.be.true;
+  });
+
   it('pauses and resumes from the same button', async () => {
     const { button, engine } = await page({ songId: SONG });
     stop = () => engine.stop();
     await realClick(button);
     await audible(engine);
     await realClick(button);
-    await waitUntil(() => engine.state === 'paused');
+    await waitUntil(() => engine.state === 'paused', 'paused', { timeout: 5000 });
     await realClick(button);
     await audible(engine);
   });
@@ -104,7 +132,7 @@ describe('playback: previews for everyone', () => {
     expect(engine.queue).to.have.length(10);
     const first = engine.nowPlaying!.id;
     engine.next();
-    await waitUntil(() => engine.nowPlaying?.id !== first && engine.state === 'playing', 'the next track plays');
+    await waitUntil(() => engine.nowPlaying?.id !== first && engine.state === 'playing', 'the next track plays', { timeout: 8000 });
   });
 
   it('reports preview-unavailable, once per click, for a song Apple has no preview of', async () => {
@@ -182,7 +210,7 @@ describe('playback: full length for signed-in subscribers', () => {
     expect(errors(events)).to.deep.equal([]);
     expect(engine.duration).to.be.greaterThan(60);
     await provider.unauthorize();
-    await waitUntil(() => engine.state === 'stopped', 'signing out stops full playback');
+    await waitUntil(() => engine.state === 'stopped', 'signing out stops full playback', { timeout: 5000 });
   });
 
   it('falls back to the preview with one musickit-unavailable when MusicKit JS never loads', async () => {
@@ -217,10 +245,10 @@ describe('<am-player>', () => {
     expect(slider.getAttribute('aria-valuetext')).to.match(/^\d+ minutes? \d+ seconds? of \d+ minutes? \d+ seconds?$/);
     bar.focus();
     bar.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, composed: true }));
-    await waitUntil(() => engine.state === 'paused');
+    await waitUntil(() => engine.state === 'paused', 'paused', { timeout: 5000 });
     const before = engine.position;
     bar.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
-    await waitUntil(() => engine.position >= before + 4, 'seeked 5 s ahead');
+    await waitUntil(() => engine.position >= before + 4, 'seeked 5 s ahead', { timeout: 5000 });
     engine.stop();
   });
 });

@@ -5,7 +5,7 @@ import type {
   AmLibraryList,
   AmPlayButton,
   AmPlayer,
-} from "./elements.js";
+} from "../dist/index.js";
 
 /**
  * This type can be used to create scoped tags for your components.
@@ -102,21 +102,23 @@ export type AmAuthProviderProps = {
   "app-build"?: AmAuthProvider["appBuild"];
 
   /** Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`; from the element that started the attempt. */
-  "onam-authorize"?: (e: CustomEvent<import("./elements.js").AmAuthorizeDetail>) => void;
+  "onam-authorize"?: (e: CustomEvent<import("../dist/index.js").AmAuthorizeDetail>) => void;
   /** The user declined in Apple's popup. */
   "onam-decline"?: (e: CustomEvent<Record<string, never>>) => void;
   /** Apple says Apple Music is unavailable to this user. */
   "onam-unavailable"?: (e: CustomEvent<Record<string, never>>) => void;
   /** The popup was closed, the user switched account, or it timed out. Detail `{reason, message}`: `reason` is `closed`, `switch-user` or `timeout`; `message` explains (e.g. a popup cut off by a Cross-Origin-Opener-Policy). */
-  "onam-cancel"?: (e: CustomEvent<import("./elements.js").AmCancelDetail>) => void;
+  "onam-cancel"?: (e: CustomEvent<import("../dist/index.js").AmCancelDetail>) => void;
   /** The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`. */
-  "onam-error"?: (e: CustomEvent<import("./elements.js").AmErrorDetail>) => void;
+  "onam-error"?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
   /** Signed out. */
   "onam-unauthorize"?: (e: CustomEvent<Record<string, never>>) => void;
   /** The authorization status changed. Detail `{status, previousStatus, reason?}`. */
-  "onam-status-change"?: (e: CustomEvent<import("./elements.js").AmStatusChangeDetail>) => void;
+  "onam-status-change"?: (e: CustomEvent<import("../dist/index.js").AmStatusChangeDetail>) => void;
   /** Playback changed state (with `<am-player>` or `<am-play-button>` on the page). Detail `{state, mode, item, position, duration}`. */
-  "onam-playback-change"?: (e: CustomEvent<import("./elements.js").AmPlaybackChangeDetail>) => void;
+  "onam-playback-change"?: (e: CustomEvent<import("../dist/index.js").AmPlaybackChangeDetail>) => void;
+  /** Once per page load and token, with a console warning, when the developer token expires within 14 days (a token from `developer-token-url`: within 7 days even when fetched again, i.e. its server does not renew it). Detail `{expiresAt, daysLeft}`. */
+  "onam-developer-token-expiring"?: (e: CustomEvent<import("../dist/index.js").AmDeveloperTokenExpiringDetail>) => void;
 };
 
 export type AmAuthorizeButtonProps = {
@@ -136,15 +138,15 @@ is signed in and the unauthorize button while signed out, so the pair acts as on
   "disconnected-text"?: AmAuthorizeButton["disconnectedText"];
 
   /** Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`. */
-  "onam-authorize"?: (e: CustomEvent<import("./elements.js").AmAuthorizeDetail>) => void;
+  "onam-authorize"?: (e: CustomEvent<import("../dist/index.js").AmAuthorizeDetail>) => void;
   /** The user declined. */
   "onam-decline"?: (e: CustomEvent<Record<string, never>>) => void;
   /** Apple Music is unavailable to this user. */
   "onam-unavailable"?: (e: CustomEvent<Record<string, never>>) => void;
   /** Popup closed, account switch, or timeout. Detail `{reason, message}`. */
-  "onam-cancel"?: (e: CustomEvent<import("./elements.js").AmCancelDetail>) => void;
+  "onam-cancel"?: (e: CustomEvent<import("../dist/index.js").AmCancelDetail>) => void;
   /** Popup blocked, no developer token, or an unusable answer. Detail `{code, message, error}`. */
-  "onam-error"?: (e: CustomEvent<import("./elements.js").AmErrorDetail>) => void;
+  "onam-error"?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
 };
 
 export type AmUnauthorizeButtonProps = {
@@ -209,11 +211,11 @@ page's colours and CSS `color-scheme`. */
 fixed `--am-row-height`. Strings are rendered as text. */
   renderItem?: AmLibraryList["renderItem"];
   /** A page arrived. Detail `{type, items, total?, done, skipped?}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known; `skipped` counts entries of the page that were not resources (`null`, numbers, …) and were left out. A page without resources ends the list. */
-  "onam-library-load"?: (e: CustomEvent<import("./elements.js").AmLibraryLoadDetail>) => void;
+  "onam-library-load"?: (e: CustomEvent<import("../dist/index.js").AmLibraryLoadDetail>) => void;
   /** A row was activated by click, Enter or Space. Detail `{item}`. */
-  "onam-library-select"?: (e: CustomEvent<import("./elements.js").AmLibrarySelectDetail>) => void;
+  "onam-library-select"?: (e: CustomEvent<import("../dist/index.js").AmLibrarySelectDetail>) => void;
   /** A page failed after the API client's retries. Detail `{code: 'api-error', message, error}`; `error` is the `AppleMusicApiError` (with `status`). */
-  "onam-error"?: (e: CustomEvent<import("./elements.js").AmErrorDetail>) => void;
+  "onam-error"?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
 };
 
 export type AmPlayButtonProps = {
@@ -281,6 +283,7 @@ export type CustomElements = {
    * - **am-unauthorize** - Signed out.
    * - **am-status-change** - The authorization status changed. Detail `{status, previousStatus, reason?}`.
    * - **am-playback-change** - Playback changed state (with `<am-player>` or `<am-play-button>` on the page). Detail `{state, mode, item, position, duration}`.
+   * - **am-developer-token-expiring** - Once per page load and token, with a console warning, when the developer token expires within 14 days (a token from `developer-token-url`: within 7 days even when fetched again, i.e. its server does not renew it). Detail `{expiresAt, daysLeft}`.
    *
    * ### **Methods:**
    *  - **authorize(options: _{ popup?: Window }_): _Promise<string>_** - Signs the user in. Resolves with the Music User Token — at once when one is stored —

@@ -6,7 +6,7 @@ import type {
   AmLibraryList,
   AmPlayButton,
   AmPlayer,
-} from "./elements.js";
+} from "../dist/index.js";
 
 type AmAuthProviderProps = {
   /** The developer token (a JWT signed with your MusicKit key); surrounding whitespace is ignored. */
@@ -41,21 +41,23 @@ type AmAuthProviderProps = {
   appBuild?: AmAuthProvider["appBuild"];
 
   /** `@am-authorize`: Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`; from the element that started the attempt. */
-  onAmAuthorize?: (e: CustomEvent<import("./elements.js").AmAuthorizeDetail>) => void;
+  onAmAuthorize?: (e: CustomEvent<import("../dist/index.js").AmAuthorizeDetail>) => void;
   /** `@am-decline`: The user declined in Apple's popup. */
   onAmDecline?: (e: CustomEvent<Record<string, never>>) => void;
   /** `@am-unavailable`: Apple says Apple Music is unavailable to this user. */
   onAmUnavailable?: (e: CustomEvent<Record<string, never>>) => void;
   /** `@am-cancel`: The popup was closed, the user switched account, or it timed out. Detail `{reason, message}`: `reason` is `closed`, `switch-user` or `timeout`; `message` explains (e.g. a popup cut off by a Cross-Origin-Opener-Policy). */
-  onAmCancel?: (e: CustomEvent<import("./elements.js").AmCancelDetail>) => void;
+  onAmCancel?: (e: CustomEvent<import("../dist/index.js").AmCancelDetail>) => void;
   /** `@am-error`: The popup was blocked, no usable developer token, or Apple's answer was unusable. Detail `{code, message, error}`. */
-  onAmError?: (e: CustomEvent<import("./elements.js").AmErrorDetail>) => void;
+  onAmError?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
   /** `@am-unauthorize`: Signed out. */
   onAmUnauthorize?: (e: CustomEvent<Record<string, never>>) => void;
   /** `@am-status-change`: The authorization status changed. Detail `{status, previousStatus, reason?}`. */
-  onAmStatusChange?: (e: CustomEvent<import("./elements.js").AmStatusChangeDetail>) => void;
+  onAmStatusChange?: (e: CustomEvent<import("../dist/index.js").AmStatusChangeDetail>) => void;
   /** `@am-playback-change`: Playback changed state (with `<am-player>` or `<am-play-button>` on the page). Detail `{state, mode, item, position, duration}`. */
-  onAmPlaybackChange?: (e: CustomEvent<import("./elements.js").AmPlaybackChangeDetail>) => void;
+  onAmPlaybackChange?: (e: CustomEvent<import("../dist/index.js").AmPlaybackChangeDetail>) => void;
+  /** `@am-developer-token-expiring`: Once per page load and token, with a console warning, when the developer token expires within 14 days (a token from `developer-token-url`: within 7 days even when fetched again, i.e. its server does not renew it). Detail `{expiresAt, daysLeft}`. */
+  onAmDeveloperTokenExpiring?: (e: CustomEvent<import("../dist/index.js").AmDeveloperTokenExpiringDetail>) => void;
 };
 
 type AmAuthorizeButtonProps = {
@@ -75,15 +77,15 @@ is signed in and the unauthorize button while signed out, so the pair acts as on
   disconnectedText?: AmAuthorizeButton["disconnectedText"];
 
   /** `@am-authorize`: Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`. */
-  onAmAuthorize?: (e: CustomEvent<import("./elements.js").AmAuthorizeDetail>) => void;
+  onAmAuthorize?: (e: CustomEvent<import("../dist/index.js").AmAuthorizeDetail>) => void;
   /** `@am-decline`: The user declined. */
   onAmDecline?: (e: CustomEvent<Record<string, never>>) => void;
   /** `@am-unavailable`: Apple Music is unavailable to this user. */
   onAmUnavailable?: (e: CustomEvent<Record<string, never>>) => void;
   /** `@am-cancel`: Popup closed, account switch, or timeout. Detail `{reason, message}`. */
-  onAmCancel?: (e: CustomEvent<import("./elements.js").AmCancelDetail>) => void;
+  onAmCancel?: (e: CustomEvent<import("../dist/index.js").AmCancelDetail>) => void;
   /** `@am-error`: Popup blocked, no developer token, or an unusable answer. Detail `{code, message, error}`. */
-  onAmError?: (e: CustomEvent<import("./elements.js").AmErrorDetail>) => void;
+  onAmError?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
 };
 
 type AmUnauthorizeButtonProps = {
@@ -148,11 +150,11 @@ page's colours and CSS `color-scheme`. */
 fixed `--am-row-height`. Strings are rendered as text. */
   renderItem?: AmLibraryList["renderItem"];
   /** `@am-library-load`: A page arrived. Detail `{type, items, total?, done, skipped?}`: `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known; `skipped` counts entries of the page that were not resources (`null`, numbers, …) and were left out. A page without resources ends the list. */
-  onAmLibraryLoad?: (e: CustomEvent<import("./elements.js").AmLibraryLoadDetail>) => void;
+  onAmLibraryLoad?: (e: CustomEvent<import("../dist/index.js").AmLibraryLoadDetail>) => void;
   /** `@am-library-select`: A row was activated by click, Enter or Space. Detail `{item}`. */
-  onAmLibrarySelect?: (e: CustomEvent<import("./elements.js").AmLibrarySelectDetail>) => void;
+  onAmLibrarySelect?: (e: CustomEvent<import("../dist/index.js").AmLibrarySelectDetail>) => void;
   /** `@am-error`: A page failed after the API client's retries. Detail `{code: 'api-error', message, error}`; `error` is the `AppleMusicApiError` (with `status`). */
-  onAmError?: (e: CustomEvent<import("./elements.js").AmErrorDetail>) => void;
+  onAmError?: (e: CustomEvent<import("../dist/index.js").AmErrorDetail>) => void;
 };
 
 type AmPlayButtonProps = {
@@ -220,6 +222,7 @@ export type CustomElements = {
    * - **AmUnauthorize** - `@am-unauthorize`: Signed out.
    * - **AmStatusChange** - `@am-status-change`: The authorization status changed. Detail `{status, previousStatus, reason?}`.
    * - **AmPlaybackChange** - `@am-playback-change`: Playback changed state (with `<am-player>` or `<am-play-button>` on the page). Detail `{state, mode, item, position, duration}`.
+   * - **AmDeveloperTokenExpiring** - `@am-developer-token-expiring`: Once per page load and token, with a console warning, when the developer token expires within 14 days (a token from `developer-token-url`: within 7 days even when fetched again, i.e. its server does not renew it). Detail `{expiresAt, daysLeft}`.
    *
    * ### **Methods:**
    *  - **authorize(options: _{ popup?: Window }_): _Promise<string>_** - Signs the user in. Resolves with the Music User Token — at once when one is stored —

@@ -1,5 +1,5 @@
 // @ts-check
-// The Apple Music API routes (SPEC §1.8): storefront and library lists with Apple's paging.
+// The Apple Music API routes (docs/protocol.md, "The API: headers, paging, errors"): storefront and library lists with Apple's paging.
 import { sendJson, sendAppleError } from './http.js';
 
 export const DEFAULT_LIMIT = 25;

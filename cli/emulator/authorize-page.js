@@ -1,5 +1,5 @@
 // @ts-check
-// Apple's side of the sign-in popup (SPEC §1.3): the page at /woa. The server validates the
+// Apple's side of the sign-in popup (docs/protocol.md, "JSON-RPC over postMessage"): the page at /woa. The server validates the
 // query and embeds a small config; the page script then runs the JSON-RPC conversation with
 // its opener exactly as authorize.music.apple.com does, so the provider can be tested against
 // something that behaves like Apple, including its strictness.

@@ -114,8 +114,9 @@ export function catalogResources(catalog, origin) {
  * @param {import('node:http').ServerResponse} res
  * @param {URL} url
  * @param {{catalog: Catalog, catalogResources: ReturnType<typeof catalogResources>}} state
+ * @param {import('./faults.js').FaultBody} [fault] a page fault for track lists (see faults.js)
  */
-export function handleCatalog(res, url, state) {
+export function handleCatalog(res, url, state, fault) {
   const path = url.pathname.replace(/\/+$/, '');
   const match = /^\/v1\/catalog\/([^/]+)\/([a-z-]+)(?:\/([^/]+))?(?:\/([a-z-]+))?$/.exec(path);
   if (!match) return sendAppleError(res, 404, `No resource at ${url.pathname}`);
@@ -149,7 +150,7 @@ export function handleCatalog(res, url, state) {
     return sendAppleError(res, 404, `No relationship '${relationship}' on ${kind}`);
   }
   const record = /** @type {any} */ (kind === 'albums' ? catalog.albums.get(id) : catalog.playlists.get(id));
-  sendPage(res, url, record.tracks.map((/** @type {any} */ track) => build.song(track, sf)), TRACK_LIMITS);
+  sendPage(res, url, record.tracks.map((/** @type {any} */ track) => build.song(track, sf)), TRACK_LIMITS, fault);
 }
 
 /**

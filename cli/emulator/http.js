@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 /** @typedef {import('node:http').IncomingMessage} Req */
 /** @typedef {import('node:http').ServerResponse} Res */
 
-/** Titles and codes Apple uses for each status (SPEC §1.8: `status` and `code` are strings). */
+/** Titles and codes Apple uses for each status (docs/protocol.md: `status` and `code` are strings). */
 const APPLE_ERRORS = /** @type {Record<number, [string, string]>} */ ({
   400: ['Invalid Parameter Value', '40005'],
   401: ['Unauthenticated', '40100'],

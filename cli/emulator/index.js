@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The Apple Music emulator: a local stand-in for authorize.music.apple.com and
- * api.music.apple.com (SPEC §6), for the demo, for our tests and for users' own tests.
+ * api.music.apple.com, for the demo, for our tests and for users' own tests.
  *
  * Control API (JSON bodies, CORS-enabled for local origins):
  * - `POST /_emulator/faults` `{path, status, count?, retryAfter?, body?}` (or an array): the

@@ -50,8 +50,9 @@ function withCatalog(state, item) {
  * @param {import('node:http').ServerResponse} res
  * @param {URL} url
  * @param {LibraryCatalogState} state
+ * @param {import('./faults.js').FaultBody} [fault] a page fault for lists (see faults.js)
  */
-export function handleLibraryCatalog(res, url, state) {
+export function handleLibraryCatalog(res, url, state, fault) {
   const path = url.pathname.replace(/\/+$/, '');
   const match = /^\/v1\/me\/library\/([a-z-]+)(?:\/([^/]+))?(?:\/([a-z-]+))?$/.exec(path);
   if (!match || !TYPES_WITH_TWINS.has(match[1])) return false;
@@ -61,7 +62,7 @@ export function handleLibraryCatalog(res, url, state) {
 
   if (!rawId) {
     if (!includeCatalog) return false;
-    sendPage(res, url, state.library.lists[type].map(decorate));
+    sendPage(res, url, state.library.lists[type].map(decorate), undefined, fault);
     return true;
   }
   const id = decodeURIComponent(rawId);
@@ -86,6 +87,6 @@ export function handleLibraryCatalog(res, url, state) {
     sendAppleError(res, 404, `No relationship '${relationship}' on library ${type}`);
     return true;
   }
-  sendPage(res, url, (tracks.get(id) ?? []).map(decorate));
+  sendPage(res, url, (tracks.get(id) ?? []).map(decorate), undefined, fault);
   return true;
 }

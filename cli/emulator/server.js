@@ -171,13 +171,13 @@ async function apple(req, res, url, state) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendAppleError(res, 405, 'The emulated API is read-only');
   const problem = checkDeveloperToken(req.headers.authorization, Date.now() / 1000);
   if (problem) return sendAppleError(res, 401, problem);
-  if (path.startsWith('/v1/catalog/')) return handleCatalog(res, url, state);
+  if (path.startsWith('/v1/catalog/')) return handleCatalog(res, url, state, fault?.body);
   if (!path.startsWith('/v1/me/')) return sendAppleError(res, 404, `The emulator serves /v1/me/… only, not ${path}`);
   const userToken = userTokenOf(req.headers, false);
   if (!state.tokens.isValid(userToken)) {
     return sendAppleError(res, 403, userToken ? 'Music User Token is invalid or revoked' : 'Music-User-Token (or Media-User-Token) header is missing');
   }
-  if (handleLibraryCatalog(res, url, state)) return;
+  if (handleLibraryCatalog(res, url, state, fault?.body)) return;
   handleMe(res, url, state, fault?.body);
 }
 
@@ -194,7 +194,7 @@ async function playback(req, res, url, state) {
   state.log.add(entry);
   res.on('finish', () => (entry.status = res.statusCode));
   const fault = state.faults.take(url.pathname);
-  if (fault) return sendFault(res, fault);
+  if (fault && fault.status !== 200) return sendFault(res, fault);
   return handlePlayback(req, res, url, state);
 }
 
@@ -309,5 +309,6 @@ function indexPage(state) {
 <p>A local stand-in for Apple's sign-in page and the Apple Music API, for development and tests. It only listens on this computer.</p>
 <p>Point <code>&lt;am-auth-provider&gt;</code> at it with <code>authorize-url="${state.origin}/woa"</code> and <code>api-url="${state.origin}"</code>.</p>
 <p>Library: ${s.albums} albums, ${s.songs} songs, ${s.playlists} playlists, ${s.artists} artists, ${s['music-videos']} music videos. Storefront <code>${state.storefront}</code>.</p>
+<p>Catalog: ${state.catalog.songs.size} songs, ${state.catalog.albums.size} albums, ${state.catalog.playlists.size} playlists. MusicKit JS stand-in for <code>musickit-url</code>: <code>${state.origin}/musickit/v3/musickit.js</code>.</p>
 </html>`;
 }

@@ -2,12 +2,14 @@
 // passes its attributes in and turns the values returned here into status, context and events.
 import { AppleMusicApi } from './api-client.js';
 import { DeveloperTokenSource, type DeveloperToken } from './developer-token-source.js';
+import { expiringOnce, type DeveloperTokenExpiring } from './developer-token-expiry.js';
 import { endpointProblem } from './endpoint.js';
 import { AuthorizationError } from './errors.js';
 import { readHandOff } from './hand-off.js';
 import { logoutBestEffort } from './logout.js';
 import { isAuthorizedStatus, type AuthorizationStatus } from './status.js';
 import { TokenStore, type StoredAuthorization } from './token-store.js';
+import { TabSync } from './tab-sync.js';
 import { failed, type AttemptResult } from './attempt-result.js';
 import { DEFAULT_STOREFRONT, SignInAttempt, type AttemptContext, type AuthSessionConfig } from './sign-in-attempt.js';
 import type { StatusChangeReason } from '../events.js';
@@ -19,12 +21,13 @@ interface Attempt {
   run: SignInAttempt;
   result: Promise<AttemptResult>;
 }
-const SYNC_CHANNEL = 'am-elements:auth';
 
 export interface AuthSessionOptions {
   config(): AuthSessionConfig;
   /** Status or busy changed; `change` is set when the status did. */
   onChange(change?: { status: AuthorizationStatus; previousStatus: AuthorizationStatus; reason: StatusChangeReason }): void;
+  /** The developer token expires soon (once per token and page load); `fromUrl`: its server does not renew it. */
+  onTokenExpiring?(expiring: DeveloperTokenExpiring, fromUrl: boolean): void;
   /** The window the popup is opened from and storage events are heard on. */
   win?: Window;
 }
@@ -43,7 +46,7 @@ export class AuthSession {
   #status: AuthorizationStatus = 'not-determined';
   #store?: TokenStore;
   #client?: AppleMusicApi;
-  #channel?: BroadcastChannel;
+  readonly #tabs: TabSync;
   #storefrontLookup?: Promise<unknown>;
   #connected = false;
 
@@ -51,6 +54,7 @@ export class AuthSession {
     this.#options = options;
     this.#win = options.win ?? window;
     this.#tokens = new DeveloperTokenSource(() => ({ token: this.#config.developerToken, url: this.#config.developerTokenUrl || undefined }));
+    this.#tabs = new TabSync(this.#win, () => this.#store, () => void this.sync('other-tab'));
   }
 
   get #config(): AuthSessionConfig {
@@ -100,24 +104,14 @@ export class AuthSession {
 
   connect(): void {
     this.#connected = true;
-    this.#win.addEventListener('storage', this.#onStorage);
-    // Storage events reach other documents only; the channel also reaches other providers
-    // on this page (and sessionStorage or memory users).
-    if (typeof BroadcastChannel === 'function') {
-      this.#channel = new BroadcastChannel(SYNC_CHANNEL);
-      this.#channel.onmessage = (event: MessageEvent) => {
-        if (event.data?.teamId === this.#store?.teamId) void this.sync('other-tab');
-      };
-    }
+    this.#tabs.start();
     void this.sync();
   }
 
   /** Stops listening; `endAttempt` ends an attempt in flight (the owner really left the page). */
   disconnect(): void {
     this.#connected = false;
-    this.#win.removeEventListener('storage', this.#onStorage);
-    this.#channel?.close();
-    this.#channel = undefined;
+    this.#tabs.stop();
   }
 
   /** Ends an attempt in flight as cancelled and closes its popup. */
@@ -179,6 +173,8 @@ export class AuthSession {
       if (isAuthorizedStatus(this.#status)) this.#setStatus('not-determined', 'developer-token-changed');
       return;
     }
+    const expiring = expiringOnce(token);
+    if (expiring) this.#options.onTokenExpiring?.(expiring, Boolean(token.fromUrl));
     if (this.#takeHandOff(token)) return;
     const stored = this.#storeFor(token).read();
     if (stored && !stored.storefrontId) this.#learnStorefront(token);
@@ -203,7 +199,7 @@ export class AuthSession {
           return 'The developer token changed to another team while the popup was open; the sign-in was not kept.';
         }
         this.#storeFor(token).write(auth);
-        this.#announce();
+        this.#tabs.announce();
         return undefined;
       },
     };
@@ -241,7 +237,7 @@ export class AuthSession {
     history.replaceState(history.state, '', location.pathname + location.search);
     if (!this.#config.acceptHandOff || this.#storeFor(token).read()) return false;
     this.#storeFor(token).write(handOff);
-    this.#announce();
+    this.#tabs.announce();
     this.#setStatus(handOff.restricted ? 'restricted' : 'authorized', 'hand-off');
     this.#learnStorefront(token);
     return true;
@@ -253,7 +249,8 @@ export class AuthSession {
    * the user out through the API client; other failures leave the default.
    */
   #learnStorefront(token: DeveloperToken): void {
-    this.#storefrontLookup ??= this.#fetchStorefront()
+    if (this.#storefrontLookup) return;
+    this.#storefrontLookup = this.#fetchStorefront()
       .then((storefrontId) => {
         const stored = this.#storeFor(token).read();
         if (storefrontId && stored && !stored.storefrontId) {
@@ -275,18 +272,9 @@ export class AuthSession {
   #forgetUser(reason: StatusChangeReason): void {
     this.#store?.clear();
     this.#signOuts++;
-    this.#announce();
+    this.#tabs.announce();
     this.#setStatus('not-determined', reason);
   }
-
-  /** Tells other providers (this page and other tabs) that the stored sign-in changed; never the token. */
-  #announce(): void {
-    this.#channel?.postMessage({ teamId: this.#store?.teamId });
-  }
-
-  readonly #onStorage = (event: StorageEvent): void => {
-    if (this.#store?.concerns(event.key) && event.storageArea === this.#store.area) void this.sync('other-tab');
-  };
 
   #setStatus(status: AuthorizationStatus, reason: StatusChangeReason): void {
     const previousStatus = this.#status;

@@ -1,4 +1,4 @@
-/** Apple's authorize page; the only origin whose messages count by default (SPEC §1.1). */
+/** Apple's authorize page; the only origin whose messages count by default (docs/protocol.md, "The authorize URL"). */
 export const DEFAULT_AUTHORIZE_URL = 'https://authorize.music.apple.com/woa';
 
 /** Affiliate (`at`) and campaign (`ct`) tokens, passed through to Apple. */
@@ -59,7 +59,7 @@ function authorizePayload(input: ThirdPartyInfoInput) {
   };
 }
 
-/** The JSON string the opener returns for the popup's `thirdPartyInfo` request (SPEC §1.3). */
+/** The JSON string the opener returns for the popup's `thirdPartyInfo` request (docs/protocol.md, "JSON-RPC over postMessage"). */
 export function buildThirdPartyInfo(input: ThirdPartyInfoInput): string {
   return JSON.stringify({
     ...(input.iconUrl ? { thirdPartyIconURL: input.iconUrl } : {}),
@@ -78,7 +78,7 @@ export interface AuthorizeUrlInput extends ThirdPartyInfoInput {
 
 /**
  * `…/woa?` + link parameters, `a`, `referrer`, then `app=music` and `p=subscribe` unless
- * already set — the order and encoding of SPEC §1.1.
+ * already set — the order and encoding of docs/protocol.md, "The authorize URL".
  */
 export function buildAuthorizeUrl(input: AuthorizeUrlInput): string {
   const base = input.authorizeUrl ?? DEFAULT_AUTHORIZE_URL;

@@ -1,4 +1,5 @@
 import { DeveloperTokenError, parseDeveloperToken, type DeveloperTokenInfo } from './developer-token.js';
+import { URL_RENEWAL_WINDOW_MS } from './developer-token-expiry.js';
 
 /** Refetch a URL-provided token this long before it expires. */
 const EXPIRY_MARGIN_MS = 60_000;
@@ -7,6 +8,8 @@ export const DEVELOPER_TOKEN_FETCH_TIMEOUT_MS = 15_000;
 
 export interface DeveloperToken extends DeveloperTokenInfo {
   token: string;
+  /** Fetched from `developer-token-url` (whose server renews it), not given as an attribute. */
+  fromUrl?: boolean;
 }
 
 /** Reads a `developer-token-url` answer: the token as text, or JSON `{"token": "..."}`. */
@@ -27,9 +30,11 @@ export function tokenFromResponseText(text: string): string {
 /**
  * The developer token from an attribute or a URL. A fixed token is parsed on every use (so an
  * expiry is noticed); a URL token is fetched once, cached until shortly before `exp`, and
- * fetched again on `refresh()` (after a 401). Concurrent callers share one fetch, which fails
- * after `fetchTimeoutMs` when the URL does not answer. Tokens are trimmed where they enter
- * (pasted from a file or a CMS, they often end in a newline).
+ * fetched again on `refresh()` (after a 401) past the browser's cache. A URL token within a
+ * week of expiry is asked for once more past caches, as its server should have renewed it.
+ * Concurrent callers share one fetch, and each request fails after `fetchTimeoutMs` when the
+ * URL does not answer. Tokens are trimmed where they enter (pasted from a file or a CMS, they
+ * often end in a newline).
  */
 export class DeveloperTokenSource {
   #fetched?: DeveloperToken;
@@ -63,17 +68,34 @@ export class DeveloperTokenSource {
   async refresh(signal?: AbortSignal): Promise<DeveloperToken | undefined> {
     if (this.config().token?.trim() || !this.config().url) return undefined;
     this.#fetched = undefined;
-    return this.#fetchFromUrl(signal);
+    // Apple refused the token: a cached answer would only repeat it.
+    return this.#fetchFromUrl(signal, 'no-cache');
   }
 
-  #fetchFromUrl(signal?: AbortSignal): Promise<DeveloperToken> {
+  #fetchFromUrl(signal?: AbortSignal, cache?: RequestCache): Promise<DeveloperToken> {
     const { url } = this.config();
     if (!url) return Promise.reject(new DeveloperTokenError('unavailable', 'No developer token is configured.'));
-    this.#pending ??= this.#load(url, signal).finally(() => (this.#pending = undefined));
+    this.#pending ??= this.#load(url, signal, cache).finally(() => (this.#pending = undefined));
     return this.#pending;
   }
 
-  async #load(url: string, signal?: AbortSignal): Promise<DeveloperToken> {
+  async #load(url: string, signal?: AbortSignal, cache?: RequestCache): Promise<DeveloperToken> {
+    let first: DeveloperToken;
+    try {
+      first = await this.#fetchOnce(url, signal, cache);
+    } catch (error) {
+      if (!(error instanceof DeveloperTokenError && error.code === 'expired')) throw error;
+      // An expired answer may come from a cache: ask once more, past it.
+      return (this.#fetched = await this.#fetchOnce(url, signal, 'no-cache'));
+    }
+    if (first.expiresAt - Date.now() > URL_RENEWAL_WINDOW_MS) return (this.#fetched = first);
+    // A server that renews would have answered a later token: a cache held the old answer, or
+    // the server does not renew. Ask once more, past caches, and keep the later of the two.
+    const fresh = await this.#fetchOnce(url, signal, 'no-cache').catch(() => undefined);
+    return (this.#fetched = fresh && fresh.expiresAt > first.expiresAt ? fresh : first);
+  }
+
+  async #fetchOnce(url: string, signal?: AbortSignal, cache?: RequestCache): Promise<DeveloperToken> {
     // One controller for the caller's signal and our own bound, so a silent server never holds anyone.
     const bound = new AbortController();
     const abort = () => bound.abort();
@@ -83,7 +105,7 @@ export class DeveloperTokenSource {
       let response: Response;
       let text: string;
       try {
-        response = await this.fetchImpl(url, { credentials: 'same-origin', signal: bound.signal });
+        response = await this.fetchImpl(url, { credentials: 'same-origin', signal: bound.signal, ...(cache ? { cache } : {}) });
         text = response.ok ? await response.text() : '';
       } catch (error) {
         if (signal?.aborted) throw error;
@@ -98,8 +120,7 @@ export class DeveloperTokenSource {
         throw new DeveloperTokenError('unavailable', `The developer token URL answered HTTP ${response.status}.`);
       }
       const token = tokenFromResponseText(text);
-      this.#fetched = { token, ...parseDeveloperToken(token) };
-      return this.#fetched;
+      return { token, ...parseDeveloperToken(token), fromUrl: true };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', abort);

@@ -1,4 +1,4 @@
-/** What am-elements needs from a developer token (SPEC §1.9): who issued it and until when. */
+/** What am-elements needs from a developer token (docs/protocol.md, "Developer tokens"): who issued it and until when. */
 export interface DeveloperTokenInfo {
   /** `iss`: the team id; it names MusicKit's storage keys. */
   teamId: string;

@@ -20,7 +20,7 @@ export class AuthorizationError extends Error {
   }
 }
 
-/** One entry of Apple's `{"errors": [...]}` body (SPEC §1.8); `status` and `code` are strings. */
+/** One entry of Apple's `{"errors": [...]}` body (docs/protocol.md, "The API: headers, paging, errors"); `status` and `code` are strings. */
 export interface AppleMusicErrorObject {
   id?: string;
   title?: string;

@@ -3,7 +3,7 @@ import type { StoredAuthorization } from './token-store.js';
 const HAND_OFF_HASH = /^#([a-zA-Z0-9+/]{200,}={0,2})$/;
 
 /**
- * The redirect hand-off MusicKit accepts on load (SPEC §1.6): a long base64 hash holding
+ * The redirect hand-off MusicKit accepts on load (docs/protocol.md, "Hand-off"): a long base64 hash holding
  * `{musicUserToken, itre, cid}`. Returns undefined for any other hash, never throws.
  */
 export function readHandOff(hash: string): StoredAuthorization | undefined {

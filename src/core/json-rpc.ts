@@ -1,4 +1,4 @@
-/** JSON-RPC 2.0 as Apple's authorize page speaks it over postMessage (SPEC §1.3). */
+/** JSON-RPC 2.0 as Apple's authorize page speaks it over postMessage (docs/protocol.md, "JSON-RPC over postMessage"). */
 
 export const RPC_METHOD_NOT_FOUND = -32601;
 export const RPC_INVALID_PARAMS = -32602;

@@ -13,7 +13,7 @@ export const POPUP_SIZE = 650;
 export const CLOSED_POLL_MS = 500;
 export const DEFAULT_POPUP_TIMEOUT_MS = 300_000;
 
-/** MusicKit's feature string, centred on the opener window (SPEC §1.2). */
+/** MusicKit's feature string, centred on the opener window (docs/protocol.md, "The popup"). */
 export function popupFeatures(win: Window): string {
   const half = POPUP_SIZE / 2;
   const screenLike = win.screen as Screen & { availLeft?: number; availTop?: number };

@@ -1,4 +1,4 @@
-/** MusicKit's authorization statuses (SPEC §1.4), as the string values we expose. */
+/** MusicKit's authorization statuses (docs/protocol.md, "JSON-RPC over postMessage"), as the string values we expose. */
 export type AuthorizationStatus =
   | 'unavailable'
   | 'not-determined'

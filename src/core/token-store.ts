@@ -9,7 +9,7 @@ export interface StoredAuthorization {
   cid?: string;
 }
 
-/** MusicKit JS v3's key names (SPEC §1.5), so both libraries see the same sign-in. */
+/** MusicKit JS v3's key names (docs/protocol.md, "Storage"), so both libraries see the same sign-in. */
 export function storageKeys(teamId: string) {
   const prefix = `music.${teamId.toLowerCase()}`;
   return {

@@ -25,7 +25,7 @@ const OUTCOMES = ['am-authorize', 'am-decline', 'am-unavailable', 'am-cancel', '
  * takes as props. They bubble, so an ancestor's handler hears its descendants' events too.
  */
 export const ELEMENT_EVENTS = {
-  'am-auth-provider': [...OUTCOMES, 'am-unauthorize', 'am-status-change', 'am-playback-change'],
+  'am-auth-provider': [...OUTCOMES, 'am-unauthorize', 'am-status-change', 'am-playback-change', 'am-developer-token-expiring'],
   'am-authorize-button': OUTCOMES,
   'am-unauthorize-button': ['am-unauthorize'],
   'am-library-list': ['am-library-load', 'am-library-select', 'am-error'],

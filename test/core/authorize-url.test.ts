@@ -10,7 +10,7 @@ import {
 
 const decodeA = (url: string) => JSON.parse(atob(new URL(url).searchParams.get('a')!));
 
-describe('authorize URL (SPEC §1.1)', () => {
+describe('authorize URL', () => {
   it('builds Apple’s URL with a, referrer, app and p in that order', () => {
     const url = buildAuthorizeUrl({ developerToken: 'dev.tok.en', host: 'example.com:8080', referrer: 'https://example.com:8080/page?x=1' });
     expect(url.startsWith('https://authorize.music.apple.com/woa?a=')).to.be.true;

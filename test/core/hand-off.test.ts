@@ -4,7 +4,7 @@ import { readHandOff } from '../../src/core/hand-off.js';
 const hashOf = (value: unknown) => `#${btoa(JSON.stringify(value))}`;
 const longToken = 'M'.repeat(220);
 
-describe('redirect hand-off (SPEC §1.6)', () => {
+describe('redirect hand-off', () => {
   it('reads {musicUserToken, itre, cid} from a long base64 hash', () => {
     expect(readHandOff(hashOf({ musicUserToken: longToken, itre: '1', cid: 'c' }))).to.deep.equal({ musicUserToken: longToken, restricted: true, cid: 'c' });
   });

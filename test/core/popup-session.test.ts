@@ -19,7 +19,7 @@ function send(data: unknown, { origin = AUTH_ORIGIN, source }: { origin?: string
 
 const request = (method: string, params?: unknown[], id: number | string = 1) => ({ jsonrpc: '2.0', id, method, ...(params ? { params } : {}) });
 
-describe('popup session (SPEC §1.2–1.3)', () => {
+describe('popup session', () => {
   let sessions: PopupSession[] = [];
   const start = (popup: Window, timeoutMs = 5000) => {
     const session = new PopupSession({ popup, authorizeOrigin: AUTH_ORIGIN, thirdPartyInfo: '{"thirdPartyName":"x"}', timeoutMs, pollMs: 20 });

@@ -20,7 +20,7 @@ const throwingScope = (what: 'access' | 'write') => {
   return scope;
 };
 
-describe('token store (SPEC §1.5)', () => {
+describe('token store', () => {
   afterEach(() => localStorage.clear());
 
   it('uses MusicKit’s key names, lower-casing the team id', () => {

@@ -28,7 +28,7 @@ async function client() {
 
 const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error) => error);
 
-describe('network hardening (SPEC §4)', () => {
+describe('network hardening', () => {
   const unhandled: unknown[] = [];
   const onRejection = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
   before(() => window.addEventListener('unhandledrejection', onRejection));

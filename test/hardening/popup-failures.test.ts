@@ -7,7 +7,7 @@ import { realClick, useCleanSlate } from '../support/dom.js';
 
 const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error) => error as { code: string; message: string });
 
-describe('popup failures (SPEC §1.2)', () => {
+describe('popup failures', () => {
   const outcomes = useCleanSlate(resetEmulator);
 
   it('explains a popup whose opener link a Cross-Origin-Opener-Policy cut', async () => {
@@ -45,7 +45,7 @@ describe('popup failures (SPEC §1.2)', () => {
   });
 });
 
-describe('developer-token-url (SPEC §3.1)', () => {
+describe('developer-token-url', () => {
   const outcomes = useCleanSlate(resetEmulator);
 
   async function setup(query: string) {

@@ -19,7 +19,7 @@ async function openTab(origin: string) {
   return { provider, storage: frame.contentWindow!.localStorage, close: () => frame.remove() };
 }
 
-describe('storage and tabs (SPEC §3.1)', () => {
+describe('storage and tabs', () => {
   beforeEach(async () => {
     localStorage.clear();
     await resetEmulator();

@@ -17,7 +17,7 @@ function allAttributeValues(root: Document | ShadowRoot = document): string[] {
   return values;
 }
 
-describe('where the Music User Token may appear (SPEC §7)', () => {
+describe('where the Music User Token may appear', () => {
   beforeEach(async () => {
     localStorage.clear();
     await resetEmulator();

@@ -59,7 +59,7 @@ describe('developer-token', () => {
 
   test('createDeveloperToken is pure: fixed time, chosen lifetime, no origin claim by default', async () => {
     const now = Date.UTC(2026, 0, 1);
-    const token = await createDeveloperToken({ teamId: TEAM, keyId: KID, privateKeyPem: p256Pem, expiresIn: '12h', now });
+    const token = await createDeveloperToken({ teamId: TEAM, keyId: KID, privateKey: p256Pem, expiresIn: '12h', now });
     const { payload } = await jwtVerify(token, p256.publicKey, { currentDate: new Date(now) });
     assert.deepEqual(payload, { iss: TEAM, iat: now / 1000, exp: now / 1000 + 12 * 3600 });
     assert.equal(decodeProtectedHeader(token).kid, KID);
@@ -71,9 +71,9 @@ describe('developer-token', () => {
     assert.equal(parseDuration('3600s'), 3600);
     assert.equal(parseDuration('3600'), 3600);
     assert.equal(MAX_LIFETIME, 15_777_000 - 86_400);
-    const ok = await createDeveloperToken({ teamId: TEAM, keyId: KID, privateKeyPem: p256Pem, expiresIn: MAX_LIFETIME });
+    const ok = await createDeveloperToken({ teamId: TEAM, keyId: KID, privateKey: p256Pem, expiresIn: MAX_LIFETIME });
     assert.ok(ok);
-    await assert.rejects(createDeveloperToken({ teamId: TEAM, keyId: KID, privateKeyPem: p256Pem, expiresIn: MAX_LIFETIME + 1 }), UsageError);
+    await assert.rejects(createDeveloperToken({ teamId: TEAM, keyId: KID, privateKey: p256Pem, expiresIn: MAX_LIFETIME + 1 }), UsageError);
   });
 
   /** Each refusal: exit code 2, a clear message on stderr, nothing on stdout. */

@@ -27,6 +27,10 @@ export const revokeToken = (token: string) => control('revoke', { token });
 export const issueToken = async (token?: string): Promise<string> => (await control('issue', token ? { token } : {})).musicUserToken;
 export const emulatorRequests = async (path = ''): Promise<{ method: string; path: string; status: number }[]> =>
   (await control(`requests?path=${encodeURIComponent(path)}`)).requests;
+/** How the MusicKit stand-in script (`/musickit/v3/musickit.js`) is served from now on; reset restores it. */
+export const serveMusicKit = (switches: { delay?: number | 'never'; status?: number }) => control('musickit', switches);
+/** The MusicKit stand-in's URL, for a provider's `musickit-url`. */
+export const musicKitUrl = async () => `${await emulatorOrigin()}/musickit/v3/musickit.js`;
 export const clearRequests = async () => {
   await fetch(`${await emulatorOrigin()}/_emulator/requests`, { method: 'DELETE' });
 };

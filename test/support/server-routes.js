@@ -12,6 +12,8 @@ function developerToken(expiresInSeconds, iss = 'TEAMID1234') {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 let tokenRequests = 0;
+/** Requests per `key` query value, and the cache mode each asked with. */
+const requestsByKey = new Map();
 
 /** Koa middleware for @web/test-runner's `middleware` option. */
 export async function testRoutes(ctx, next) {
@@ -27,7 +29,7 @@ export async function testRoutes(ctx, next) {
     const emulator = String(ctx.query.emulator);
     ctx.set('Content-Security-Policy', `script-src 'self'; connect-src 'self' ${emulator}; img-src 'self' ${emulator}`);
     ctx.type = 'html';
-    ctx.body = `<!doctype html><am-auth-provider developer-token="${developerToken(3600)}" authorize-url="${emulator}/woa?outcome=authorize" api-url="${emulator}" logout-url=""></am-auth-provider>
+    ctx.body = `<!doctype html><am-auth-provider developer-token="${developerToken(30 * 86_400)}" authorize-url="${emulator}/woa?outcome=authorize" api-url="${emulator}" logout-url=""></am-auth-provider>
 <script type="module" src="/test/fixtures/csp-driver.js"></script>`;
     return;
   }
@@ -40,7 +42,13 @@ export async function testRoutes(ctx, next) {
       ctx.body = 'unavailable';
       return;
     }
-    let token = developerToken(Number(ctx.query.expiresIn ?? 3600), ctx.query.iss);
+    // `key` counts requests apart; `renewedExpiresIn` answers every request after the first
+    // with a later token, as a server that renews would.
+    const key = ctx.query.key === undefined ? undefined : String(ctx.query.key);
+    const seen = key === undefined ? [] : (requestsByKey.get(key) ?? []);
+    if (key !== undefined) requestsByKey.set(key, [...seen, ctx.get('Cache-Control') || ctx.get('Pragma') || '']);
+    const renewed = seen.length > 0 && ctx.query.renewedExpiresIn !== undefined;
+    let token = developerToken(Number((renewed ? ctx.query.renewedExpiresIn : ctx.query.expiresIn) ?? 30 * 86_400), ctx.query.iss);
     // `pad`: wrapped in whitespace and newlines, as tokens pasted into a CMS or a file often are.
     if (ctx.query.pad) token = `  \n${token}\n  `;
     ctx.body = ctx.query.format === 'json' ? { token } : token;
@@ -54,7 +62,7 @@ export async function testRoutes(ctx, next) {
     return;
   }
   if (ctx.path === '/_test/developer-token-requests') {
-    ctx.body = { count: tokenRequests };
+    ctx.body = ctx.query.key === undefined ? { count: tokenRequests } : { requests: requestsByKey.get(String(ctx.query.key)) ?? [] };
     return;
   }
   return next();

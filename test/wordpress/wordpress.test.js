@@ -10,11 +10,13 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startEmulator } from '../../cli/emulator/index.js';
 import { findChromium, CHROMIUM_FLAGS } from '../../scripts/chromium.js';
 import { checkPrerequisites, startWordPress } from './site.js';
+import { signingTests } from './signing.js';
 
 const PLUGIN = fileURLToPath(new URL('../../wordpress/am-elements/', import.meta.url));
 const THEME = fileURLToPath(new URL('./theme/', import.meta.url));
@@ -311,7 +313,7 @@ test('WordPress: shortcodes render escaped elements inside providers, and load t
   assert.equal(modulePath.relay, false, 'no relay script is registered');
 
   // The plugin's PHP files do nothing when requested directly.
-  for (const file of ['am-elements.php', 'uninstall.php', 'includes/class-am-elements-settings.php', 'includes/class-am-elements-shortcodes.php', 'includes/class-am-elements-assets.php']) {
+  for (const file of ['am-elements.php', 'uninstall.php', ...['settings', 'shortcodes', 'assets', 'signer', 'token-server', 'signing-settings'].map((name) => `includes/class-am-elements-${name}.php`)]) {
     const response = await fetch(`${site.origin}/wp-content/plugins/am-elements/${file}`);
     assert.equal((await response.text()).trim(), '', `${file} prints nothing when requested directly`);
   }
@@ -409,15 +411,35 @@ test('WordPress: a visitor signs in from standalone shortcodes, every provider f
   await context.close();
 });
 
-test('WordPress: no PHP notices from the plugin, and the token stays out of the logs', { timeout: TIMEOUT }, async () => {
+// The site signs its own tokens from the uploaded .p8 key (test/wordpress/signing.js).
+const signing = signingTests({
+  site: () => site,
+  logIn,
+  newContext,
+  newPage,
+  waitForProviders,
+  signIn,
+  settingsUrl,
+  timeout: TIMEOUT,
+});
+
+test('WordPress: no PHP notices from the plugin, and the tokens and the key stay out of the logs', { timeout: TIMEOUT }, async () => {
   const debugLog = await site.debugLog();
   const ours = debugLog.split('\n').filter((line) => line.includes('/plugins/am-elements/'));
   assert.deepEqual(ours, [], 'debug.log has no line about the plugin');
-  assert.ok(!debugLog.includes(TOKEN), 'the token is not in debug.log');
-  assert.ok(!site.serverLog().includes(TOKEN), 'the token is not in the server log');
+  for (const [name, secret] of [['token', TOKEN], ['key', signing.secret]]) {
+    assert.ok(!debugLog.includes(secret), `the ${name} is not in debug.log`);
+    assert.ok(!site.serverLog().includes(secret), `the ${name} is not in the server log`);
+  }
 });
 
-test('WordPress: deleting the plugin runs uninstall.php, which removes its settings', { timeout: TIMEOUT }, async () => {
+test('WordPress: deleting the plugin runs uninstall.php, which removes its settings, key and token', { timeout: TIMEOUT }, async () => {
+  // A stored key and a signed token, as a site that signs its own tokens has.
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const pem = Buffer.from(/** @type {string} */ (privateKey.export({ type: 'pkcs8', format: 'pem' }))).toString('base64');
+  site.wpEval(`AM_Elements_Token_Server::store_key( base64_decode( '${pem}' ), 'TEAMWP1234', 'KEYWP12345' ); AM_Elements_Token_Server::current();`);
+  const options = () => JSON.parse(site.wpEval("echo wp_json_encode( array( get_option( 'am_elements_signing_key', null ) !== null, get_option( 'am_elements_signed_token', null ) !== null ) );"));
+  assert.deepEqual(options(), [true, true]);
   const context = await newContext();
   const page = await logIn(context);
   page.on('dialog', (dialog) => dialog.accept());
@@ -436,6 +458,7 @@ test('WordPress: deleting the plugin runs uninstall.php, which removes its setti
     await page.screenshot({ path: `${SHOTS}05-deleted.png`, fullPage: true });
   }
   assert.equal(savedSettings(), null, 'the option is gone');
+  assert.deepEqual(options(), [false, false], 'the key and the token are gone');
   assert.ok(!existsSync(`${site.docroot}/wp-content/plugins/am-elements`), 'the plugin folder is gone');
   await context.close();
 });

@@ -22,6 +22,9 @@ define( 'AM_ELEMENTS_FILE', __FILE__ );
 define( 'AM_ELEMENTS_DIR', plugin_dir_path( __FILE__ ) );
 
 require_once AM_ELEMENTS_DIR . 'includes/class-am-elements-settings.php';
+require_once AM_ELEMENTS_DIR . 'includes/class-am-elements-signer.php';
+require_once AM_ELEMENTS_DIR . 'includes/class-am-elements-token-server.php';
+require_once AM_ELEMENTS_DIR . 'includes/class-am-elements-signing-settings.php';
 require_once AM_ELEMENTS_DIR . 'includes/class-am-elements-assets.php';
 require_once AM_ELEMENTS_DIR . 'includes/class-am-elements-shortcodes.php';
 
@@ -34,5 +37,6 @@ function am_elements_load_textdomain() {
 add_action( 'init', 'am_elements_load_textdomain' );
 
 AM_Elements_Settings::init();
+AM_Elements_Token_Server::init();
 AM_Elements_Assets::init();
 AM_Elements_Shortcodes::init();

@@ -7,12 +7,21 @@
 
 defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
+/**
+ * The settings, the stored MusicKit key and the token signed with it.
+ */
+function am_elements_delete_options() {
+	foreach ( array( 'am_elements_settings', 'am_elements_signing_key', 'am_elements_signed_token' ) as $option ) {
+		delete_option( $option );
+	}
+}
+
 if ( is_multisite() ) {
 	foreach ( get_sites( array( 'fields' => 'ids' ) ) as $am_elements_site_id ) {
 		switch_to_blog( $am_elements_site_id );
-		delete_option( 'am_elements_settings' );
+		am_elements_delete_options();
 		restore_current_blog();
 	}
 } else {
-	delete_option( 'am_elements_settings' );
+	am_elements_delete_options();
 }

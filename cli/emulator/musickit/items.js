@@ -134,18 +134,18 @@ export class Queue {
 const PAGE_SIZE = 100;
 
 /**
- * The API and licence calls of one instance. Tokens go to the emulator's origin only, never
- * through a redirect.
+ * The API and licence calls of one instance. Tokens go to the given hosts only, never through
+ * a redirect.
  */
 export class ItemSource {
   /**
-   * @param {string} api origin of the emulator
+   * @param {{api: string, play: string}} hosts origins of the API and of the licence call
    * @param {string} developerToken
    * @param {() => string | undefined} userToken the current Music User Token
    * @param {(token: string) => void} onRefused called when the emulator refuses that token
    */
-  constructor(api, developerToken, userToken, onRefused) {
-    this.api = api;
+  constructor(hosts, developerToken, userToken, onRefused) {
+    this.hosts = hosts;
     this.developerToken = developerToken;
     this.userToken = userToken;
     this.onRefused = onRefused;
@@ -192,7 +192,7 @@ export class ItemSource {
       return url;
     }
     const body = item.type.startsWith('library-') ? { universalLibraryId: item.id } : { salableAdamId: item.id };
-    const response = await fetch(`${this.api}/WebObjects/MZPlay.woa/wa/webPlayback`, {
+    const response = await fetch(`${this.hosts.play}/WebObjects/MZPlay.woa/wa/webPlayback`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${this.developerToken}`, 'Media-User-Token': token, 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
@@ -244,7 +244,7 @@ export class ItemSource {
       if (!token) throw new MKError('AUTHORIZATION_ERROR', 'Library items need a signed-in user');
       headers['Media-User-Token'] = token;
     }
-    const response = await fetch(`${this.api}${path}`, { headers, redirect: 'error' }).catch(() => {
+    const response = await fetch(`${this.hosts.api}${path}`, { headers, redirect: 'error' }).catch(() => {
       throw new MKError('NETWORK_ERROR', `The request for ${path} failed`);
     });
     if (response.status === 404) return null;

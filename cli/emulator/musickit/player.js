@@ -10,10 +10,16 @@ import { MKError, Queue, ItemSource, descriptorOf, mediaItem, storage, teamIdOf 
 
 /** @typedef {import('./items.js').MediaItem} MediaItem */
 
-/** Everything the stand-in calls lives on the origin it was loaded from: the emulator. */
-const API = (() => {
+/**
+ * Where the stand-in's calls go: the origin it was loaded from (the emulator). Loaded from
+ * Apple's CDN URL (a test that routes Apple's hostnames to the emulator), it calls Apple's
+ * hosts as MusicKit does, and the same routing brings those calls to the emulator.
+ */
+const HOSTS = (() => {
   const script = document.currentScript;
-  return script instanceof HTMLScriptElement && script.src ? new URL(script.src).origin : location.origin;
+  const origin = script instanceof HTMLScriptElement && script.src ? new URL(script.src).origin : location.origin;
+  if (origin !== 'https://js-cdn.music.apple.com') return { api: origin, play: origin, buy: origin };
+  return { api: 'https://amp-api.music.apple.com', play: 'https://play.itunes.apple.com', buy: 'https://buy.itunes.apple.com' };
 })();
 
 /** MusicKit's playback states (Apple's numbers: 7 is unused). */
@@ -53,7 +59,7 @@ class MusicKitInstance {
     this.#prefix = `music.${iss.toLowerCase()}`;
     const storefront = String(storefrontId || storage.get(`${this.#prefix}.itua`) || 'us').toLowerCase();
     this.#storefrontId = /^[a-z]{2}$/.test(storefront) ? storefront : 'us';
-    this.#items = new ItemSource(API, developerToken, () => this.musicUserToken, (token) => this.#refuse(token));
+    this.#items = new ItemSource(HOSTS, developerToken, () => this.musicUserToken, (token) => this.#refuse(token));
     const audio = this.#audio;
     audio.preload = 'auto';
     audio.addEventListener('playing', () => this.#setState(States.playing));
@@ -107,12 +113,12 @@ class MusicKitInstance {
     const resources = await this.#items.resolve(descriptor, this.#storefrontId);
     if (request !== this.#request) throw new DOMException('A newer call replaced this setQueue', 'AbortError');
     if (!resources.length) throw new MKError('CONTENT_UNAVAILABLE', 'Nothing to play');
-    this.#queue = new Queue(resources.map(mediaItem));
+    const queue = (this.#queue = new Queue(resources.map(mediaItem)));
     this.#emit('nowPlayingItemDidChange', { item: this.nowPlayingItem });
     await this.#prepare();
     if (request !== this.#request) throw new DOMException('A newer call replaced this setQueue', 'AbortError');
     if (options.startPlaying) await this.play();
-    return this.#queue;
+    return queue;
   }
 
   /** Starts or resumes. Once the queue is ready, the element's play() runs in the caller's task. */
@@ -184,7 +190,7 @@ class MusicKitInstance {
     const token = storage.get(`${this.#prefix}.media-user-token`);
     this.#halt();
     if (token) {
-      await fetch(`${API}/account/web/logout`, {
+      await fetch(`${HOSTS.buy}/account/web/logout`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${this.#developerToken}`, 'Media-User-Token': token, Accept: 'application/json' },
         credentials: 'include',

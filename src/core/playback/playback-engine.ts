@@ -49,6 +49,8 @@ export class PlaybackEngine {
   /** Fallbacks are reported once per page: the reason does not change between clicks. */
   readonly #reported = new Set<PlaybackErrorCode>();
   readonly #listeners = new Set<() => void>();
+  /** Tracks resolved ahead of the click (`prepare`), by request key; a handful at most. */
+  readonly #prepared = new Map<string, PlaybackTrack[]>();
   readonly #mediaSession = new MediaSessionBridge(this);
 
   constructor(private readonly host: PlaybackHost) {}
@@ -98,6 +100,22 @@ export class PlaybackEngine {
     return () => this.#listeners.delete(listener);
   }
 
+  /**
+   * A play control for `request` was hovered or focused: resolve its tracks now, so that the
+   * click can start audio inside its own task (Safari's rule) instead of after a fetch.
+   */
+  prepare(request: PlayRequest): void {
+    const key = requestKey(request);
+    if (!key || tracksAtHand(request) || this.#prepared.has(key)) return;
+    resolveTracks(this.host.api, request).then(
+      (tracks) => {
+        if (this.#prepared.size >= 20) this.#prepared.delete(this.#prepared.keys().next().value!);
+        this.#prepared.set(key, tracks);
+      },
+      () => undefined, // The click will try again, and report what fails then.
+    );
+  }
+
   /** A play control was hovered or focused, or the user signed in: get MusicKit ready before the click. */
   warmUp(reason: 'intent' | 'signed-in' = 'intent'): void {
     if (this.preload === 'none' || this.modePreference === 'preview' || !this.host.isAuthorized) return;
@@ -111,7 +129,7 @@ export class PlaybackEngine {
    */
   play(request: PlayRequest): Promise<void> {
     this.#key = requestKey(request);
-    const tracks = tracksAtHand(request);
+    const tracks = tracksAtHand(request) ?? (this.#key !== undefined ? this.#prepared.get(this.#key) : undefined);
     const output = this.#outputNow();
     if (tracks && output) return this.#start(tracks, 0, output);
     this.#setState('loading');

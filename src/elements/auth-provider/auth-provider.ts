@@ -4,6 +4,7 @@ import { authContext, type AuthController, type AuthState } from '../../context.
 import { emit } from '../../events.js';
 import type { AppleMusicApi } from '../../core/api-client.js';
 import { AuthSession, type AttemptResult } from '../../core/auth-session.js';
+import { expiringMessage } from '../../core/developer-token-expiry.js';
 import type { PlaybackEngine } from '../../core/playback/playback-engine.js';
 import { playerSlot } from '../../core/player-slot.js';
 import { isAuthorizedStatus, type AuthorizationStatus } from '../../core/status.js';
@@ -29,6 +30,7 @@ export { DEFAULT_API_URL } from './provider-attributes.js';
  * @fires am-unauthorize - Signed out.
  * @fires am-status-change - The authorization status changed. Detail `{status, previousStatus, reason?}`.
  * @fires am-playback-change - Playback changed state (with `<am-player>` or `<am-play-button>` on the page). Detail `{state, mode, item, position, duration}`.
+ * @fires am-developer-token-expiring - Once per page load and token, with a console warning, when the developer token expires within 14 days (a token from `developer-token-url`: within 7 days even when fetched again, i.e. its server does not renew it). Detail `{expiresAt, daysLeft}`.
  */
 export class AmAuthProvider extends AuthProviderAttributes implements AuthController {
   static override styles = css`
@@ -45,6 +47,11 @@ export class AmAuthProvider extends AuthProviderAttributes implements AuthContro
       if (!change) return;
       emit(this, 'am-status-change', change);
       this.#player?.authorizationChanged(this.isAuthorized);
+    },
+    // Warns before the developer token breaks sign-in (README, "Developer tokens").
+    onTokenExpiring: (expiring, fromUrl) => {
+      console.warn(expiringMessage(expiring, fromUrl));
+      emit(this, 'am-developer-token-expiring', expiring);
     },
   });
   #player?: PlaybackEngine;

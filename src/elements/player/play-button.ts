@@ -107,7 +107,9 @@ export class AmPlayButton extends LitElement {
   }
 
   #warmUp(): void {
+    const request = this.request;
     this.#player.engine?.warmUp('intent');
+    if (request) this.#player.engine?.prepare(request);
   }
 
   #onClick(): void {

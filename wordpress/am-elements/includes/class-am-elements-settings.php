@@ -81,6 +81,8 @@ class AM_Elements_Settings {
 			)
 		);
 
+		AM_Elements_Signing_Settings::register_fields( self::PAGE );
+
 		add_settings_section(
 			'am_elements_token',
 			__( 'Developer token', 'am-elements' ),
@@ -146,6 +148,8 @@ class AM_Elements_Settings {
 		// options.php has already unslashed the submission.
 		$input = is_array( $input ) ? $input : array();
 		$out   = $saved;
+		// The key goes to its own option; none of its fields is kept in this one.
+		AM_Elements_Signing_Settings::save( $input );
 
 		// The token field is write-only: empty keeps the saved token, the checkbox removes it.
 		$token = isset( $input['developer_token'] ) && is_string( $input['developer_token'] ) ? preg_replace( '/\s+/', '', $input['developer_token'] ) : '';
@@ -279,7 +283,7 @@ class AM_Elements_Settings {
 		<div class="wrap">
 			<h1><?php echo esc_html( get_admin_page_title() ); ?></h1>
 			<?php self::render_status_notices(); ?>
-			<form action="<?php echo esc_url( admin_url( 'options.php' ) ); ?>" method="post">
+			<form action="<?php echo esc_url( admin_url( 'options.php' ) ); ?>" method="post" enctype="multipart/form-data">
 				<?php
 				settings_fields( self::GROUP );
 				do_settings_sections( self::PAGE );
@@ -304,10 +308,10 @@ class AM_Elements_Settings {
 	private static function render_status_notices() {
 		$settings = self::get();
 		$notices  = array();
-		if ( '' === $settings['developer_token'] && '' === $settings['developer_token_url'] ) {
+		if ( '' === $settings['developer_token'] && '' === $settings['developer_token_url'] && null === AM_Elements_Token_Server::key_info() ) {
 			$notices[] = __( 'No developer token is configured yet: the sign-in buttons will report an error until you add one.', 'am-elements' );
 		}
-		if ( '' !== $settings['developer_token'] ) {
+		if ( '' !== $settings['developer_token'] && null === AM_Elements_Token_Server::key_info() ) {
 			$info = self::token_info( $settings['developer_token'] );
 			if ( is_wp_error( $info ) ) {
 				$notices[] = 'expired' === $info->get_error_code()
@@ -330,7 +334,7 @@ class AM_Elements_Settings {
 	 * Introduces the token section.
 	 */
 	public static function render_token_section() {
-		echo '<p>' . esc_html__( 'Apple Music needs a developer token (a JWT signed with your MusicKit key). It is public by nature: it is sent to every visitor’s browser.', 'am-elements' ) . '</p>';
+		echo '<p>' . esc_html__( 'Apple Music needs a developer token (a JWT signed with your MusicKit key). It is public by nature: it is sent to every visitor’s browser. Without a stored key above, paste one here; it lasts at most six months.', 'am-elements' ) . '</p>';
 	}
 
 	/**

@@ -200,10 +200,11 @@ class AM_Elements_Shortcodes {
 	 */
 	public static function provider_attributes() {
 		$settings = AM_Elements_Settings::get();
+		$signing  = null !== AM_Elements_Token_Server::key_info();
 		$attrs    = array(
-			'developer-token'     => $settings['developer_token'],
-			// A saved token wins; the URL is used only without one.
-			'developer-token-url' => '' === $settings['developer_token'] ? $settings['developer_token_url'] : '',
+			// A stored key wins (the site signs and renews tokens), then a saved token, then the URL.
+			'developer-token'     => $signing ? '' : $settings['developer_token'],
+			'developer-token-url' => $signing ? AM_Elements_Token_Server::url() : ( '' === $settings['developer_token'] ? $settings['developer_token_url'] : '' ),
 			'storage'             => $settings['storage'],
 			'storefront'          => $settings['storefront'],
 			'authorize-url'       => $settings['authorize_url'],
