@@ -29,6 +29,23 @@ test('npm pack --dry-run', { timeout: 60_000 }, () => {
 
 const paths = () => packed.map((file) => file.path);
 
+test('package.json has what the npm page and tools show: description, license, author, repository, homepage, bugs, keywords', () => {
+  assert.ok(pkg.description.length > 20);
+  assert.equal(pkg.license, 'MIT');
+  assert.ok(pkg.author);
+  assert.match(pkg.repository.url, /^git\+https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/);
+  const web = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+  assert.equal(pkg.homepage, `${web}#readme`);
+  assert.equal(pkg.bugs.url, `${web}/issues`);
+  for (const keyword of ['apple-music', 'musickit', 'web-components', 'custom-elements', 'lit']) assert.ok(pkg.keywords.includes(keyword), `keyword ${keyword}`);
+  assert.ok(pkg.engines.node, 'engines.node is set');
+  assert.equal(pkg.type, 'module');
+  assert.equal(pkg.private, undefined, 'publishable');
+  // npm shows README images and relative links from the repository: they must be in it.
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  for (const [, target] of readme.matchAll(/\]\(((?!https?:|#|mailto:)[^)#\s]+)/g)) assert.ok(existsSync(`${ROOT}${target}`), `README links to ${target}, which is in the repository`);
+});
+
 test('holds the documents users need', () => {
   for (const file of ['package.json', 'README.md', 'LICENSE', 'SECURITY.md', 'CHANGELOG.md', 'custom-elements.json', 'vscode.html-custom-data.json', 'vscode.css-custom-data.json', 'web-types.json']) {
     assert.ok(paths().includes(file), `${file} is packed`);
