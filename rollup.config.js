@@ -18,13 +18,16 @@ const entries = {
   'am-player': 'src/am-player.ts',
   'am-play-button': 'src/am-play-button.ts',
   playback: 'src/playback.ts',
+  // React wrappers (@lit/react): am-elements/react and am-elements/react/playback.
+  'react/index': 'src/react/index.ts',
+  'react/playback': 'src/react/playback.ts',
 };
 
 export default [
-  // For bundler users: one file per source module, Lit and @lit/context left to the app.
+  // For bundler users: one file per source module, Lit, @lit/context, @lit/react and React left to the app.
   {
     input: entries,
-    external: [/^lit(\/|$)/, /^@lit\//],
+    external: [/^lit(\/|$)/, /^@lit\//, /^react(\/|$)/],
     plugins: [minifyTemplates(), typescript()],
     output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
   },

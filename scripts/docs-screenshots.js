@@ -104,13 +104,13 @@ function scenes(e) {
   return {
     buttons: {
       body: `<div class="scene"><am-auth-provider ${providerAttributes(e, { storage: 'memory' })}><div class="row">
-        <am-authorize-button id="a"></am-authorize-button><am-unauthorize-button id="u"></am-unauthorize-button></div></am-auth-provider></div>`,
+        <am-authorize-button id="a"></am-authorize-button><am-unauthorize-button id="u" persistent></am-unauthorize-button></div></am-auth-provider></div>`,
       ready: enabled('#a'),
       annotate: [
         { host: '#a', part: 'button', label: '::part(button)', side: 'top' },
         { host: '#a', part: 'icon', label: '::part(icon)', side: 'bottom' },
         { host: '#a', part: 'label', label: '::part(label)', side: 'bottom-right' },
-        { host: '#u', part: 'button', label: 'disabled while signed out', side: 'top' },
+        { host: '#u', part: 'button', label: 'persistent: disabled while signed out', side: 'bottom-right' },
       ],
     },
     'button-states': {
@@ -218,7 +218,7 @@ function scenes(e) {
           .map(
             ([title, scheme, css], i) => `<div class="panel" style="padding: 28px 32px; ${css}"><span class="caption" style="color: inherit; opacity: .7">${title}</span>
           <am-auth-provider ${providerAttributes(e, { prefix: '/first-page' })}><div class="row">
-            <am-authorize-button ${scheme ? `color-scheme="${scheme}"` : ''}>Connect</am-authorize-button>
+            <am-authorize-button ${scheme ? `color-scheme="${scheme}"` : ''} persistent>Connect</am-authorize-button>
             <am-unauthorize-button ${scheme ? `color-scheme="${scheme}"` : ''} id="u${i}">Disconnect</am-unauthorize-button></div>
             <am-library-list id="c${i}" ${scheme ? `color-scheme="${scheme}"` : ''} type="albums" page-size="4" limit="4" style="width: 280px; margin-top: 12px; border-radius: 10px"></am-library-list>
           </am-auth-provider></div>`,
@@ -231,7 +231,7 @@ function scenes(e) {
       body: `<div class="scene" lang="fr">
         <div class="panel"><span class="caption">boutons</span><am-auth-provider ${providerAttributes(e, { storage: 'memory' })}><div class="row">
           <am-authorize-button connected-text="Connecté à Apple Music">Connecter Apple Music</am-authorize-button>
-          <am-unauthorize-button>Déconnecter</am-unauthorize-button></div></am-auth-provider>
+          <am-unauthorize-button persistent>Déconnecter</am-unauthorize-button></div></am-auth-provider>
           <span class="caption" style="margin-top: 12px">déconnecté</span>
           <am-auth-provider ${providerAttributes(e, { storage: 'memory' })}><am-library-list id="f0" ${FRENCH} style="background: #fff; border-radius: 10px">
             <div slot="signed-out" style="padding: 1rem"><p style="margin-top: 0">Connectez Apple Music pour voir vos playlists.</p><am-authorize-button>Se connecter</am-authorize-button></div>

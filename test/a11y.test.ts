@@ -25,11 +25,10 @@ async function setLatency(ms: number): Promise<void> {
   await fetch(`${await emulatorOrigin()}/_emulator/latency`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ms }) });
 }
 
-/** A provider on the emulator with both buttons and a list; `css` is put in the page. */
-async function mount({ switches = 'outcome=authorize', type = 'albums', scheme = '', css = '' } = {}) {
+/** A provider on the emulator with both buttons and a list. */
+async function mount({ switches = 'outcome=authorize', type = 'albums', scheme = '' } = {}) {
   const origin = await emulatorOrigin();
   const wrapper = await fixture<HTMLDivElement>(html`<div>
-    <style>${css}</style>
     <button id="before">Before</button>
     <am-auth-provider developer-token=${developerToken} authorize-url=${`${origin}/woa?${switches}`} api-url=${origin} logout-url="">
       <am-authorize-button color-scheme=${ifDefined(scheme || undefined)}></am-authorize-button>
@@ -56,10 +55,6 @@ async function scriptedList(fetch: typeof globalThis.fetch, attributes = '') {
   return list;
 }
 
-/** The usual page CSS: each button hidden while it has nothing to do. */
-const HIDE_WHEN_USELESS = `
-  am-authorize-button[status=authorized], am-authorize-button[status=restricted] { display: none; }
-  am-unauthorize-button:not([status=authorized]):not([status=restricted]) { display: none; }`;
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const inner = (element: Element) => element.shadowRoot!.querySelector('button')!;
 const live = (element: Element) => element.shadowRoot!.querySelector('[role=status]')!;
@@ -189,9 +184,9 @@ describe('accessibility', () => {
       expect(document.activeElement).not.to.equal(list);
     });
 
-    it('Disconnect from the keyboard hands focus to the Connect button, which the page shows again', async () => {
+    it('Disconnect from the keyboard hands focus to the Connect button, which shows itself again', async () => {
       await storeSignIn();
-      const { provider, authorize, unauthorize } = await mount({ css: HIDE_WHEN_USELESS });
+      const { provider, authorize, unauthorize } = await mount();
       await waitUntil(() => provider.isAuthorized, 'signed in from storage');
       await settle(authorize, unauthorize);
       unauthorize.focus();
@@ -218,13 +213,13 @@ describe('accessibility', () => {
   describe('live announcements', () => {
 
     it('sign-in and sign-out are announced once, by the visible button', async () => {
-      const { authorize, unauthorize } = await mount({ css: HIDE_WHEN_USELESS });
+      const { authorize, unauthorize } = await mount();
       expect([live(authorize).textContent, live(unauthorize).textContent]).to.deep.equal(['', '']);
       const signedIn = oneEvent(authorize, 'am-authorize');
       await realClick(authorize);
       await signedIn;
       await settle(authorize, unauthorize);
-      // The clicked button is hidden now: the one that appeared speaks.
+      // The clicked button hid itself: the one that appeared speaks.
       expect(live(unauthorize).textContent).to.equal('Connected to Apple Music');
       expect(live(authorize).textContent).to.equal('');
       expect(live(unauthorize).getAttribute('role')).to.equal('status');
@@ -234,8 +229,9 @@ describe('accessibility', () => {
       expect(live(authorize).textContent).to.equal('Disconnected from Apple Music');
     });
 
-    it('with both buttons visible, only one speaks', async () => {
+    it('with both buttons visible (persistent), only one speaks', async () => {
       const { provider, authorize, unauthorize } = await mount();
+      for (const button of [authorize, unauthorize]) button.setAttribute('persistent', '');
       await inClick(() => provider.authorize());
       await settle(authorize, unauthorize);
       const texts = [live(authorize).textContent, live(unauthorize).textContent];
@@ -254,7 +250,7 @@ describe('accessibility', () => {
     });
 
     it('texts come from connected-text and disconnected-text', async () => {
-      const { provider, authorize, unauthorize } = await mount({ css: HIDE_WHEN_USELESS });
+      const { provider, authorize, unauthorize } = await mount();
       for (const button of [authorize, unauthorize]) {
         button.setAttribute('connected-text', 'Connecté à Apple Music');
         button.setAttribute('disconnected-text', 'Déconnecté d’Apple Music');

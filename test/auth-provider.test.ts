@@ -202,6 +202,8 @@ describe('<am-auth-provider> signing in against the emulator', () => {
     const open = watchWindowOpen();
     restoreOpen = open.restore;
     expect(provider.status).to.equal('authorized');
+    // Signed in, the button hides itself unless persistent.
+    authorizeButton.setAttribute('persistent', '');
     await realClick(authorizeButton);
     const event = await outcomes.next();
     expect(event.detail).to.deep.include({ musicUserToken: token, fromStorage: true, storefrontId: 'gb' });

@@ -1,6 +1,7 @@
-// What `npm pack` would publish: only what users need (dist, cli, server, types, the manifest, README,
-// LICENSE, SECURITY.md, CHANGELOG.md), nothing of the sources, tests, demo, bench, docs or
-// WordPress plugin, and every entry point package.json names is in it. Needs `npm run build`.
+// What `npm pack` would publish: only what users need (dist, cli, server, types, the manifest,
+// the editor data, README, LICENSE, SECURITY.md, CHANGELOG.md), nothing of the sources, tests,
+// demo, bench, docs or WordPress plugin; every entry point package.json names is in it; and the
+// metadata npm shows on the package page. Needs `npm run build`.
 //
 //   node --test test/pack.test.js        (part of `npm run check`)
 import { test } from 'node:test';
@@ -28,18 +29,39 @@ test('npm pack --dry-run', { timeout: 60_000 }, () => {
 
 const paths = () => packed.map((file) => file.path);
 
+test('package.json has what the npm page and tools show: description, license, author, repository, homepage, bugs, keywords', () => {
+  assert.ok(pkg.description.length > 20);
+  assert.equal(pkg.license, 'MIT');
+  assert.ok(pkg.author);
+  assert.match(pkg.repository.url, /^git\+https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/);
+  const web = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+  assert.equal(pkg.homepage, `${web}#readme`);
+  assert.equal(pkg.bugs.url, `${web}/issues`);
+  for (const keyword of ['apple-music', 'musickit', 'web-components', 'custom-elements', 'lit']) assert.ok(pkg.keywords.includes(keyword), `keyword ${keyword}`);
+  assert.ok(pkg.engines.node, 'engines.node is set');
+  assert.equal(pkg.type, 'module');
+  assert.equal(pkg.private, undefined, 'publishable');
+  // npm shows README images and relative links from the repository: they must be in it.
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  for (const [, target] of readme.matchAll(/\]\(((?!https?:|#|mailto:)[^)#\s]+)/g)) assert.ok(existsSync(`${ROOT}${target}`), `README links to ${target}, which is in the repository`);
+});
+
 test('holds the documents users need', () => {
-  for (const file of ['package.json', 'README.md', 'LICENSE', 'SECURITY.md', 'CHANGELOG.md', 'custom-elements.json']) {
+  for (const file of ['package.json', 'README.md', 'LICENSE', 'SECURITY.md', 'CHANGELOG.md', 'custom-elements.json', 'vscode.html-custom-data.json', 'vscode.css-custom-data.json', 'web-types.json']) {
     assert.ok(paths().includes(file), `${file} is packed`);
   }
 });
 
-test('holds the bundle, the modules with their types, the typings and the CLI', () => {
+test('holds the bundle, the modules with their types, the React wrappers, the typings and the CLI', () => {
   const required = [
     'dist/am-elements.js',
     'dist/index.js',
     'dist/index.d.ts',
     ...['am-auth-provider', 'am-authorize-button', 'am-unauthorize-button', 'am-library-list'].flatMap((name) => [`dist/${name}.js`, `dist/${name}.d.ts`]),
+    'dist/react/index.js',
+    'dist/react/index.d.ts',
+    'dist/react/playback.js',
+    'dist/react/playback.d.ts',
     'types/jsx.d.ts',
     'types/react.d.ts',
     'types/preact.d.ts',
@@ -60,7 +82,13 @@ test('holds the bundle, the modules with their types, the typings and the CLI', 
 });
 
 test('holds nothing else: no sources, tests, demo, bench, docs, scripts or WordPress plugin', () => {
-  const allowed = [/^dist\//, /^cli\//, /^server\/[^/]+\.(js|d\.ts)$/, /^types\/[^/]+\.d\.ts$/, /^(package\.json|README\.md|LICENSE|SECURITY\.md|CHANGELOG\.md|custom-elements\.json)$/];
+  const allowed = [
+    /^dist\//,
+    /^cli\//,
+    /^server\/[^/]+\.(js|d\.ts)$/,
+    /^types\/[^/]+\.d\.ts$/,
+    /^(package\.json|README\.md|LICENSE|SECURITY\.md|CHANGELOG\.md|custom-elements\.json|vscode\.(html|css)-custom-data\.json|web-types\.json)$/,
+  ];
   const extra = paths().filter((path) => !allowed.some((pattern) => pattern.test(path)));
   assert.deepEqual(extra, [], 'unexpected files in the package');
   const leaked = paths().filter((path) => /(^|\/)(test|tests|__tests__|demo|bench|docs|wordpress|scripts|src|node_modules)\/|\.test\.|\.tsbuildinfo$|(^|\/)\.[^/]+$/.test(path));
@@ -69,7 +97,7 @@ test('holds nothing else: no sources, tests, demo, bench, docs, scripts or WordP
 
 test('every entry point in package.json is packed', () => {
   /** @type {string[]} */
-  const targets = [pkg.main, pkg.module, pkg.types, pkg.customElements, ...Object.values(pkg.bin ?? {})];
+  const targets = [pkg.main, pkg.module, pkg.types, pkg.customElements, pkg['web-types'], ...Object.values(pkg.bin ?? {})];
   const collect = (/** @type {unknown} */ value) => {
     if (typeof value === 'string') targets.push(value);
     else if (value && typeof value === 'object') Object.values(value).forEach(collect);
@@ -104,8 +132,10 @@ test('no browser code contains the token server, jose or a key', () => {
   }
 });
 
-// 400 KB until am-elements/server (server/, about 8 KB compressed) and library depth (typed
-// resources, tracks, search, drill-down: ~50 KB, half of it source maps) joined the package.
-test('stays small: under 480 KB compressed', () => {
-  assert.ok(totals.size < 480 * 1024, `the tarball is ${Math.round(totals.size / 1024)} KB`);
+// 400 KB until am-elements/server (about 8 KB compressed), library depth (typed resources,
+// tracks, search, drill-down: ~50 KB, half of it source maps), the editor data (VS Code,
+// JetBrains: about 15 KB) and the React wrappers joined. Most of it is source maps (with the
+// TypeScript sources in them) and the manifest; what a page loads is guarded by size-budgets.json.
+test('stays small: under 520 KB compressed', () => {
+  assert.ok(totals.size < 520 * 1024, `the tarball is ${Math.round(totals.size / 1024)} KB`);
 });

@@ -129,6 +129,9 @@ export type AmAuthorizeButtonProps = {
   /** Renders in this colour scheme (`auto` follows `prefers-color-scheme`); unset, the button
 inherits the page's CSS `color-scheme`. `light-dark()` values in the tokens follow it. */
   "color-scheme"?: AmAuthorizeButton["colorScheme"];
+  /** Stay visible in every state. Without it the authorize button hides itself while the user
+is signed in and the unauthorize button while signed out, so the pair acts as one toggle. */
+  persistent?: AmAuthorizeButton["persistent"];
   /** Announced to screen readers (polite live region) when the user gets signed in. */
   "connected-text"?: AmAuthorizeButton["connectedText"];
   /** Announced to screen readers (polite live region) when the user gets signed out. */
@@ -154,6 +157,9 @@ export type AmUnauthorizeButtonProps = {
   /** Renders in this colour scheme (`auto` follows `prefers-color-scheme`); unset, the button
 inherits the page's CSS `color-scheme`. `light-dark()` values in the tokens follow it. */
   "color-scheme"?: AmUnauthorizeButton["colorScheme"];
+  /** Stay visible in every state. Without it the authorize button hides itself while the user
+is signed in and the unauthorize button while signed out, so the pair acts as one toggle. */
+  persistent?: AmUnauthorizeButton["persistent"];
   /** Announced to screen readers (polite live region) when the user gets signed in. */
   "connected-text"?: AmUnauthorizeButton["connectedText"];
   /** Announced to screen readers (polite live region) when the user gets signed out. */
@@ -322,7 +328,6 @@ export type CustomElements = {
    * ### **Methods:**
    *
    *
-   *
    * ### **Slots:**
    *  - _default_ - The label. Default "Connect Apple Music".
    *
@@ -356,7 +361,6 @@ export type CustomElements = {
    *  - **am-unauthorize** - Signed out.
    *
    * ### **Methods:**
-   *
    *
    *
    * ### **Slots:**

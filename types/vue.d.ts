@@ -68,6 +68,9 @@ type AmAuthorizeButtonProps = {
   /** Renders in this colour scheme (`auto` follows `prefers-color-scheme`); unset, the button
 inherits the page's CSS `color-scheme`. `light-dark()` values in the tokens follow it. */
   colorScheme?: AmAuthorizeButton["colorScheme"];
+  /** Stay visible in every state. Without it the authorize button hides itself while the user
+is signed in and the unauthorize button while signed out, so the pair acts as one toggle. */
+  persistent?: AmAuthorizeButton["persistent"];
   /** Announced to screen readers (polite live region) when the user gets signed in. */
   connectedText?: AmAuthorizeButton["connectedText"];
   /** Announced to screen readers (polite live region) when the user gets signed out. */
@@ -93,6 +96,9 @@ type AmUnauthorizeButtonProps = {
   /** Renders in this colour scheme (`auto` follows `prefers-color-scheme`); unset, the button
 inherits the page's CSS `color-scheme`. `light-dark()` values in the tokens follow it. */
   colorScheme?: AmUnauthorizeButton["colorScheme"];
+  /** Stay visible in every state. Without it the authorize button hides itself while the user
+is signed in and the unauthorize button while signed out, so the pair acts as one toggle. */
+  persistent?: AmUnauthorizeButton["persistent"];
   /** Announced to screen readers (polite live region) when the user gets signed in. */
   connectedText?: AmUnauthorizeButton["connectedText"];
   /** Announced to screen readers (polite live region) when the user gets signed out. */
@@ -261,7 +267,6 @@ export type CustomElements = {
    * ### **Methods:**
    *
    *
-   *
    * ### **Slots:**
    *  - _default_ - The label. Default "Connect Apple Music".
    *
@@ -295,7 +300,6 @@ export type CustomElements = {
    *  - **AmUnauthorize** - `@am-unauthorize`: Signed out.
    *
    * ### **Methods:**
-   *
    *
    *
    * ### **Slots:**

@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import type { AuthState } from '../context.js';
 import { consumeAuth } from './auth-consumer.js';
 import { buttonStyles } from './button.styles.js';
@@ -23,11 +23,12 @@ export abstract class AuthButtonBase extends LitElement {
     status: { reflect: true },
     busy: { type: Boolean, reflect: true },
     colorScheme: { attribute: 'color-scheme', reflect: true },
+    persistent: { type: Boolean, reflect: true },
     connectedText: { attribute: 'connected-text' },
     disconnectedText: { attribute: 'disconnected-text' },
   };
 
-  static override styles = [themeStyles, buttonStyles];
+  static override styles: CSSResultGroup = [themeStyles, buttonStyles];
   /** `focus()` on the element focuses its button. */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -36,6 +37,12 @@ export abstract class AuthButtonBase extends LitElement {
 
   /** Reflected while an attempt is in flight. */
   busy = false;
+
+  /**
+   * Stay visible in every state. Without it the authorize button hides itself while the user
+   * is signed in and the unauthorize button while signed out, so the pair acts as one toggle.
+   */
+  persistent = false;
 
   /**
    * Renders in this colour scheme (`auto` follows `prefers-color-scheme`); unset, the button
@@ -99,8 +106,8 @@ export abstract class AuthButtonBase extends LitElement {
 
   /**
    * Announces a sign-in that an attempt made (not one restored from storage on load) and every
-   * sign-out, through the first visible button: the usual
-   * `am-authorize-button[status=authorized]{display:none}` hides the one that was clicked.
+   * sign-out, through the first visible button: the one that was clicked has usually just hidden
+   * itself, and the one that appeared speaks.
    */
   protected override updated(): void {
     const auth = this.auth;
@@ -126,22 +133,33 @@ export abstract class AuthButtonBase extends LitElement {
   }
 
   /**
-   * Returns a function that puts focus back — on `target()`, else on this button — if this
-   * button has it now and then loses it to the page (a popup took it) or gets disabled.
+   * Call before an attempt that may hide or disable this button. Returns a function to call
+   * when it is over: if this button had focus and lost it (to a popup, or because it hid itself
+   * or got disabled), focus comes back to it, or, when it can no longer take focus, to the first
+   * visible `counterpart` (a tag name) of the same provider and the same DOM tree.
    */
-  protected keepFocus(target?: () => HTMLElement | undefined): () => void {
+  protected keepFocus(counterpart: string): () => Promise<void> {
     const hadFocus = this.shadowRoot?.activeElement != null;
-    return () => {
+    return async () => {
+      if (!hadFocus) return;
+      const others = this.#counterparts(counterpart);
+      // Every button's host attributes (which hide it) follow the latest state first.
+      await Promise.all([this, ...others].map((button) => button.updateComplete));
       const active = this.ownerDocument.activeElement;
-      // A disabled button still counts as focused until the browser's next rendering update.
-      const lost = active === null || active === this.ownerDocument.body || (this.shadowRoot?.activeElement as HTMLButtonElement | null)?.disabled;
-      if (hadFocus && lost) (target?.() ?? this).focus();
+      const usable = (button: AuthButtonBase) => button.isConnected && button.checkVisibility?.() !== false && !button.shadowRoot?.querySelector('button')?.disabled;
+      // A hidden or disabled button still counts as focused until the browser's next rendering update.
+      const stillHere = this.shadowRoot?.activeElement != null;
+      const lost = active === null || active === this.ownerDocument.body || (stillHere && !usable(this));
+      if (!lost) return;
+      const target = usable(this) ? this : others.find(usable);
+      target?.focus();
     };
   }
 
-  /** The first visible `<am-authorize-button>` of this button's provider. */
-  protected connectButton(): HTMLElement | undefined {
-    const buttons = closestProvider(this)?.querySelectorAll<HTMLElement>('am-authorize-button') ?? [];
-    return [...buttons].find((button) => button.checkVisibility?.() !== false);
+  /** The `tag` buttons in this button's DOM tree (document or shadow root) under the same provider. */
+  #counterparts(tag: string): AuthButtonBase[] {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const provider = closestProvider(this);
+    return [...root.querySelectorAll<AuthButtonBase>(tag)].filter((button) => closestProvider(button) === provider);
   }
 }

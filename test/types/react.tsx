@@ -1,6 +1,6 @@
-// Type test (tsc -p tsconfig.types.json): React 19 JSX against the generated typings.
+// Type test (tsc -p tsconfig.types.json): React 19 JSX against the generated typings (am-elements/react/jsx).
 import { useRef, useState } from 'react';
-import type {} from 'am-elements/react';
+import type {} from 'am-elements/react/jsx';
 import type { AmAuthProvider, AmAuthorizeDetail } from 'am-elements';
 
 export function SignIn() {

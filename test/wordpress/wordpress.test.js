@@ -17,6 +17,7 @@ import { startEmulator } from '../../cli/emulator/index.js';
 import { findChromium, CHROMIUM_FLAGS } from '../../scripts/chromium.js';
 import { checkPrerequisites, startWordPress } from './site.js';
 import { signingTests } from './signing.js';
+import { BLOCK_PAGES, blockTests } from './block.js';
 
 const PLUGIN = fileURLToPath(new URL('../../wordpress/am-elements/', import.meta.url));
 const THEME = fileURLToPath(new URL('./theme/', import.meta.url));
@@ -31,6 +32,7 @@ function developerToken({ iss = 'TEAMWP1234', exp = Math.floor(Date.now() / 1000
 const TOKEN = developerToken();
 
 const PAGES = {
+  ...BLOCK_PAGES,
   // Each shortcode on its own: each gets its own provider.
   standalone: {
     title: 'Standalone shortcodes',
@@ -313,10 +315,24 @@ test('WordPress: shortcodes render escaped elements inside providers, and load t
   assert.equal(modulePath.relay, false, 'no relay script is registered');
 
   // The plugin's PHP files do nothing when requested directly.
-  for (const file of ['am-elements.php', 'uninstall.php', ...['settings', 'shortcodes', 'assets', 'signer', 'token-server', 'signing-settings'].map((name) => `includes/class-am-elements-${name}.php`)]) {
+  for (const file of ['am-elements.php', 'uninstall.php', 'blocks/apple-music/editor.asset.php', ...['settings', 'shortcodes', 'block', 'assets', 'signer', 'token-server', 'signing-settings'].map((name) => `includes/class-am-elements-${name}.php`)]) {
     const response = await fetch(`${site.origin}/wp-content/plugins/am-elements/${file}`);
     assert.equal((await response.text()).trim(), '', `${file} prints nothing when requested directly`);
   }
+});
+
+// The Apple Music block, on a page and in the editor (test/wordpress/block.js).
+blockTests({
+  site: () => site,
+  emulator: () => emulator,
+  token: TOKEN,
+  shots: SHOTS,
+  logIn,
+  newContext,
+  newPage,
+  waitForProviders,
+  signIn,
+  timeout: TIMEOUT,
 });
 
 test('WordPress: a visitor signs in from standalone shortcodes, every provider follows, the library shows', { timeout: TIMEOUT }, async () => {

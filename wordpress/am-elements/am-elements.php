@@ -2,7 +2,7 @@
 /**
  * Plugin Name:       Apple Music Elements
  * Plugin URI:        https://www.npmjs.com/package/am-elements
- * Description:       Apple Music sign-in and library on your pages: shortcodes for the am-elements Web Components ([am_authorize_button], [am_unauthorize_button], [am_library_list]).
+ * Description:       Apple Music sign-in and library on your pages: an Apple Music block and shortcodes for the am-elements Web Components ([am_authorize_button], [am_unauthorize_button], [am_library_list]).
  * Version:           0.1.0
  * Requires at least: 6.1
  * Requires PHP:      7.4
@@ -27,6 +27,7 @@ require_once AM_ELEMENTS_DIR . 'includes/class-am-elements-token-server.php';
 require_once AM_ELEMENTS_DIR . 'includes/class-am-elements-signing-settings.php';
 require_once AM_ELEMENTS_DIR . 'includes/class-am-elements-assets.php';
 require_once AM_ELEMENTS_DIR . 'includes/class-am-elements-shortcodes.php';
+require_once AM_ELEMENTS_DIR . 'includes/class-am-elements-block.php';
 
 /**
  * Loads the plugin's translations.
@@ -40,3 +41,4 @@ AM_Elements_Settings::init();
 AM_Elements_Token_Server::init();
 AM_Elements_Assets::init();
 AM_Elements_Shortcodes::init();
+AM_Elements_Block::init();

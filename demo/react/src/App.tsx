@@ -2,7 +2,7 @@ import { useState } from 'react';
 // Defines <am-auth-provider>, <am-authorize-button>, <am-unauthorize-button>, <am-library-list>.
 import 'am-elements';
 // JSX types for the tags (generated from custom-elements.json).
-import type {} from 'am-elements/react';
+import type {} from 'am-elements/react/jsx';
 import type { AmAuthorizeDetail, LibraryResource } from 'am-elements';
 
 export interface ExampleConfig {

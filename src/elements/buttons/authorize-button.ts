@@ -1,15 +1,19 @@
 import type { AuthState } from '../../context.js';
 import { AuthButtonBase } from '../../internal/button-base.js';
+import { hiddenWhenSignedIn } from '../../internal/button.styles.js';
 import { noteIcon } from './note-icon.js';
 
 /**
  * A native button that signs the user in with Apple Music through the nearest
- * `<am-auth-provider>`. Outcome events are dispatched from this element.
+ * `<am-auth-provider>`. Outcome events are dispatched from this element. It hides itself while
+ * the user is signed in (status `authorized` or `restricted`), so with `<am-unauthorize-button>`
+ * beside it the pair acts as one toggle; `persistent` keeps it visible.
  *
  * Accessibility: busy is `aria-busy` plus `aria-disabled` (the button keeps focus while the popup
- * is open, and gets it back when the popup closes). A visually hidden `role="status"` region
- * announces sign-in and sign-out (`connected-text`, `disconnected-text`); of all buttons of a
- * provider, the first visible one speaks, so hiding this one once signed in is fine.
+ * is open, and gets it back when the popup closes; once signed in, focus moves to the
+ * `<am-unauthorize-button>` that appeared). A visually hidden `role="status"` region announces
+ * sign-in and sign-out (`connected-text`, `disconnected-text`); of all buttons of a provider,
+ * the first visible one speaks.
  *
  * @tagname am-authorize-button
  * @summary "Connect Apple Music" button.
@@ -40,6 +44,7 @@ import { noteIcon } from './note-icon.js';
  * @fires am-error - Popup blocked, no developer token, or an unusable answer. Detail `{code, message, error}`.
  */
 export class AmAuthorizeButton extends AuthButtonBase {
+  static override styles = [AuthButtonBase.styles, hiddenWhenSignedIn];
   protected readonly defaultLabel = 'Connect Apple Music';
   protected readonly icon = noteIcon;
 
@@ -52,8 +57,12 @@ export class AmAuthorizeButton extends AuthButtonBase {
   }
 
   protected activate(auth: AuthState): void {
-    const restoreFocus = this.keepFocus();
+    // Signed in, this button hides itself (unless persistent): focus goes to Disconnect.
+    const keepFocus = this.keepFocus('am-unauthorize-button');
     // The outcome is reported through events; the rejection needs no handler of the page's.
-    auth.controller.authorizeFrom(this).catch(() => undefined).finally(restoreFocus);
+    void auth.controller
+      .authorizeFrom(this)
+      .catch(() => undefined)
+      .finally(keepFocus);
   }
 }

@@ -99,7 +99,18 @@ class AM_Elements_Assets {
 	}
 
 	/**
-	 * Makes the classic registration load as an ES module (WordPress before 6.5).
+	 * Enqueues the elements as a classic registration loaded as a module, whatever the
+	 * WordPress version: for the block editor, which prints classic scripts.
+	 */
+	public static function enqueue_classic() {
+		if ( ! wp_script_is( self::HANDLE, 'registered' ) ) {
+			wp_register_script( self::HANDLE, plugins_url( self::ASSET, AM_ELEMENTS_FILE ), array(), self::version( self::ASSET ), true );
+		}
+		wp_enqueue_script( self::HANDLE );
+	}
+
+	/**
+	 * Makes the classic registration load as an ES module (WordPress before 6.5, and the editor).
 	 *
 	 * @param string $tag    The script tag.
 	 * @param string $handle The script handle.

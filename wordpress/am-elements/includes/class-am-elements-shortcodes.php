@@ -57,10 +57,25 @@ class AM_Elements_Shortcodes {
 	 * @return string
 	 */
 	public static function auth_provider( $atts, $content = null ) {
+		return self::provider(
+			static function () use ( $content ) {
+				return do_shortcode( (string) $content );
+			}
+		);
+	}
+
+	/**
+	 * One provider around what `$render_inside` returns: the elements it renders (shortcodes,
+	 * the block) share that provider instead of getting one each.
+	 *
+	 * @param callable $render_inside Returns the escaped markup inside the provider.
+	 * @return string
+	 */
+	public static function provider( $render_inside ) {
 		AM_Elements_Assets::enqueue();
 		++self::$provider_depth;
 		try {
-			$inner = do_shortcode( (string) $content );
+			$inner = (string) call_user_func( $render_inside );
 		} finally {
 			--self::$provider_depth;
 		}
@@ -68,29 +83,42 @@ class AM_Elements_Shortcodes {
 	}
 
 	/**
-	 * [am_authorize_button label="…"] or [am_authorize_button]label[/am_authorize_button].
+	 * [am_authorize_button label="…" persistent="yes"] or [am_authorize_button]label[/am_authorize_button].
+	 * The button hides itself while the visitor is signed in, unless persistent.
 	 *
 	 * @param array|string $atts    Shortcode attributes.
 	 * @param string|null  $content The enclosed label, if any.
 	 * @return string
 	 */
 	public static function authorize_button( $atts, $content = null ) {
-		$atts  = shortcode_atts( array( 'label' => '' ), $atts, 'am_authorize_button' );
+		$atts  = shortcode_atts( array( 'label' => '', 'persistent' => '' ), $atts, 'am_authorize_button' );
 		$label = self::label( $atts['label'], $content, __( 'Connect Apple Music', 'am-elements' ) );
-		return self::element( '<am-authorize-button>' . esc_html( $label ) . '</am-authorize-button>' );
+		return self::element( '<am-authorize-button' . self::persistent( $atts['persistent'] ) . '>' . esc_html( $label ) . '</am-authorize-button>' );
 	}
 
 	/**
-	 * [am_unauthorize_button label="…"] or enclosing.
+	 * [am_unauthorize_button label="…" persistent="yes"] or enclosing. The button hides itself
+	 * while the visitor is signed out, unless persistent.
 	 *
 	 * @param array|string $atts    Shortcode attributes.
 	 * @param string|null  $content The enclosed label, if any.
 	 * @return string
 	 */
 	public static function unauthorize_button( $atts, $content = null ) {
-		$atts  = shortcode_atts( array( 'label' => '' ), $atts, 'am_unauthorize_button' );
+		$atts  = shortcode_atts( array( 'label' => '', 'persistent' => '' ), $atts, 'am_unauthorize_button' );
 		$label = self::label( $atts['label'], $content, __( 'Disconnect Apple Music', 'am-elements' ) );
-		return self::element( '<am-unauthorize-button>' . esc_html( $label ) . '</am-unauthorize-button>' );
+		return self::element( '<am-unauthorize-button' . self::persistent( $atts['persistent'] ) . '>' . esc_html( $label ) . '</am-unauthorize-button>' );
+	}
+
+	/**
+	 * The `persistent` attribute, when the shortcode's persistent is yes, true, 1 or persistent.
+	 *
+	 * @param mixed $value The shortcode attribute (or a block's boolean).
+	 * @return string
+	 */
+	private static function persistent( $value ) {
+		$on = true === $value || in_array( strtolower( trim( (string) $value ) ), array( '1', 'yes', 'true', 'persistent' ), true );
+		return $on ? ' persistent' : '';
 	}
 
 	/**
