@@ -76,7 +76,13 @@ export async function startHarness() {
         const library = createLibrary({ size, seed: 1, origin: emulator.origin });
         // The catalog holds the tracks of the library's albums and playlists.
         const catalog = createCatalog({ seed: 1, origin: emulator.origin, library });
-        libraries.set(songs, { size, songs: librarySplit(size).songs, library, catalog, resources: catalogResources(catalog, emulator.origin) });
+        libraries.set(songs, {
+          size,
+          songs: librarySplit(size).songs,
+          library,
+          catalog,
+          resources: catalogResources(catalog, emulator.origin),
+        });
       }
       const entry = libraries.get(songs);
       emulator.state.library = entry.library;

@@ -34,7 +34,9 @@ function harnessScript() {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
-  document.addEventListener('am-library-load', (e) => bench.loads.push({ t: performance.now(), epoch: epoch(), count: e.detail.items.length, done: e.detail.done }));
+  document.addEventListener('am-library-load', (e) =>
+    bench.loads.push({ t: performance.now(), epoch: epoch(), count: e.detail.items.length, done: e.detail.done }),
+  );
   const list = () => document.querySelector('am-library-list');
   const box = () => list().shadowRoot.querySelector('[part=list]');
   const rowCount = () => list()?.shadowRoot?.querySelectorAll('[part=item]').length ?? 0;
@@ -177,7 +179,13 @@ export async function libraryRun(harness, url, { songs, latency, warmUp = false 
         maxRows: run.maxRows,
         longTasks: tasks.length,
         longestTaskMs: ms(Math.max(0, ...tasks.map((task) => task.duration))),
-        perFrame: { layouts: per('layouts'), styleRecalcs: per('styles'), layoutMs: per('layoutMs'), styleMs: per('styleMs'), scriptMs: per('scriptMs') },
+        perFrame: {
+          layouts: per('layouts'),
+          styleRecalcs: per('styles'),
+          layoutMs: per('layoutMs'),
+          styleMs: per('styleMs'),
+          scriptMs: per('scriptMs'),
+        },
       };
     }
     const statuses = libraryLog().map((e) => e.status);

@@ -101,7 +101,11 @@ export async function reflowPass(harness, { songs = 10_000 } = {}) {
       // Only the list page's renderer (the process that ran our script).
       const pid = events.find((e) => e.name === 'Layout' || e.name === 'UpdateLayoutTree')?.pid;
       // + 3: the two warm-up frames and the jump to the top are traced too.
-      result[name] = analyze(events.filter((e) => e.pid === pid), run.frames.length + 3, locate);
+      result[name] = analyze(
+        events.filter((e) => e.pid === pid),
+        run.frames.length + 3,
+        locate,
+      );
     }
     return result;
   } finally {

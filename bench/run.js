@@ -88,7 +88,11 @@ async function libraryBench(harness, { runs, songs, library, baseline }) {
     for (const cell of cells) {
       const { songs: count } = harness.useLibrary(cell.songs);
       if (count !== cell.songs) throw new Error(`library has ${count} songs, wanted ${cell.songs}`);
-      if (library) cell.library.push({ latencyMs: cell.latencyMs, ...(await libraryRun(harness, listUrl, { songs: count, latency: cell.latencyMs })) });
+      if (library)
+        cell.library.push({
+          latencyMs: cell.latencyMs,
+          ...(await libraryRun(harness, listUrl, { songs: count, latency: cell.latencyMs })),
+        });
       if (baseline) {
         // Rotate the order of the three methods from run to run.
         const order = METHODS.map((_, i) => METHODS[(i + run) % METHODS.length]);
@@ -103,12 +107,22 @@ async function libraryBench(harness, { runs, songs, library, baseline }) {
     }
   }
   const out = {};
-  if (library) out.library = cells.map((c) => ({ songs: c.songs, latencyMs: c.latencyMs, runs: c.library, summary: summarizeRuns(c.library) }));
+  if (library)
+    out.library = cells.map((c) => ({ songs: c.songs, latencyMs: c.latencyMs, runs: c.library, summary: summarizeRuns(c.library) }));
   if (library) out.playlist = await playlistBench(harness, runs);
   if (baseline) {
     out.baseline = cells.map((c) => {
       const summary = summarizeRuns(c.baseline);
-      summary.ratio = { time: summarize(c.baseline.map((r) => r.ratio.time), 2), requests: summarize(c.baseline.map((r) => r.ratio.requests), 2) };
+      summary.ratio = {
+        time: summarize(
+          c.baseline.map((r) => r.ratio.time),
+          2,
+        ),
+        requests: summarize(
+          c.baseline.map((r) => r.ratio.requests),
+          2,
+        ),
+      };
       return { songs: c.songs, latencyMs: c.latencyMs, runs: c.baseline, summary };
     });
   }
@@ -137,7 +151,10 @@ async function playlistBench(harness, runs) {
   const cells = LATENCIES.map((latencyMs) => ({ songs: LONG_PLAYLIST_TRACKS, latencyMs, runs: [] }));
   for (let run = 0; run < runs; run++) {
     for (const cell of cells) {
-      cell.runs.push({ latencyMs: cell.latencyMs, ...(await libraryRun(harness, url, { songs: LONG_PLAYLIST_TRACKS, latency: cell.latencyMs })) });
+      cell.runs.push({
+        latencyMs: cell.latencyMs,
+        ...(await libraryRun(harness, url, { songs: LONG_PLAYLIST_TRACKS, latency: cell.latencyMs })),
+      });
       progress(`run ${run + 1}/${runs}: ${LONG_PLAYLIST_TRACKS}-track playlist, ${cell.latencyMs} ms done`);
     }
   }
@@ -162,7 +179,9 @@ async function main() {
   if (browserSections.length) {
     const harness = await startHarness();
     report.chromium = harness.browser.version();
-    console.log(`Chromium ${report.chromium}, headless, ${report.machine.cpus} CPUs, load average ${report.machine.loadAverageStart.join(' ')} at start\n`);
+    console.log(
+      `Chromium ${report.chromium}, headless, ${report.machine.cpus} CPUs, load average ${report.machine.loadAverageStart.join(' ')} at start\n`,
+    );
     try {
       if (only.has('startup')) {
         report.startup = await startupBench(harness, {
@@ -180,7 +199,14 @@ async function main() {
       if (only.has('library') || only.has('baseline')) {
         Object.assign(report, await libraryBench(harness, { runs, songs, library: only.has('library'), baseline: only.has('baseline') }));
         if (report.library) print(librarySection(report.library));
-        if (report.playlist) print(librarySection(report.playlist, `<am-library-list parent> (the emulator's ${LONG_PLAYLIST_TRACKS.toLocaleString('en-US')}-track playlist)`, 'tracks'));
+        if (report.playlist)
+          print(
+            librarySection(
+              report.playlist,
+              `<am-library-list parent> (the emulator's ${LONG_PLAYLIST_TRACKS.toLocaleString('en-US')}-track playlist)`,
+              'tracks',
+            ),
+          );
         if (report.baseline) print(baselineSection(report.baseline, report.library));
       }
       if (only.has('playback')) {

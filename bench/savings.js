@@ -10,7 +10,6 @@ import { SourceMap } from 'node:module';
 import * as esbuild from 'esbuild';
 import { ENTRY_SETS, ESBUILD_OPTIONS as BASE, resolveImport, gzipSize, root } from './size.js';
 
-
 /** Whole packages (or parts of one) stubbed as a unit: what replacing them could save at most. */
 const GROUPS = {
   '@lit/context (whole package)': ['@lit/context'],
@@ -23,15 +22,17 @@ const exportCache = new Map();
 /** The names `path` (a file, or a bare specifier) exports. */
 async function exportsOf(path) {
   if (!exportCache.has(path)) {
-    const result = await esbuild.build({
-      ...BASE,
-      minify: false,
-      entryPoints: [path],
-      external: path.startsWith('/') ? ['lit', 'lit/*', '@lit/*'] : [],
-      stdin: undefined,
-    }).catch(async () =>
-      esbuild.build({ ...BASE, minify: false, stdin: { contents: `export * from ${JSON.stringify(path)};`, resolveDir: root } }),
-    );
+    const result = await esbuild
+      .build({
+        ...BASE,
+        minify: false,
+        entryPoints: [path],
+        external: path.startsWith('/') ? ['lit', 'lit/*', '@lit/*'] : [],
+        stdin: undefined,
+      })
+      .catch(async () =>
+        esbuild.build({ ...BASE, minify: false, stdin: { contents: `export * from ${JSON.stringify(path)};`, resolveDir: root } }),
+      );
     exportCache.set(path, Object.values(result.metafile.outputs)[0].exports);
   }
   return exportCache.get(path);
@@ -111,7 +112,12 @@ export async function moduleCosts(key) {
   const own = ownShares(full.code, full.map);
   // The dist/ and Lit files carry their own source maps, which esbuild follows: match
   // `dist/core/x.js` with `src/core/x.ts`, `lit-html/lit-html.js` with `lit-html/src/lit-html.ts`.
-  const normalize = (path) => path.replace(/^.*node_modules\//, '').replace(/^(dist|src)\//, '').replace(/\/src\//, '/').replace(/\.[jt]s$/, '');
+  const normalize = (path) =>
+    path
+      .replace(/^.*node_modules\//, '')
+      .replace(/^(dist|src)\//, '')
+      .replace(/\/src\//, '/')
+      .replace(/\.[jt]s$/, '');
   const ownOf = (path) => [...own].find(([source]) => normalize(source) === normalize(path))?.[1];
   const costs = [];
   for (const [path, { bytesInOutput }] of Object.entries(full.inputs)) {
@@ -127,9 +133,20 @@ export async function moduleCosts(key) {
   for (const [module, group] of Object.entries(GROUPS)) {
     const without = await build(source, { stubGroup: group });
     if (without.gzip === full.gzip) continue;
-    costs.push({ module, group: true, raw: full.raw - without.raw, gzipWithDependents: full.gzip - without.gzip, rawWithDependents: full.raw - without.raw });
+    costs.push({
+      module,
+      group: true,
+      raw: full.raw - without.raw,
+      gzipWithDependents: full.gzip - without.gzip,
+      rawWithDependents: full.raw - without.raw,
+    });
   }
-  return { key, gzip: full.gzip, raw: full.raw, costs: costs.sort((a, b) => (b.gzipOwn ?? b.gzipWithDependents) - (a.gzipOwn ?? a.gzipWithDependents)) };
+  return {
+    key,
+    gzip: full.gzip,
+    raw: full.raw,
+    costs: costs.sort((a, b) => (b.gzipOwn ?? b.gzipWithDependents) - (a.gzipOwn ?? a.gzipWithDependents)),
+  };
 }
 
 /** Things issue 7 asks to look for, measured in the shipped file's text. */

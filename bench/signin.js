@@ -164,14 +164,20 @@ export async function signInRun(harness, url, { latency }) {
   try {
     await tab.goto(url);
     const button = tab.locator('am-auth-provider > am-authorize-button');
-    await tab.waitForFunction(() => document.querySelector('am-auth-provider > am-authorize-button')?.shadowRoot?.querySelector('button:not([disabled])'));
+    await tab.waitForFunction(() =>
+      document.querySelector('am-auth-provider > am-authorize-button')?.shadowRoot?.querySelector('button:not([disabled])'),
+    );
     // Let the load settle (the list's signed-out render, the provider's storage check).
     await tab.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const box = await button.boundingBox();
     const popupOpened = context.waitForEvent('page');
     await tab.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await popupOpened;
-    await tab.waitForFunction(() => bench.events.some((e) => e.type === 'am-authorize' || e.type === 'am-error' || e.type === 'am-cancel'), null, { timeout: 20_000 });
+    await tab.waitForFunction(
+      () => bench.events.some((e) => e.type === 'am-authorize' || e.type === 'am-error' || e.type === 'am-cancel'),
+      null,
+      { timeout: 20_000 },
+    );
     // After sign-in the list loads its first page; wait for its rows (and a frame).
     await tab.waitForFunction(() => document.querySelector('am-library-list')?.getAttribute('state') === 'list', null, { timeout: 20_000 });
     await tab.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -179,7 +185,11 @@ export async function signInRun(harness, url, { latency }) {
     while (popupReplies.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     const page = await tab.evaluate(() => {
       const storefront = performance.getEntriesByType('resource').find((e) => e.name.includes('/v1/me/storefront'));
-      return { ...bench, timeOrigin: performance.timeOrigin, storefront: storefront && { start: storefront.startTime, end: storefront.responseEnd } };
+      return {
+        ...bench,
+        timeOrigin: performance.timeOrigin,
+        storefront: storefront && { start: storefront.startTime, end: storefront.responseEnd },
+      };
     });
     errors.check();
 

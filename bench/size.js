@@ -144,7 +144,11 @@ export async function measureEntrySet(key) {
   return {
     key,
     label: set.label,
-    imports: resolved.map(({ specifier, exported, reason, path }) => ({ specifier, exported, ...(exported ? {} : { reason, usedFile: relative(root, path) }) })),
+    imports: resolved.map(({ specifier, exported, reason, path }) => ({
+      specifier,
+      exported,
+      ...(exported ? {} : { reason, usedFile: relative(root, path) }),
+    })),
     raw: out.raw,
     gzip: out.gzip,
     modules: out.modules,

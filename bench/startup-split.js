@@ -60,8 +60,14 @@ const FILE_CAUSES = [
 /** Trace event name → cause, for work that is not JavaScript (or that JavaScript forced). */
 function eventCause(name) {
   if (/compile/i.test(name)) return 'compile';
-  if (/^(CSSParserImpl::|UpdateLayoutTree|ParseAuthorStyleSheet|Document::updateStyle|Document::recalcStyle|StyleEngine::)/.test(name)) return 'style sheets';
-  if (/^(Layout|PrePaint|Paint|Commit|UpdateLayer|LocalFrameView::(layout|RunPaintLifecyclePhase|RunPrePaintLifecyclePhase)|PaintArtifactCompositor::Update)$/.test(name)) return 'first render';
+  if (/^(CSSParserImpl::|UpdateLayoutTree|ParseAuthorStyleSheet|Document::updateStyle|Document::recalcStyle|StyleEngine::)/.test(name))
+    return 'style sheets';
+  if (
+    /^(Layout|PrePaint|Paint|Commit|UpdateLayer|LocalFrameView::(layout|RunPaintLifecyclePhase|RunPrePaintLifecyclePhase)|PaintArtifactCompositor::Update)$/.test(
+      name,
+    )
+  )
+    return 'first render';
   if (/^(ParseHTML|RenderFrameImpl::CommitNavigation|FrameLoader::CommitNavigation)$/.test(name)) return 'navigation, HTML parse';
   if (/GC|garbage/i.test(name)) return 'other';
   return undefined;
@@ -213,7 +219,15 @@ export function cpuBetween(events, url, fromMs, toMs) {
   const to = nav.ts + toMs * 1000;
   let cpu = 0;
   for (const e of events) {
-    if (e.pid !== nav.pid || e.tid !== nav.tid || e.ph !== 'X' || e.name !== 'ThreadControllerImpl::RunTask' || !e.dur || e.tdur === undefined) continue;
+    if (
+      e.pid !== nav.pid ||
+      e.tid !== nav.tid ||
+      e.ph !== 'X' ||
+      e.name !== 'ThreadControllerImpl::RunTask' ||
+      !e.dur ||
+      e.tdur === undefined
+    )
+      continue;
     const overlap = Math.min(e.ts + e.dur, to) - Math.max(e.ts, from);
     if (overlap > 0) cpu += (e.tdur * overlap) / e.dur;
   }

@@ -102,7 +102,11 @@ function probe({ kind, countRenders, trace, last }) {
       mark('ready');
       afterPaint('painted');
     }
-    if (kind === 'signed-in' && bench.marks.rows === undefined && document.querySelector('am-library-list')?.shadowRoot?.querySelector('[part=item]')) {
+    if (
+      kind === 'signed-in' &&
+      bench.marks.rows === undefined &&
+      document.querySelector('am-library-list')?.shadowRoot?.querySelector('[part=item]')
+    ) {
       mark('rows');
       afterPaint('rowsPainted');
     }
@@ -240,7 +244,11 @@ export async function startupBench(harness, { runs, traced, clicks, progress = (
 const diff = (pairs, key) => pairs.map((p) => p.ours[key] - p.blank[key]);
 
 /** The page's own main-thread CPU time in a traced load: every cause but the bench's. */
-const pageCpu = (split) => Object.entries(split.cpu).reduce((sum, [cause, value]) => (cause === 'tracing overhead' || cause === 'bench probe' ? sum : sum + value), 0);
+const pageCpu = (split) =>
+  Object.entries(split.cpu).reduce(
+    (sum, [cause, value]) => (cause === 'tracing overhead' || cause === 'bench probe' ? sum : sum + value),
+    0,
+  );
 
 function summarizeCell({ throttle, pairs, tracedPairs, signedIn, tracedSignedIn }) {
   const causes = Object.keys(tracedPairs[0]?.ours.split.causes ?? {});

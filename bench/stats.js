@@ -42,7 +42,15 @@ export function summarizeRuns(runs, digits = 1) {
   // Yes/no per run: how many runs said yes.
   if (typeof first === 'boolean') return { yes: runs.filter((run) => run === true).length, n: runs.length };
   if (Array.isArray(first) || first === null || typeof first !== 'object') return first;
-  return Object.fromEntries(Object.keys(first).map((key) => [key, summarizeRuns(runs.map((run) => run?.[key]), digits)]));
+  return Object.fromEntries(
+    Object.keys(first).map((key) => [
+      key,
+      summarizeRuns(
+        runs.map((run) => run?.[key]),
+        digits,
+      ),
+    ]),
+  );
 }
 
 /** "12.3 (11.0–14.1)": the median, then min–max; just the value when every run agreed. */

@@ -7,7 +7,11 @@ import { kb } from './size.js';
 export function grid(header, rows) {
   const all = [header, ...rows].map((row) => row.map((cell) => String(cell ?? '–')));
   const widths = all[0].map((_, i) => Math.max(...all.map((row) => row[i]?.length ?? 0)));
-  const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (row) =>
+    row
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(all[0]), ...all.slice(1).map(line)].join('\n');
 }
 
@@ -21,7 +25,12 @@ export function sizeSection({ sizes, costs, findings, budgets }) {
     return over > 0 ? `target ${kb(budget.target, 0)}: OVER by ${kb(over)}` : `target ${kb(budget.target, 0)}: PASS`;
   };
   const rows = [
-    ['dist/am-elements.js (script tag, Lit inside)', kb(sizes.shipped.raw, 1), kb(sizes.shipped.gzip), verdict(sizes.shipped.gzip, target('shipped'))],
+    [
+      'dist/am-elements.js (script tag, Lit inside)',
+      kb(sizes.shipped.raw, 1),
+      kb(sizes.shipped.gzip),
+      verdict(sizes.shipped.gzip, target('shipped')),
+    ],
   ];
   for (const entry of Object.values(sizes.entries)) {
     rows.push([`${entry.label} (esbuild, Lit bundled)`, kb(entry.raw, 1), kb(entry.gzip), verdict(entry.gzip, target(entry.key))]);
@@ -32,10 +41,16 @@ export function sizeSection({ sizes, costs, findings, budgets }) {
     'SIZE (minified, gzip -9; 1 KB = 1024 bytes)',
     grid(['', 'raw', 'gzip', ''], rows),
     `provider + authorize button includes list code: ${sansList.listCode.modules.length || sansList.listCode.tagInOutput ? `YES (${sansList.listCode.modules.join(', ')})` : 'no (no library-list module, no "am-library-list" in the output)'}`,
-    `lit-html copies in dist/am-elements.js: ${sizes.shipped.litHtmlCopies}; duplicated packages in bundles: ${Object.values(sizes.entries).flatMap((e) => e.duplicates).map((d) => d.name).join(', ') || 'none'}; Lit polyfill hooks: ${findings.polyfillHooks} (no polyfills); inline SVGs: ${findings.inlineSvgs.count} (${findings.inlineSvgs.bytes} bytes raw)`,
+    `lit-html copies in dist/am-elements.js: ${sizes.shipped.litHtmlCopies}; duplicated packages in bundles: ${
+      Object.values(sizes.entries)
+        .flatMap((e) => e.duplicates)
+        .map((d) => d.name)
+        .join(', ') || 'none'
+    }; Lit polyfill hooks: ${findings.polyfillHooks} (no polyfills); inline SVGs: ${findings.inlineSvgs.count} (${findings.inlineSvgs.bytes} bytes raw)`,
   ];
   for (const { imports } of Object.values(sizes.entries)) {
-    for (const i of imports) if (!i.exported) lines.push(`WARN: "${i.specifier}" is not in package.json "exports" (measured from ${i.usedFile}).`);
+    for (const i of imports)
+      if (!i.exported) lines.push(`WARN: "${i.specifier}" is not in package.json "exports" (measured from ${i.usedFile}).`);
   }
   for (const result of Object.values(costs)) {
     const label = sizes.entries[result.key].label;
@@ -69,10 +84,10 @@ export function signInSection(signIn) {
         row('  user activation active (runs)', 'clickToOpen.userActivation'),
         row('thirdPartyInfo: popup request → our reply', 'thirdPartyInfo.roundTripMs'),
         row('  our handler', 'thirdPartyInfo.handlerMs'),
-        row('  popup → us (two processes\' clocks)', 'thirdPartyInfo.toUsMs'),
-        row('  us → popup (two processes\' clocks)', 'thirdPartyInfo.backMs'),
+        row("  popup → us (two processes' clocks)", 'thirdPartyInfo.toUsMs'),
+        row("  us → popup (two processes' clocks)", 'thirdPartyInfo.backMs'),
         row('  window.open → first request (popup load)', 'thirdPartyInfo.sinceOpenMs'),
-        row("authorize → am-authorize", 'authorize.toEventMs'),
+        row('authorize → am-authorize', 'authorize.toEventMs'),
         row('  of which /v1/me/storefront', 'authorize.storefrontMs'),
         row('  before the fetch starts', 'authorize.beforeFetchMs'),
         row('  response → am-authorize', 'authorize.afterResponseMs'),
@@ -85,7 +100,12 @@ export function signInSection(signIn) {
       ],
     ),
     `Render causes after the click (changed properties → renders, run 1, 0 ms): ${Object.entries(signIn[0].runs[0].renders.causes)
-      .map(([element, causes]) => `${element}: ${Object.entries(causes).map(([cause, n]) => `${cause}×${n}`).join(', ')}`)
+      .map(
+        ([element, causes]) =>
+          `${element}: ${Object.entries(causes)
+            .map(([cause, n]) => `${cause}×${n}`)
+            .join(', ')}`,
+      )
       .join('; ')}`,
   ].join('\n');
 }
@@ -152,17 +172,40 @@ export function baselineSection(baseline, library) {
   }
   return [
     `BASELINE: every song, page after page (${baseline[0].runs.length} runs each; ms). MusicKit-style = no limit (Apple's default 25), following next`,
-    grid(['', 'MK-25 req', 'MK-25 time', 'plain-100 time', 'ours req', 'ours time', 'list (page load + drags)', 'time ratio MK-25/ours', 'request ratio'], rows),
-    'ours = provider.api.paginatePages(limit 100), the list\'s client; plain-100 = the MusicKit-style loop with limit=100; list = <am-library-list> full-list time from the library section (from navigation start). Ratios are per run (paired), then median (min–max).',
+    grid(
+      [
+        '',
+        'MK-25 req',
+        'MK-25 time',
+        'plain-100 time',
+        'ours req',
+        'ours time',
+        'list (page load + drags)',
+        'time ratio MK-25/ours',
+        'request ratio',
+      ],
+      rows,
+    ),
+    "ours = provider.api.paginatePages(limit 100), the list's client; plain-100 = the MusicKit-style loop with limit=100; list = <am-library-list> full-list time from the library section (from navigation start). Ratios are per run (paired), then median (min–max).",
   ].join('\n');
 }
 
 export function reflowSection(reflow) {
   const rows = ['fling', 'browse'].map((name) => {
     const r = reflow[name];
-    return [name, r.frames, r.perFrame.layouts, r.perFrame.forcedLayouts, r.perFrame.styleRecalcs, r.perFrame.forcedStyleRecalcs, r.perFrame.layoutMs];
+    return [
+      name,
+      r.frames,
+      r.perFrame.layouts,
+      r.perFrame.forcedLayouts,
+      r.perFrame.styleRecalcs,
+      r.perFrame.forcedStyleRecalcs,
+      r.perFrame.layoutMs,
+    ];
   });
-  const sites = [...new Set(['fling', 'browse'].flatMap((name) => reflow[name].forcedSites.map((s) => `${s.count}× ${s.site} (${name}, ${s.ms} ms)`)))];
+  const sites = [
+    ...new Set(['fling', 'browse'].flatMap((name) => reflow[name].forcedSites.map((s) => `${s.count}× ${s.site} (${name}, ${s.ms} ms)`))),
+  ];
   return [
     `LAYOUT during the scripted scrolls (one traced pass, ${reflow.songs.toLocaleString('en-US')} songs; tracing slows frames, so no times here but layout ms)`,
     grid(['scroll', 'frames', 'layouts/frame', 'forced', 'style recalcs/frame', 'forced', 'layout ms/frame'], rows),
@@ -176,7 +219,10 @@ export function playbackSection(playback) {
   const row = (label, path) => [label, ...playback.map((cell) => fmt(get(cell.summary, path)))];
   return [
     `PLAYBACK (${playback[0].runs.length} runs each after a warm-up; a fresh page per run; full = MusicKit stand-in, loaded on hover; ms)`,
-    grid(['', ...columns], [row('click → am-playback-change playing', 'clickToPlayingMs'), row('click → audible (position > 0)', 'clickToAudibleMs')]),
+    grid(
+      ['', ...columns],
+      [row('click → am-playback-change playing', 'clickToPlayingMs'), row('click → audible (position > 0)', 'clickToAudibleMs')],
+    ),
   ].join('\n');
 }
 
@@ -224,11 +270,17 @@ export function startupSection(startup) {
       ['cause', ...cells.flatMap((c) => [`${c.throttle}×: CPU above blank`, 'CPU ours', 'CPU blank', 'wall above blank'])],
       [
         ...splitRows,
-        ['  page CPU above blank (all but the bench\'s)', ...cells.flatMap((c) => [fmt(c.summary.traced.cpuAboveBlankMs), '', '', ''])],
+        ["  page CPU above blank (all but the bench's)", ...cells.flatMap((c) => [fmt(c.summary.traced.cpuAboveBlankMs), '', '', ''])],
         ['  traced ready above blank', ...cells.flatMap((c) => ['', '', '', fmt(c.summary.traced.readyAboveBlankMs)])],
         ['  traced painted above blank', ...cells.flatMap((c) => ['', '', '', fmt(c.summary.traced.paintedAboveBlankMs)])],
       ],
     ),
-    `Click sign-in (${signIn.runs.length} runs, 0 ms latency): <am-library-list> renders from am-authorize to its rows: ${fmt(signIn.listRendersAuthorizeToRows)}${signIn.causes ? ` (run 1, changed properties: ${Object.entries(signIn.causes).map(([cause, n]) => `${cause}×${n}`).join(', ')})` : ''}`,
+    `Click sign-in (${signIn.runs.length} runs, 0 ms latency): <am-library-list> renders from am-authorize to its rows: ${fmt(signIn.listRendersAuthorizeToRows)}${
+      signIn.causes
+        ? ` (run 1, changed properties: ${Object.entries(signIn.causes)
+            .map(([cause, n]) => `${cause}×${n}`)
+            .join(', ')})`
+        : ''
+    }`,
   ].join('\n');
 }

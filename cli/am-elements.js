@@ -111,7 +111,9 @@ async function emulator(args) {
     throw error;
   }
   const { split } = server.state.library;
-  console.log(`Library: ${split.albums} albums, ${split.songs} songs, ${split.playlists} playlists, ${split.artists} artists, ${split['music-videos']} music videos (seed ${options.seed ?? 1}).`);
+  console.log(
+    `Library: ${split.albums} albums, ${split.songs} songs, ${split.playlists} playlists, ${split.artists} artists, ${split['music-videos']} music videos (seed ${options.seed ?? 1}).`,
+  );
   console.log(`Use authorize-url="${server.origin}/woa" api-url="${server.origin}". Press Ctrl+C to stop.`);
   const stop = () => {
     server.close().then(() => process.exit(0));
@@ -200,11 +202,18 @@ async function developerTokenServe(/** @type {string[]} */ args) {
     throw error;
   }
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
-  const shownHost = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const shownHost =
+    address.address === '0.0.0.0' || address.address === '::'
+      ? '127.0.0.1'
+      : address.family === 'IPv6'
+        ? `[${address.address}]`
+        : address.address;
   const url = `http://${shownHost}:${address.port}/developer-token`;
   console.log(`Serving developer tokens at ${url} (this one expires ${new Date(expiresAt).toISOString()}; renewed before then).`);
   if (!values.origin?.length) {
-    console.log('No --origin given: pages on other origins (every page not served from this port) cannot read the token. Add --origin http://localhost:8000 (your page\'s origin).');
+    console.log(
+      "No --origin given: pages on other origins (every page not served from this port) cannot read the token. Add --origin http://localhost:8000 (your page's origin).",
+    );
   }
   console.log(`Use developer-token-url="${url}". Press Ctrl+C to stop.`);
   const stop = () => server.close(() => process.exit(0));

@@ -16,7 +16,12 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ORDER = ['am-auth-provider', 'am-authorize-button', 'am-unauthorize-button', 'am-library-list'];
 
 /** A table cell: one line, pipes escaped. @param {unknown} text */
-const cell = (text) => (text === undefined || text === null || text === '' ? '' : String(text).replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|'));
+const cell = (text) =>
+  text === undefined || text === null || text === ''
+    ? ''
+    : String(text)
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(/\|/g, '\\|');
 /** Inline code for a cell, safe for backticks inside. @param {unknown} text */
 const code = (text) => {
   if (text === undefined || text === null || text === '') return '';
@@ -30,7 +35,9 @@ const code = (text) => {
  */
 function table(head, rows) {
   if (!rows.length) return '';
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n') + '\n';
+  return (
+    [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n') + '\n'
+  );
 }
 
 /** @param {any} manifest @returns {Map<string, any>} tag name → declaration */
@@ -51,10 +58,17 @@ function elementsOf(manifest) {
  */
 function sourceConstants() {
   const constants = new Map();
-  const files = /** @type {string[]} */ (readdirSync(`${ROOT}src`, { recursive: true, encoding: 'utf8' })).filter((file) => file.endsWith('.ts'));
+  const files = /** @type {string[]} */ (readdirSync(`${ROOT}src`, { recursive: true, encoding: 'utf8' })).filter((file) =>
+    file.endsWith('.ts'),
+  );
   for (const file of files) {
-    for (const [, name, value] of readFileSync(`${ROOT}src/${file}`, 'utf8').matchAll(/^export const ([A-Z][A-Z0-9_]*) = ('[^'\n]*'|[\d_]+);$/gm)) {
-      constants.set(name, value.replace(/_/g, (underscore) => (value.startsWith("'") ? underscore : '')));
+    for (const [, name, value] of readFileSync(`${ROOT}src/${file}`, 'utf8').matchAll(
+      /^export const ([A-Z][A-Z0-9_]*) = ('[^'\n]*'|[\d_]+);$/gm,
+    )) {
+      constants.set(
+        name,
+        value.replace(/_/g, (underscore) => (value.startsWith("'") ? underscore : '')),
+      );
     }
   }
   return constants;
@@ -78,19 +92,31 @@ function renderElement(element) {
     '',
     table(
       ['attribute', 'property', 'type', 'default', 'description'],
-      attributes.map((/** @type {any} */ a) => [code(a.name), code(a.fieldName), code(a.type?.text), code(resolveDefault(a.default)), cell(a.description)]),
+      attributes.map((/** @type {any} */ a) => [
+        code(a.name),
+        code(a.fieldName),
+        code(a.type?.text),
+        code(resolveDefault(a.default)),
+        cell(a.description),
+      ]),
     ) || 'None.\n',
   );
 
   const withAttribute = new Set(attributes.map((/** @type {any} */ a) => a.fieldName));
-  const properties = (element.members ?? []).filter((/** @type {any} */ m) => m.kind === 'field' && isPublic(m) && !withAttribute.has(m.name));
+  const properties = (element.members ?? []).filter(
+    (/** @type {any} */ m) => m.kind === 'field' && isPublic(m) && !withAttribute.has(m.name),
+  );
   if (properties.length) {
     out.push(
       '### Properties',
       '',
       table(
         ['property', 'type', 'description'],
-        properties.map((/** @type {any} */ p) => [`${code(p.name)}${p.readonly ? ' (read-only)' : ''}`, code(p.type?.text), cell(p.description)]),
+        properties.map((/** @type {any} */ p) => [
+          `${code(p.name)}${p.readonly ? ' (read-only)' : ''}`,
+          code(p.type?.text),
+          cell(p.description),
+        ]),
       ),
     );
   }
@@ -103,7 +129,9 @@ function renderElement(element) {
       table(
         ['method', 'returns', 'description'],
         methods.map((/** @type {any} */ m) => {
-          const params = (m.parameters ?? []).map((/** @type {any} */ p) => `${p.name}${p.optional ? '?' : ''}${p.type?.text ? `: ${p.type.text}` : ''}`).join(', ');
+          const params = (m.parameters ?? [])
+            .map((/** @type {any} */ p) => `${p.name}${p.optional ? '?' : ''}${p.type?.text ? `: ${p.type.text}` : ''}`)
+            .join(', ');
           return [code(`${m.name}(${params})`), code(m.return?.type?.text), cell(m.description)];
         }),
       ),
@@ -124,12 +152,26 @@ function renderElement(element) {
 
   const slots = element.slots ?? [];
   if (slots.length) {
-    out.push('### Slots', '', table(['slot', 'description'], slots.map((/** @type {any} */ s) => [s.name ? code(s.name) : '(default)', cell(s.description)])));
+    out.push(
+      '### Slots',
+      '',
+      table(
+        ['slot', 'description'],
+        slots.map((/** @type {any} */ s) => [s.name ? code(s.name) : '(default)', cell(s.description)]),
+      ),
+    );
   }
 
   const parts = element.cssParts ?? [];
   if (parts.length) {
-    out.push('### CSS parts', '', table(['part', 'description'], parts.map((/** @type {any} */ p) => [code(`::part(${p.name})`), cell(p.description)])));
+    out.push(
+      '### CSS parts',
+      '',
+      table(
+        ['part', 'description'],
+        parts.map((/** @type {any} */ p) => [code(`::part(${p.name})`), cell(p.description)]),
+      ),
+    );
   }
 
   const properties2 = element.cssProperties ?? [];
@@ -137,7 +179,10 @@ function renderElement(element) {
     out.push(
       '### CSS custom properties',
       '',
-      table(['property', 'default', 'description'], properties2.map((/** @type {any} */ p) => [code(p.name), code(p.default), cell(p.description)])),
+      table(
+        ['property', 'default', 'description'],
+        properties2.map((/** @type {any} */ p) => [code(p.name), code(p.default), cell(p.description)]),
+      ),
     );
   }
   return out.join('\n');

@@ -41,7 +41,13 @@ function barePage(emulator) {
 const DEVICES = {
   desktop: { viewport: { width: 1024, height: 640 }, deviceScaleFactor: 1, clip: { x: 0, y: 0, width: 720, height: 540 } },
   // A phone: touch, no hover, twice the pixels.
-  phone: { viewport: { width: 390, height: 760 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, clip: { x: 0, y: 0, width: 390, height: 540 } },
+  phone: {
+    viewport: { width: 390, height: 760 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    clip: { x: 0, y: 0, width: 390, height: 540 },
+  },
 };
 
 async function main() {
@@ -60,7 +66,8 @@ async function main() {
           const response = await route.fetch();
           const body = await response.json().catch(() => null);
           if (!response.ok() || !Array.isArray(body?.data)) return route.fulfill({ response });
-          const plain = (/** @type {unknown} */ value) => typeof value !== 'string' || (/^[\u0020-\u024f\u2014\u2019]*$/.test(value) && !/[<>]/.test(value));
+          const plain = (/** @type {unknown} */ value) =>
+            typeof value !== 'string' || (/^[\u0020-\u024f\u2014\u2019]*$/.test(value) && !/[<>]/.test(value));
           body.data = body.data.filter((/** @type {any} */ item) => ['name', 'artistName'].every((key) => plain(item.attributes?.[key])));
           return route.fulfill({ response, json: body });
         });
@@ -96,7 +103,10 @@ async function main() {
         await closed;
         await page.waitForFunction(() => {
           const images = [...(document.querySelector('am-library-list')?.shadowRoot?.querySelectorAll('[part~="artwork"]') ?? [])];
-          return images.length >= 4 && images.slice(0, 4).every((image) => image instanceof HTMLImageElement && image.complete && image.naturalWidth > 0);
+          return (
+            images.length >= 4 &&
+            images.slice(0, 4).every((image) => image instanceof HTMLImageElement && image.complete && image.naturalWidth > 0)
+          );
         });
         // Whatever has focus after the popup (Disconnect, for a keyboard user) is not the picture.
         await page.evaluate(() => /** @type {HTMLElement | null} */ (document.activeElement)?.blur());

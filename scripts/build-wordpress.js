@@ -20,13 +20,30 @@ console.log(`build-wordpress: copied dist/am-elements.js (${statSync(target).siz
 
 if (process.argv.includes('--pot')) {
   const version = /^\s*\*\s*Version:\s*(\S+)/m.exec(readFileSync(`${PLUGIN}am-elements.php`, 'utf8'))?.[1] ?? '0.0.0';
-  const files = ['am-elements.php', ...readdirSync(`${PLUGIN}includes`).filter((f) => f.endsWith('.php')).map((f) => `includes/${f}`)];
+  const files = [
+    'am-elements.php',
+    ...readdirSync(`${PLUGIN}includes`)
+      .filter((f) => f.endsWith('.php'))
+      .map((f) => `includes/${f}`),
+  ];
   const keywords = ['__', '_e', 'esc_html__', 'esc_html_e', 'esc_attr__', 'esc_attr_e'].map((k) => `--keyword=${k}`);
   const pot = `${PLUGIN}languages/am-elements.pot`;
   const result = spawnSync(
     'xgettext',
-    ['--language=PHP', '--from-code=UTF-8', '--add-comments=translators:', '--no-location', '--sort-output', ...keywords,
-      '--package-name=Apple Music Elements', `--package-version=${version}`, '--msgid-bugs-address=', '-o', pot, ...files],
+    [
+      '--language=PHP',
+      '--from-code=UTF-8',
+      '--add-comments=translators:',
+      '--no-location',
+      '--sort-output',
+      ...keywords,
+      '--package-name=Apple Music Elements',
+      `--package-version=${version}`,
+      '--msgid-bugs-address=',
+      '-o',
+      pot,
+      ...files,
+    ],
     { cwd: PLUGIN, encoding: 'utf8' },
   );
   if (result.error || result.status !== 0) {
@@ -34,6 +51,11 @@ if (process.argv.includes('--pot')) {
     process.exit(1);
   }
   // A stable file: no creation date, UTF-8 declared.
-  writeFileSync(pot, readFileSync(pot, 'utf8').replace('charset=CHARSET', 'charset=UTF-8').replace(/^"POT-Creation-Date:.*\n/m, ''));
+  writeFileSync(
+    pot,
+    readFileSync(pot, 'utf8')
+      .replace('charset=CHARSET', 'charset=UTF-8')
+      .replace(/^"POT-Creation-Date:.*\n/m, ''),
+  );
   console.log('build-wordpress: wrote wordpress/am-elements/languages/am-elements.pot');
 }

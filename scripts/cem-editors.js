@@ -64,10 +64,14 @@ export function editorDataPlugin({ outdir, src = 'src' }) {
     packageLinkPhase({ customElementsManifest }) {
       const view = editorView(customElementsManifest, readDeclarations(ts, src).aliases);
       const common = { typesSrc: 'expandedType', hideLogs: true };
-      const references = (/** @type {string} */ _name, /** @type {string | undefined} */ tag) => [{ name: 'API reference', url: `${API_DOCS}#${tag}` }];
+      const references = (/** @type {string} */ _name, /** @type {string | undefined} */ tag) => [
+        { name: 'API reference', url: `${API_DOCS}#${tag}` },
+      ];
       const html = JSON.parse(getVsCodeHtmlCustomData(view, { ...common, referencesTemplate: references }));
       const css = JSON.parse(getVsCodeCssCustomData(view, common));
-      const webTypes = JSON.parse(getWebTypesData(view, { ...common, packageJson: false, referenceTemplate: (name, tag) => references(name, tag)[0] }));
+      const webTypes = JSON.parse(
+        getWebTypesData(view, { ...common, packageJson: false, referenceTemplate: (name, tag) => references(name, tag)[0] }),
+      );
       // Elements share tokens and part names: the generators list each once per element.
       const shared = sharedStyling(view);
       css.properties = mergeByName(css.properties, (name) => shared.get(name));
@@ -76,7 +80,11 @@ export function editorDataPlugin({ outdir, src = 'src' }) {
       styling.properties = mergeByName(styling.properties, (name) => shared.get(name));
       styling['pseudo-elements'] = mergeByName(styling['pseudo-elements'], (name) => shared.get(`::${name}`));
       mkdirSync(outdir, { recursive: true });
-      for (const [file, data] of [[GENERATED_EDITOR_DATA[0], html], [GENERATED_EDITOR_DATA[1], css], [GENERATED_EDITOR_DATA[2], webTypes]]) {
+      for (const [file, data] of [
+        [GENERATED_EDITOR_DATA[0], html],
+        [GENERATED_EDITOR_DATA[1], css],
+        [GENERATED_EDITOR_DATA[2], webTypes],
+      ]) {
         writeFileSync(join(outdir, /** @type {string} */ (file)), `${JSON.stringify(data, null, 2)}\n`);
       }
     },
@@ -104,7 +112,10 @@ function sharedStyling(manifest) {
       /** @type {Map<string, string[]>} description → tags */
       const tags = new Map();
       for (const { tag, description } of list) tags.set(description, [...(tags.get(description) ?? []), `\`<${tag}>\``]);
-      return [name, tags.size === 1 ? list[0].description : [...tags].map(([description, names]) => `${names.join(', ')}: ${description}`).join('\n\n')];
+      return [
+        name,
+        tags.size === 1 ? list[0].description : [...tags].map(([description, names]) => `${names.join(', ')}: ${description}`).join('\n\n'),
+      ];
     }),
   );
 }
@@ -116,7 +127,8 @@ function sharedStyling(manifest) {
 function mergeByName(entries, describe) {
   /** @type {Map<string, any>} */
   const byName = new Map();
-  for (const entry of entries ?? []) if (!byName.has(entry.name)) byName.set(entry.name, { ...entry, description: describe(entry.name) ?? entry.description });
+  for (const entry of entries ?? [])
+    if (!byName.has(entry.name)) byName.set(entry.name, { ...entry, description: describe(entry.name) ?? entry.description });
   return [...byName.values()];
 }
 
@@ -129,7 +141,9 @@ function mergeByName(entries, describe) {
 function editorView(manifest, aliases) {
   const view = structuredClone(manifest);
   for (const declaration of declarationsOf(view)) {
-    declaration.members = declaration.members?.filter((/** @type {any} */ member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#'));
+    declaration.members = declaration.members?.filter(
+      (/** @type {any} */ member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#'),
+    );
   }
   for (const item of membersAndAttributes(view)) {
     const text = item.type?.text;

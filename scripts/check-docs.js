@@ -21,7 +21,9 @@ if (!existsSync(join(ROOT, API_DOCS)) || read(API_DOCS) !== renderApiDocs(manife
   problems.push(`${API_DOCS} is stale: run \`node scripts/api-docs.js\` and commit it.`);
 }
 
-const elements = manifest.modules.flatMap((/** @type {any} */ module) => module.declarations ?? []).filter((/** @type {any} */ d) => d.tagName);
+const elements = manifest.modules
+  .flatMap((/** @type {any} */ module) => module.declarations ?? [])
+  .filter((/** @type {any} */ d) => d.tagName);
 const theming = read('docs/theming.md');
 const i18n = read('docs/i18n.md');
 for (const element of elements) {
@@ -29,17 +31,26 @@ for (const element of elements) {
     if (!theming.includes(`::part(${part.name})`)) problems.push(`docs/theming.md does not show ${element.tagName}::part(${part.name}).`);
   }
   for (const property of element.cssProperties ?? []) {
-    if (!theming.includes(`\`${property.name}\``)) problems.push(`docs/theming.md does not document ${property.name} (${element.tagName}).`);
+    if (!theming.includes(`\`${property.name}\``))
+      problems.push(`docs/theming.md does not document ${property.name} (${element.tagName}).`);
   }
   for (const attribute of element.attributes ?? []) {
-    if (attribute.name.endsWith('-text') && !i18n.includes(`\`${attribute.name}\``)) problems.push(`docs/i18n.md does not list ${element.tagName}'s ${attribute.name}.`);
+    if (attribute.name.endsWith('-text') && !i18n.includes(`\`${attribute.name}\``))
+      problems.push(`docs/i18n.md does not list ${element.tagName}'s ${attribute.name}.`);
   }
 }
 
-const markdown = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((file) => file.endsWith('.md')).map((file) => `docs/${file}`)];
+const markdown = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => `docs/${file}`),
+];
 for (const file of markdown) {
   // Links and images, minus those inside code spans and blocks.
-  const text = read(file).replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+  const text = read(file)
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/`[^`\n]*`/g, '');
   for (const [, target] of text.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
     if (/^(?:[a-z]+:|#)/i.test(target)) continue;
     const path = join(ROOT, dirname(file), decodeURIComponent(target.split('#')[0]));
@@ -51,4 +62,6 @@ if (problems.length) {
   console.error(`Docs out of date:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   process.exit(1);
 }
-console.log(`${API_DOCS} is up to date; docs/theming.md and docs/i18n.md cover the manifest; links in ${markdown.length} Markdown files resolve.`);
+console.log(
+  `${API_DOCS} is up to date; docs/theming.md and docs/i18n.md cover the manifest; links in ${markdown.length} Markdown files resolve.`,
+);

@@ -19,10 +19,14 @@ try {
     ...GENERATED_EDITOR_DATA.map((file) => [file, `${outdir}/${file}`]),
   ].filter(([committed, fresh]) => !existsSync(committed) || readFileSync(fresh, 'utf8') !== readFileSync(committed, 'utf8'));
   if (stale.length > 0) {
-    console.error(`Stale: ${stale.map(([committed]) => committed).join(', ')}. Run \`npm run analyze\` and commit custom-elements.json, types/ and ${GENERATED_EDITOR_DATA.join(', ')}.`);
+    console.error(
+      `Stale: ${stale.map(([committed]) => committed).join(', ')}. Run \`npm run analyze\` and commit custom-elements.json, types/ and ${GENERATED_EDITOR_DATA.join(', ')}.`,
+    );
     process.exitCode = 1;
   } else {
-    console.log(`custom-elements.json, ${[...GENERATED_TYPINGS.map((file) => `types/${file}`), ...GENERATED_EDITOR_DATA].join(', ')} are up to date.`);
+    console.log(
+      `custom-elements.json, ${[...GENERATED_TYPINGS.map((file) => `types/${file}`), ...GENERATED_EDITOR_DATA].join(', ')} are up to date.`,
+    );
   }
 } finally {
   writeFileSync('package.json', packageJson);

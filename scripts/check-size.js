@@ -24,25 +24,42 @@ const failures = [];
 const rows = [];
 for (const budget of config.budgets) {
   const { gzip } = await measure(budget.measure);
-  const over = gzip - budget.target;
-  const target = over > 0 ? `OVER by ${kb(over)} (+${((over / budget.target) * 100).toFixed(0)}%)` : `PASS (${kb(-over)} to spare)`;
+  const over = gzip - (budget.target ?? 0);
+  const target =
+    budget.target === undefined
+      ? ''
+      : over > 0
+        ? `OVER by ${kb(over)} (+${((over / budget.target) * 100).toFixed(0)}%)`
+        : `PASS (${kb(-over)} to spare)`;
   let guard = 'not enforced';
   if (budget.enforced !== undefined) {
     const ok = gzip <= budget.enforced;
     guard = `${ok ? 'ok' : 'FAIL'} (enforced ≤ ${kb(budget.enforced)}${ok ? '' : `, over by ${gzip - budget.enforced} bytes`})`;
-    if (!ok) failures.push(`${budget.label}: ${gzip} bytes gzip > enforced ${budget.enforced} (it measured ${budget.measuredWhenSet} when the guard was set)`);
+    if (!ok)
+      failures.push(
+        `${budget.label}: ${gzip} bytes gzip > enforced ${budget.enforced} (it measured ${budget.measuredWhenSet} when the guard was set)`,
+      );
   }
-  rows.push([budget.label, `${kb(gzip)}`, `target ${kb(budget.target)}${budget.aim ? `, aim ${kb(budget.aim)}` : ''}`, target, guard]);
+  const aims = budget.target === undefined ? 'guard only' : `target ${kb(budget.target)}${budget.aim ? `, aim ${kb(budget.aim)}` : ''}`;
+  rows.push([budget.label, `${kb(gzip)}`, aims, target, guard]);
 }
 const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
 console.log('Size budgets (gzip -9, 1 KB = 1024 bytes):');
-for (const row of rows) console.log(`  ${row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()}`);
+for (const row of rows)
+  console.log(
+    `  ${row
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd()}`,
+  );
 
 // No list code behind the provider and the button.
 const sansList = await measure('provider+authorize-button');
 const listFree = !sansList.listCode.modules.length && !sansList.listCode.tagInOutput;
 const listCheck = config.checks?.providerAndButtonWithoutList?.enforced !== false;
-console.log(`  provider + authorize button bundle holds no list code: ${listFree ? 'PASS' : `FAIL (${sansList.listCode.modules.join(', ') || 'am-library-list in the output'})`}`);
+console.log(
+  `  provider + authorize button bundle holds no list code: ${listFree ? 'PASS' : `FAIL (${sansList.listCode.modules.join(', ') || 'am-library-list in the output'})`}`,
+);
 if (!listFree && listCheck) failures.push('the provider + authorize button bundle pulls in <am-library-list> code');
 
 // No playback code where no playback element was asked for: it loads on its own (SPEC: a page
@@ -50,14 +67,19 @@ if (!listFree && listCheck) failures.push('the provider + authorize button bundl
 for (const key of ['provider+authorize-button', 'everything']) {
   const { playbackCode, label } = await measure(key);
   const clean = !playbackCode.modules.length && !playbackCode.inOutput;
-  console.log(`  ${label} bundle holds no playback code: ${clean ? 'PASS' : `FAIL (${playbackCode.modules.join(', ') || 'playback code in the output'})`}`);
+  console.log(
+    `  ${label} bundle holds no playback code: ${clean ? 'PASS' : `FAIL (${playbackCode.modules.join(', ') || 'playback code in the output'})`}`,
+  );
   if (!clean) failures.push(`the ${label} bundle pulls in playback code`);
 }
-console.log(`  dist/am-elements.js holds no playback code (it loads ${shipped.playback?.file}): ${shipped.holdsPlaybackCode ? 'FAIL' : 'PASS'}`);
+console.log(
+  `  dist/am-elements.js holds no playback code (it loads ${shipped.playback?.file}): ${shipped.holdsPlaybackCode ? 'FAIL' : 'PASS'}`,
+);
 if (shipped.holdsPlaybackCode) failures.push('dist/am-elements.js holds playback code');
 
 for (const { specifier, exported, usedFile } of sansList.imports) {
-  if (!exported) console.log(`  WARN: "${specifier}" is not in package.json "exports" (measured from ${usedFile}); bundlers will refuse that import.`);
+  if (!exported)
+    console.log(`  WARN: "${specifier}" is not in package.json "exports" (measured from ${usedFile}); bundlers will refuse that import.`);
 }
 
 if (failures.length) {

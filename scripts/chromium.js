@@ -20,8 +20,7 @@ export function findChromium() {
   const found = CANDIDATES.find((path) => existsSync(path));
   if (!found) {
     throw new Error(
-      'Chromium was not found. Install it with `sudo apt-get install -y chromium` ' +
-        '(or set CHROME_PATH to a Chrome/Chromium binary).',
+      'Chromium was not found. Install it with `sudo apt-get install -y chromium` ' + '(or set CHROME_PATH to a Chrome/Chromium binary).',
     );
   }
   return found;

@@ -60,7 +60,12 @@ function annotate(notes) {
     const r = target.getBoundingClientRect();
     const box = document.createElement('div');
     box.className = 'note-box';
-    Object.assign(box.style, { left: `${r.left - origin.left}px`, top: `${r.top - origin.top}px`, width: `${r.width}px`, height: `${r.height}px` });
+    Object.assign(box.style, {
+      left: `${r.left - origin.left}px`,
+      top: `${r.top - origin.top}px`,
+      width: `${r.width}px`,
+      height: `${r.height}px`,
+    });
     const tag = document.createElement('div');
     tag.className = 'note';
     tag.textContent = note.label;
@@ -71,7 +76,8 @@ function annotate(notes) {
     const top = r.top - origin.top;
     if (note.side === 'right') {
       column.push({ tag, y: top + r.height / 2 - height / 2 });
-      const x = /** @type {HTMLElement} */ (document.querySelector(note.column ?? note.host)).getBoundingClientRect().right - origin.left + 24;
+      const x =
+        /** @type {HTMLElement} */ (document.querySelector(note.column ?? note.host)).getBoundingClientRect().right - origin.left + 24;
       tag.style.left = `${x}px`;
       tag.dataset.from = `${left + r.width}`;
       continue;
@@ -98,7 +104,8 @@ function annotate(notes) {
 
 /** The scenes: name → {body, ready?, annotate?, act?}. `e` is the emulator origin. */
 function scenes(e) {
-  const rowsOf = (selector, count = 3) => `document.querySelector('${selector}')?.shadowRoot?.querySelectorAll('[part=item] img').length >= ${count}`;
+  const rowsOf = (selector, count = 3) =>
+    `document.querySelector('${selector}')?.shadowRoot?.querySelectorAll('[part=item] img').length >= ${count}`;
   const stateOf = (selector, state) => `document.querySelector('${selector}')?.getAttribute('state') === '${state}'`;
   const enabled = (selector) => `document.querySelector('${selector}')?.shadowRoot?.querySelector('button')?.disabled === false`;
   return {
@@ -195,17 +202,29 @@ function scenes(e) {
       </am-auth-provider><div style="width: 200px"></div></div>`,
       ready: `${rowsOf('#d', 4)} && ${rowsOf('#t', 4)}`,
       act: async (page) => {
-        await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('#t').shadowRoot.querySelectorAll('[part=item]')[2]).focus());
+        await page.evaluate(() =>
+          /** @type {HTMLElement} */ (document.querySelector('#t').shadowRoot.querySelectorAll('[part=item]')[2]).focus(),
+        );
         await page.keyboard.press('Shift');
         const box = await page.evaluate(() => {
-          const r = /** @type {HTMLElement} */ (document.querySelector('#t').shadowRoot.querySelectorAll('[part=item]')[1]).getBoundingClientRect();
+          const r = /** @type {HTMLElement} */ (
+            document.querySelector('#t').shadowRoot.querySelectorAll('[part=item]')[1]
+          ).getBoundingClientRect();
           return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
         });
         await page.mouse.move(box.x, box.y);
       },
       annotate: [
         { host: '#t', part: 'item', nth: 1, label: ':hover  --am-row-hover', side: 'right', column: '.card:last-of-type', box: false },
-        { host: '#t', part: 'item', nth: 2, label: ':focus-visible  --am-focus-ring', side: 'right', column: '.card:last-of-type', box: false },
+        {
+          host: '#t',
+          part: 'item',
+          nth: 2,
+          label: ':focus-visible  --am-focus-ring',
+          side: 'right',
+          column: '.card:last-of-type',
+          box: false,
+        },
       ],
     },
     'color-scheme': {
@@ -216,7 +235,10 @@ function scenes(e) {
           ['no attribute, page is dark', '', 'background: #000; color: #f5f5f7; color-scheme: dark'],
         ]
           .map(
-            ([title, scheme, css], i) => `<div class="panel" style="padding: 28px 32px; ${css}"><span class="caption" style="color: inherit; opacity: .7">${title}</span>
+            (
+              [title, scheme, css],
+              i,
+            ) => `<div class="panel" style="padding: 28px 32px; ${css}"><span class="caption" style="color: inherit; opacity: .7">${title}</span>
           <am-auth-provider ${providerAttributes(e, { prefix: '/first-page' })}><div class="row">
             <am-authorize-button ${scheme ? `color-scheme="${scheme}"` : ''} persistent>Connect</am-authorize-button>
             <am-unauthorize-button ${scheme ? `color-scheme="${scheme}"` : ''} id="u${i}">Disconnect</am-unauthorize-button></div>
@@ -252,7 +274,9 @@ function scenes(e) {
         </div></am-auth-provider><div style="width: 210px"></div></div>`,
       ready: `${stateOf('#k', 'list')} && ${rowsOf('#k', 4)}`,
       act: async (page) => {
-        await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('#k').shadowRoot.querySelector('[part=item]')).focus());
+        await page.evaluate(() =>
+          /** @type {HTMLElement} */ (document.querySelector('#k').shadowRoot.querySelector('[part=item]')).focus(),
+        );
         await page.keyboard.press('ArrowDown');
         await page.keyboard.press('ArrowDown');
       },
@@ -283,7 +307,11 @@ async function main() {
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS, headless: true });
   try {
     const emulator = /** @type {string} */ (demo.emulatorOrigin);
-    const issued = await fetch(`${emulator}/_emulator/issue`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const issued = await fetch(`${emulator}/_emulator/issue`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     const { musicUserToken } = await issued.json();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
     await context.addInitScript(
@@ -301,12 +329,23 @@ async function main() {
       const [, prefix] = url.pathname.split('/');
       const headers = { 'Access-Control-Allow-Origin': demo.origin, 'Content-Type': 'application/json' };
       if (route.request().method() === 'OPTIONS') {
-        return route.fulfill({ status: 204, headers: { ...headers, 'Access-Control-Allow-Headers': 'Authorization, Music-User-Token, Content-Type', 'Access-Control-Allow-Methods': 'GET' } });
+        return route.fulfill({
+          status: 204,
+          headers: {
+            ...headers,
+            'Access-Control-Allow-Headers': 'Authorization, Music-User-Token, Content-Type',
+            'Access-Control-Allow-Methods': 'GET',
+          },
+        });
       }
       if (prefix === 'hang') return; // never answered: the list stays loading
       if (prefix === 'empty') return route.fulfill({ status: 200, headers, body: JSON.stringify({ data: [], meta: { total: 0 } }) });
       if (prefix === 'error') {
-        return route.fulfill({ status: 429, headers: { ...headers, 'Retry-After': '0' }, body: JSON.stringify({ errors: [{ status: '429', code: '42900', title: 'Too Many Requests' }] }) });
+        return route.fulfill({
+          status: 429,
+          headers: { ...headers, 'Retry-After': '0' },
+          body: JSON.stringify({ errors: [{ status: '429', code: '42900', title: 'Too Many Requests' }] }),
+        });
       }
       // first-page: the emulator's first page, without the rows that test escaping (markup, CJK
       // and Arabic names: not for pictures). Later pages never come, so "Load more" stays.
@@ -316,7 +355,9 @@ async function main() {
       const response = await route.fetch({ url: `${emulator}${path}?limit=100` });
       const body = await response.json();
       const plain = body.data.filter((/** @type {any} */ item) =>
-        ['name', 'artistName', 'albumName'].every((key) => /^[\u0020-\u024f\u2014\u2019]*$/.test(item.attributes[key] ?? '') && !/[<>]/.test(item.attributes[key] ?? '')),
+        ['name', 'artistName', 'albumName'].every(
+          (key) => /^[\u0020-\u024f\u2014\u2019]*$/.test(item.attributes[key] ?? '') && !/[<>]/.test(item.attributes[key] ?? ''),
+        ),
       );
       // counts: playlists without descriptions, so their track counts show (one of them singular).
       if (prefix === 'counts') {
@@ -335,8 +376,10 @@ async function main() {
       if (only && !name.includes(only)) continue;
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error(`${name}: ${error.message}`));
-      if (process.env.DEBUG) page.on('requestfailed', (request) => console.error(`${name}: ${request.url()} ${request.failure()?.errorText}`));
-      if (process.env.DEBUG) page.on('response', (response) => response.status() >= 400 && console.error(`${name}: ${response.url()} ${response.status()}`));
+      if (process.env.DEBUG)
+        page.on('requestfailed', (request) => console.error(`${name}: ${request.url()} ${request.failure()?.errorText}`));
+      if (process.env.DEBUG)
+        page.on('response', (response) => response.status() >= 400 && console.error(`${name}: ${response.url()} ${response.status()}`));
       // The scene is served as a page of the demo's origin, so /src/index.ts loads from the dev server.
       const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${PAGE_CSS}${scene.css ?? ''}</style></head><body>${scene.body}<script type="module">await import('/src/index.ts');</script></body></html>`;
       await page.route(`${demo.origin}/__docs-stage__`, (route) => route.fulfill({ contentType: 'text/html', body: html }));

@@ -26,9 +26,13 @@ export function engineTimesReporter({ slowest = 3 } = {}) {
     onTestRunFinished({ sessions }) {
       const lines = [''];
       for (const [name, span] of spans) {
-        const tests = sessions.filter((s) => s.browser.name === name).flatMap((s) => [...testsOf(s.testResults)].map((t) => ({ ...t, file: s.testFile })));
+        const tests = sessions
+          .filter((s) => s.browser.name === name)
+          .flatMap((s) => [...testsOf(s.testResults)].map((t) => ({ ...t, file: s.testFile })));
         const slow = tests.sort((a, b) => b.duration - a.duration).slice(0, slowest);
-        lines.push(`${name}: ${seconds(span.end - span.start)} wall, ${tests.length} tests; slowest: ${slow.map((t) => `${seconds(t.duration)} ${t.name}`).join(' | ')}`);
+        lines.push(
+          `${name}: ${seconds(span.end - span.start)} wall, ${tests.length} tests; slowest: ${slow.map((t) => `${seconds(t.duration)} ${t.name}`).join(' | ')}`,
+        );
       }
       console.log(lines.join('\n'));
     },

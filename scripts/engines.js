@@ -23,7 +23,10 @@ export const APT_PACKAGES = {
  */
 export function selectedEngines(value = process.env.AM_BROWSERS) {
   if (!value?.trim()) return [...ENGINES];
-  const names = value.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const names = value
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   const unknown = names.filter((name) => !ENGINES.includes(name));
   if (unknown.length) throw new Error(`Unknown browser ${unknown.join(', ')}: choose from ${ENGINES.join(', ')}.`);
   return ENGINES.filter((name) => names.includes(name));
@@ -183,8 +186,19 @@ export function audioServer() {
       }
       child = spawn(
         '/usr/bin/pulseaudio',
-        ['-n', '--daemonize=no', '--exit-idle-time=-1', '--disallow-exit', '--use-pid-file=no', '--log-target=stderr', '--log-level=error',
-          '-L', `module-native-protocol-unix socket=${socket} auth-anonymous=1`, '-L', 'module-null-sink sink_name=silence'],
+        [
+          '-n',
+          '--daemonize=no',
+          '--exit-idle-time=-1',
+          '--disallow-exit',
+          '--use-pid-file=no',
+          '--log-target=stderr',
+          '--log-level=error',
+          '-L',
+          `module-native-protocol-unix socket=${socket} auth-anonymous=1`,
+          '-L',
+          'module-null-sink sink_name=silence',
+        ],
         { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, HOME: dir, PULSE_RUNTIME_PATH: dir, XDG_CONFIG_HOME: dir } },
       );
       for (let waited = 0; !existsSync(socket) && child.exitCode === null && waited < 10_000; waited += 50) {

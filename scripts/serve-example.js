@@ -111,7 +111,16 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(2);
   }
   const candidates = [join(dir, 'dist', 'browser'), join(dir, 'dist')];
-  const root = (await Promise.all(candidates.map((c) => stat(join(c, 'index.html')).then(() => c, () => undefined)))).find(Boolean);
+  const root = (
+    await Promise.all(
+      candidates.map((c) =>
+        stat(join(c, 'index.html')).then(
+          () => c,
+          () => undefined,
+        ),
+      ),
+    )
+  ).find(Boolean);
   if (!root) {
     console.error(`No build in ${dir}: run \`npm ci && npm run build\` there first.`);
     process.exit(1);

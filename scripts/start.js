@@ -193,7 +193,12 @@ function emulatorTokenMinter() {
   let cached;
   return async () => {
     if (!cached || Date.now() >= cached.renewAt) {
-      const token = await createDeveloperToken({ teamId: 'DEMO000000', keyId: 'DEMOKEY000', privateKey: privateKeyPem, expiresIn: LIFETIME_S });
+      const token = await createDeveloperToken({
+        teamId: 'DEMO000000',
+        keyId: 'DEMOKEY000',
+        privateKey: privateKeyPem,
+        expiresIn: LIFETIME_S,
+      });
       cached = { token, renewAt: Date.now() + (LIFETIME_S / 2) * 1000 };
     }
     return cached.token;

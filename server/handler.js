@@ -27,9 +27,14 @@ export function createDeveloperTokenHandler(options) {
   }
   const config = checkSigningOptions(options);
   const renewBefore =
-    options.renewBefore === undefined ? Math.min(DEFAULT_RENEW_BEFORE, Math.floor(config.lifetime / 2)) : parseDuration(options.renewBefore, 'renewBefore');
+    options.renewBefore === undefined
+      ? Math.min(DEFAULT_RENEW_BEFORE, Math.floor(config.lifetime / 2))
+      : parseDuration(options.renewBefore, 'renewBefore');
   if (renewBefore >= config.lifetime) {
-    throw new DeveloperTokenOptionsError(`renewBefore (${renewBefore} s) must be shorter than the token's lifetime (${config.lifetime} s).`, 'invalid-lifetime');
+    throw new DeveloperTokenOptionsError(
+      `renewBefore (${renewBefore} s) must be shorter than the token's lifetime (${config.lifetime} s).`,
+      'invalid-lifetime',
+    );
   }
   const now = options.now ?? Date.now;
   const allowedOrigins = new Set(config.origins);
@@ -79,7 +84,12 @@ export function createDeveloperTokenHandler(options) {
       return new Response(null, { status: 204, headers });
     }
     if (method !== 'GET' && method !== 'HEAD') {
-      return json({ error: `Method ${method} is not allowed: use GET.` }, 405, { ...common, ...cors, Allow: ALLOW, 'Cache-Control': 'no-store' });
+      return json({ error: `Method ${method} is not allowed: use GET.` }, 405, {
+        ...common,
+        ...cors,
+        Allow: ALLOW,
+        'Cache-Control': 'no-store',
+      });
     }
 
     const at = now();
@@ -87,7 +97,11 @@ export function createDeveloperTokenHandler(options) {
     try {
       signed = await tokenAt(at);
     } catch {
-      return json({ error: 'The developer token could not be signed; the server log says why.' }, 503, { ...common, ...cors, 'Cache-Control': 'no-store' });
+      return json({ error: 'The developer token could not be signed; the server log says why.' }, 503, {
+        ...common,
+        ...cors,
+        'Cache-Control': 'no-store',
+      });
     }
     const fresh = Math.min(MAX_CACHE_SECONDS, Math.floor((signed.renewAt - at) / 1000));
     const cacheControl = fresh > 0 ? `public, max-age=${fresh}` : 'no-cache';

@@ -29,7 +29,8 @@ const P256_ORDER = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc6
 
 /** @param {string} message */
 const refuse = (message) => new DeveloperTokenOptionsError(message, 'invalid-key');
-const damaged = () => refuse('The private key could not be read (damaged or truncated PEM). Use the AuthKey_XXXXXXXXXX.p8 file from Apple as it is.');
+const damaged = () =>
+  refuse('The private key could not be read (damaged or truncated PEM). Use the AuthKey_XXXXXXXXXX.p8 file from Apple as it is.');
 
 /**
  * One DER element at `offset`: its tag and where its contents start and end.
@@ -60,7 +61,7 @@ function readElement(bytes, offset) {
  */
 function children(bytes, parent) {
   const found = [];
-  for (let offset = parent.start; offset < parent.end; ) {
+  for (let offset = parent.start; offset < parent.end;) {
     const element = readElement(bytes, offset);
     found.push(element);
     offset = element.end;
@@ -110,7 +111,9 @@ export function checkPrivateKey(privateKey) {
     throw refuse('The key is encrypted; use the unencrypted AuthKey_XXXXXXXXXX.p8 file from Apple.');
   }
   if (/-----BEGIN EC PRIVATE KEY-----/.test(pem)) {
-    throw refuse('The key is in SEC1 ("EC PRIVATE KEY") format, not PKCS#8. Convert it with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out AuthKey.p8');
+    throw refuse(
+      'The key is in SEC1 ("EC PRIVATE KEY") format, not PKCS#8. Convert it with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out AuthKey.p8',
+    );
   }
   if (/-----BEGIN (?:RSA )?PUBLIC KEY-----|-----BEGIN CERTIFICATE-----/.test(pem)) {
     throw refuse('That is a public key or certificate; signing needs the private key, the AuthKey_XXXXXXXXXX.p8 file from Apple.');
@@ -134,7 +137,9 @@ export function checkPrivateKey(privateKey) {
   const [algorithmId, parameters] = children(bytes, algorithm);
   const type = objectIdentifier(bytes, algorithmId);
   if (type !== EC_PUBLIC_KEY) {
-    throw refuse(`The key is ${KEY_TYPES[type] ? `an ${KEY_TYPES[type]}` : `not an EC (${type})`} key; Apple Music needs an EC P-256 (ES256) key.`);
+    throw refuse(
+      `The key is ${KEY_TYPES[type] ? `an ${KEY_TYPES[type]}` : `not an EC (${type})`} key; Apple Music needs an EC P-256 (ES256) key.`,
+    );
   }
   const curve = parameters?.tag === 0x06 ? objectIdentifier(bytes, parameters) : 'unnamed';
   if (curve !== P256) {

@@ -25,10 +25,17 @@ const UNIT_SECONDS = /** @type {Record<string, number>} */ ({ s: 1, h: 3600, d: 
 export function parseDuration(value, what = 'duration') {
   const match = /^(\d{1,12})([dhs]?)$/.exec(String(value).trim());
   if (!match) {
-    throw new DeveloperTokenOptionsError(`Invalid ${what} "${value}": use a number with d (days), h (hours) or s (seconds), e.g. 180d, 12h, 3600s or 3600.`, 'invalid-lifetime');
+    throw new DeveloperTokenOptionsError(
+      `Invalid ${what} "${value}": use a number with d (days), h (hours) or s (seconds), e.g. 180d, 12h, 3600s or 3600.`,
+      'invalid-lifetime',
+    );
   }
   const seconds = Number(match[1]) * UNIT_SECONDS[match[2] || 's'];
-  if (seconds <= 0) throw new DeveloperTokenOptionsError(`The ${what === 'duration' ? 'lifetime' : what} must be longer than 0 seconds.`, 'invalid-lifetime');
+  if (seconds <= 0)
+    throw new DeveloperTokenOptionsError(
+      `The ${what === 'duration' ? 'lifetime' : what} must be longer than 0 seconds.`,
+      'invalid-lifetime',
+    );
   return seconds;
 }
 
@@ -46,7 +53,10 @@ export function parseOrigin(value) {
   }
   const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !bare || !/^https?:\/\/[^/]+\/?$/.test(value)) {
-    throw new DeveloperTokenOptionsError(`Invalid origin "${value}": an origin is scheme://host[:port] only, e.g. https://example.com`, 'invalid-origin');
+    throw new DeveloperTokenOptionsError(
+      `Invalid origin "${value}": an origin is scheme://host[:port] only, e.g. https://example.com`,
+      'invalid-origin',
+    );
   }
   return url.origin;
 }
@@ -76,10 +86,16 @@ export function parseOrigin(value) {
  */
 export function checkSigningOptions({ teamId, keyId, privateKey, origins = [], expiresIn = DEFAULT_EXPIRES_IN }) {
   if (typeof teamId !== 'string' || !TEN_CHAR_ID.test(teamId)) {
-    throw new DeveloperTokenOptionsError(`Invalid team id "${teamId ?? ''}": it is exactly 10 uppercase letters or digits (Apple Developer → Membership).`, 'invalid-team-id');
+    throw new DeveloperTokenOptionsError(
+      `Invalid team id "${teamId ?? ''}": it is exactly 10 uppercase letters or digits (Apple Developer → Membership).`,
+      'invalid-team-id',
+    );
   }
   if (typeof keyId !== 'string' || !TEN_CHAR_ID.test(keyId)) {
-    throw new DeveloperTokenOptionsError(`Invalid key id "${keyId ?? ''}": it is exactly 10 uppercase letters or digits (the XXXXXXXXXX in AuthKey_XXXXXXXXXX.p8).`, 'invalid-key-id');
+    throw new DeveloperTokenOptionsError(
+      `Invalid key id "${keyId ?? ''}": it is exactly 10 uppercase letters or digits (the XXXXXXXXXX in AuthKey_XXXXXXXXXX.p8).`,
+      'invalid-key-id',
+    );
   }
   const lifetime = parseDuration(expiresIn);
   if (lifetime > MAX_LIFETIME) {
@@ -88,7 +104,8 @@ export function checkSigningOptions({ teamId, keyId, privateKey, origins = [], e
       'invalid-lifetime',
     );
   }
-  if (!Array.isArray(origins)) throw new DeveloperTokenOptionsError('origins must be an array of origins such as ["https://example.com"].', 'invalid-origin');
+  if (!Array.isArray(origins))
+    throw new DeveloperTokenOptionsError('origins must be an array of origins such as ["https://example.com"].', 'invalid-origin');
   const normalized = [...new Set(origins.map(parseOrigin))];
   return { teamId, keyId, pem: checkPrivateKey(privateKey), origins: normalized, lifetime };
 }

@@ -11,7 +11,8 @@ export function loadPlayback(): Promise<unknown> {
 }
 
 function loadPlaybackWhenUsed(doc: Document): void {
-  const used = (node: Node) => node instanceof Element && (node.matches(PLAYBACK_ELEMENTS) || node.querySelector(PLAYBACK_ELEMENTS) !== null);
+  const used = (node: Node) =>
+    node instanceof Element && (node.matches(PLAYBACK_ELEMENTS) || node.querySelector(PLAYBACK_ELEMENTS) !== null);
   if (used(doc.documentElement)) {
     void loadPlayback();
     return;

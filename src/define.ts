@@ -15,6 +15,8 @@ export function defineElement(tag: string, element: CustomElementConstructor): v
     Object.defineProperty(element, versionKey, { value: VERSION });
     customElements.define(tag, element);
   } else if (existing[versionKey] !== VERSION) {
-    console.warn(`am-elements ${VERSION}: <${tag}> is already defined by ${existing[versionKey] ? `am-elements ${existing[versionKey]}` : 'another script'}; keeping that one.`);
+    console.warn(
+      `am-elements ${VERSION}: <${tag}> is already defined by ${existing[versionKey] ? `am-elements ${existing[versionKey]}` : 'another script'}; keeping that one.`,
+    );
   }
 }

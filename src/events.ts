@@ -3,13 +3,7 @@ import type { DeveloperTokenExpiring } from './core/developer-token-expiry.js';
 import type { PlaybackSnapshot } from './core/playback/types.js';
 import type { LibraryItem, LibraryItems, ListedKind } from './core/resources.js';
 
-export type LibraryType =
-  | 'albums'
-  | 'songs'
-  | 'playlists'
-  | 'artists'
-  | 'music-videos'
-  | 'recently-added';
+export type LibraryType = 'albums' | 'songs' | 'playlists' | 'artists' | 'music-videos' | 'recently-added';
 
 /** A resource as Apple's API returns it (`{id, type, href, attributes}`), untyped; `LibraryItem` and the types of `core/resources` say more. */
 export interface LibraryResource {
@@ -98,11 +92,7 @@ export interface AmEventDetails {
 export type AmEventName = keyof AmEventDetails;
 
 /** Dispatches a bubbling, composed `CustomEvent` (README, "Events"). Returns `dispatchEvent`'s result. */
-export function emit<K extends AmEventName>(
-  target: EventTarget,
-  name: K,
-  detail: AmEventDetails[K],
-): boolean {
+export function emit<K extends AmEventName>(target: EventTarget, name: K, detail: AmEventDetails[K]): boolean {
   return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
 }
 

@@ -13,4 +13,16 @@ export type { StorageKind } from './core/token-store.js';
 export { VERSION } from './define.js';
 // Types only: the playback elements and engine load from 'am-elements/playback.js', so importing
 // this module brings no playback code.
-export type { AmPlayer, AmPlayButton, PlaybackEngine, PlaybackError, PlaybackMode, PlaybackModePreference, PlaybackSnapshot, PlaybackState, PlaybackTrack, PlayIds, PlayRequest } from './playback.js';
+export type {
+  AmPlayer,
+  AmPlayButton,
+  PlaybackEngine,
+  PlaybackError,
+  PlaybackMode,
+  PlaybackModePreference,
+  PlaybackSnapshot,
+  PlaybackState,
+  PlaybackTrack,
+  PlayIds,
+  PlayRequest,
+} from './playback.js';

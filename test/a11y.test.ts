@@ -22,7 +22,11 @@ async function storeSignIn(): Promise<void> {
 }
 
 async function setLatency(ms: number): Promise<void> {
-  await fetch(`${await emulatorOrigin()}/_emulator/latency`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ms }) });
+  await fetch(`${await emulatorOrigin()}/_emulator/latency`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ms }),
+  });
 }
 
 /** A provider on the emulator with both buttons and a list. */
@@ -55,7 +59,8 @@ async function scriptedList(fetch: typeof globalThis.fetch, attributes = '') {
   return list;
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const inner = (element: Element) => element.shadowRoot!.querySelector('button')!;
 const live = (element: Element) => element.shadowRoot!.querySelector('[role=status]')!;
 const part = (list: AmLibraryList, name: string) => list.shadowRoot!.querySelector<HTMLElement>(`[part=${name}]`);
@@ -94,7 +99,9 @@ describe('accessibility', () => {
     describe(`axe-clean in every state (${name})`, () => {
       it('buttons: no provider, signed out, busy, signed in', async function () {
         this.timeout(20000); // four axe runs and a real popup
-        const lonely = await fixture<HTMLDivElement>(html`<div><am-authorize-button></am-authorize-button><am-unauthorize-button></am-unauthorize-button></div>`);
+        const lonely = await fixture<HTMLDivElement>(
+          html`<div><am-authorize-button></am-authorize-button><am-unauthorize-button></am-unauthorize-button></div>`,
+        );
         if (scheme) lonely.querySelectorAll('*').forEach((element) => element.setAttribute('color-scheme', scheme));
         expect(inner(lonely.firstElementChild!).disabled).to.be.true;
         await expect(lonely).to.be.accessible();
@@ -211,7 +218,6 @@ describe('accessibility', () => {
   });
 
   describe('live announcements', () => {
-
     it('sign-in and sign-out are announced once, by the visible button', async () => {
       const { authorize, unauthorize } = await mount();
       expect([live(authorize).textContent, live(unauthorize).textContent]).to.deep.equal(['', '']);
@@ -305,7 +311,11 @@ describe('accessibility', () => {
     const expectStill = (list: AmLibraryList) => {
       for (const element of list.shadowRoot!.querySelectorAll('*')) {
         const style = getComputedStyle(element);
-        expect([style.animationName, style.transitionDuration, style.scrollBehavior], element.outerHTML.slice(0, 60)).to.deep.equal(['none', '0s', 'auto']);
+        expect([style.animationName, style.transitionDuration, style.scrollBehavior], element.outerHTML.slice(0, 60)).to.deep.equal([
+          'none',
+          '0s',
+          'auto',
+        ]);
       }
     };
 

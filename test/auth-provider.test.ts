@@ -50,7 +50,11 @@ function watchWindowOpen(replacement?: (...args: any[]) => Window | null) {
   return { calls, restore: () => (window.open = original) };
 }
 
-const errorCode = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error) => error.code as string);
+const errorCode = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (error) => error.code as string,
+  );
 
 describe('<am-auth-provider> signing in against the emulator', () => {
   const outcomes = useCleanSlate(resetEmulator);
@@ -186,7 +190,9 @@ describe('<am-auth-provider> signing in against the emulator', () => {
     const { provider } = await setup({ switches: 'outcome=authorize&delay=500' });
     const open = watchWindowOpen();
     restoreOpen = open.restore;
-    const { result: [first, second] } = await startInClick(() => [provider.authorize(), provider.authorize()]);
+    const {
+      result: [first, second],
+    } = await startInClick(() => [provider.authorize(), provider.authorize()]);
     expect(second).to.equal(first);
     expect(await first).to.be.a('string');
     expect(open.calls).to.have.length(1);
@@ -288,7 +294,16 @@ describe('<am-auth-provider> ignores forged and junk messages', () => {
     window.dispatchEvent(new MessageEvent('message', { data: forged, origin, source: frame.contentWindow }));
     window.dispatchEvent(new MessageEvent('message', { data: forged, origin, source: null }));
     window.dispatchEvent(new MessageEvent('message', { data: forged, origin: 'https://authorize.music.apple.com', source: window }));
-    const junk: unknown[] = [null, 'decline', 42, [], { jsonrpc: '2.0' }, { jsonrpc: '2.0', id: 1, method: 'decline', params: 'x' }, JSON.stringify(forged), { __proto__: { jsonrpc: '2.0', id: 1, method: 'decline' } }];
+    const junk: unknown[] = [
+      null,
+      'decline',
+      42,
+      [],
+      { jsonrpc: '2.0' },
+      { jsonrpc: '2.0', id: 1, method: 'decline', params: 'x' },
+      JSON.stringify(forged),
+      { __proto__: { jsonrpc: '2.0', id: 1, method: 'decline' } },
+    ];
     for (const data of junk) window.dispatchEvent(new MessageEvent('message', { data, origin, source: window }));
     expect(await attempt).to.equal('cancelled');
     window.removeEventListener('error', onError);
@@ -316,7 +331,9 @@ describe('<am-auth-provider> signing out', () => {
     expect(provider.musicUserToken).to.be.undefined;
     // The emulator revokes the token on logout: the token no longer works.
     await sleep(200);
-    const check = await fetch(`${origin}/v1/me/storefront`, { headers: { Authorization: `Bearer ${developerToken}`, 'Music-User-Token': token } });
+    const check = await fetch(`${origin}/v1/me/storefront`, {
+      headers: { Authorization: `Bearer ${developerToken}`, 'Music-User-Token': token },
+    });
     expect(check.status).to.equal(403);
   });
 
@@ -452,7 +469,11 @@ describe('<am-auth-provider> lifecycle', () => {
     await inClick(() => provider.authorize());
     const change = oneEvent(provider, 'am-status-change');
     provider.removeAttribute('developer-token');
-    expect((await change).detail).to.deep.equal({ status: 'not-determined', previousStatus: 'authorized', reason: 'developer-token-changed' });
+    expect((await change).detail).to.deep.equal({
+      status: 'not-determined',
+      previousStatus: 'authorized',
+      reason: 'developer-token-changed',
+    });
   });
 
   it('accepts the hand-off once a developer-token-url answers, and clears it from the URL', async () => {
@@ -460,7 +481,9 @@ describe('<am-auth-provider> lifecycle', () => {
     const before = location.href;
     const token = await issueToken('U'.repeat(240));
     history.replaceState(null, '', `#${btoa(JSON.stringify({ musicUserToken: token, itre: '0', cid: 'c' }))}`);
-    const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token-url="/_test/developer-token" api-url=${origin} accept-hand-off></am-auth-provider>`);
+    const provider = await fixture<AmAuthProvider>(
+      html`<am-auth-provider developer-token-url="/_test/developer-token" api-url=${origin} accept-hand-off></am-auth-provider>`,
+    );
     await oneEvent(provider, 'am-status-change');
     expect(provider.status).to.equal('authorized');
     expect(provider.musicUserToken).to.equal(token);

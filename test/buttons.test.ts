@@ -126,7 +126,9 @@ describe('<am-authorize-button> and <am-unauthorize-button>', () => {
     });
 
     it('without a provider, Connect shows (disabled) and Disconnect does not', async () => {
-      const lonely = await fixture<HTMLDivElement>(html`<div><am-authorize-button></am-authorize-button><am-unauthorize-button></am-unauthorize-button></div>`);
+      const lonely = await fixture<HTMLDivElement>(
+        html`<div><am-authorize-button></am-authorize-button><am-unauthorize-button></am-unauthorize-button></div>`,
+      );
       const [authorize, unauthorize] = [...lonely.children] as LitElement[];
       await settle(authorize, unauthorize);
       expect(shown(authorize, unauthorize)).to.deep.equal([true, false]);
@@ -156,7 +158,9 @@ describe('<am-authorize-button> and <am-unauthorize-button>', () => {
     });
 
     it('page CSS that gives the buttons a display does not bring back the one with nothing to do', async () => {
-      const { authorize, unauthorize } = await setup('outcome=decline', { css: 'am-authorize-button, am-unauthorize-button { display: block !important; }' });
+      const { authorize, unauthorize } = await setup('outcome=decline', {
+        css: 'am-authorize-button, am-unauthorize-button { display: block !important; }',
+      });
       expect(getComputedStyle(authorize).display).to.equal('block');
       expect(shown(authorize, unauthorize)).to.deep.equal([true, false]);
     });
@@ -164,7 +168,11 @@ describe('<am-authorize-button> and <am-unauthorize-button>', () => {
     it('hover styles apply only where the device can hover', async () => {
       const { authorize } = await setup();
       const rules = [...authorize.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules])];
-      const hovers = rules.flatMap((rule) => (rule instanceof CSSMediaRule ? [...rule.cssRules].map((inside) => ({ media: rule.conditionText, text: inside.cssText })) : [{ media: '', text: rule.cssText }]));
+      const hovers = rules.flatMap((rule) =>
+        rule instanceof CSSMediaRule
+          ? [...rule.cssRules].map((inside) => ({ media: rule.conditionText, text: inside.cssText }))
+          : [{ media: '', text: rule.cssText }],
+      );
       const withHover = hovers.filter(({ text }) => text.includes(':hover'));
       expect(withHover).to.have.length.above(0);
       for (const { media } of withHover) expect(media).to.equal('(hover: hover)');

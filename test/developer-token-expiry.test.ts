@@ -82,7 +82,8 @@ describe('developer token expiry warning (README, "Developer tokens")', () => {
     expect(events.map((event) => event.detail.daysLeft)).to.deep.equal([13, 2]);
   });
 
-  const requests = async (key: string): Promise<string[]> => (await (await fetch(`/_test/developer-token-requests?key=${key}`)).json()).requests;
+  const requests = async (key: string): Promise<string[]> =>
+    (await (await fetch(`/_test/developer-token-requests?key=${key}`)).json()).requests;
   const tokenUrl = (key: string, query: string) => `/_test/developer-token?key=${key}&iss=${team()}&format=json&${query}`;
 
   it('developer-token-url answering a token 3 days from expiry: asked again past caches; no warning when the fresh one is renewed', async () => {
@@ -93,7 +94,7 @@ describe('developer token expiry warning (README, "Developer tokens")', () => {
     expect(warnings).to.have.length(0);
   });
 
-  it('developer-token-url whose server does not renew (3 days left, asked again): one warning naming the URL\'s server', async () => {
+  it("developer-token-url whose server does not renew (3 days left, asked again): one warning naming the URL's server", async () => {
     const key = `stale-${Date.now()}`;
     const element = await provider({ url: tokenUrl(key, `expiresIn=${3 * DAY}`) });
     expect(await requests(key)).to.deep.equal(['', 'max-age=0']);

@@ -28,7 +28,8 @@ const FRENCH_LIST = {
   'upload-text': 'Importé',
 };
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const error = (status: number) => json({ errors: [{ status: `${status}`, code: `${status}00`, title: 'Nope' }] }, status);
 
 /** A French list behind a plain context provider whose API answers with `answer`. */
@@ -86,7 +87,12 @@ describe('every visible string in French', () => {
     `);
     const [authorize, unauthorize, list] = [...provider.children] as [HTMLElement, HTMLElement, AmLibraryList];
     await list.updateComplete;
-    const label = (element: Element) => element.shadowRoot!.querySelector('slot')!.assignedNodes().map((node) => node.textContent).join('');
+    const label = (element: Element) =>
+      element
+        .shadowRoot!.querySelector('slot')!
+        .assignedNodes()
+        .map((node) => node.textContent)
+        .join('');
     expect(label(authorize)).to.equal('Connecter Apple Music');
     expect(label(unauthorize)).to.equal('Déconnecter');
     expect(text(part(list, 'signed-out')!.querySelector('p'))).to.equal(FRENCH_LIST['signed-out-text']);
@@ -104,7 +110,11 @@ describe('every visible string in French', () => {
     const list = await frenchList(async (url) => {
       await gate;
       const offset = Number(url.searchParams.get('offset') ?? 0);
-      const data = [1, 12].map((count, k) => ({ id: `p.${offset + k}`, type: 'library-playlists', attributes: { name: `Playlist ${offset + k}`, trackCount: count } }));
+      const data = [1, 12].map((count, k) => ({
+        id: `p.${offset + k}`,
+        type: 'library-playlists',
+        attributes: { name: `Playlist ${offset + k}`, trackCount: count },
+      }));
       return json({ data, meta: { total: 40 }, next: `/v1/me/library/playlists?offset=${offset + 2}` });
     });
     await untilState(list, 'loading');
@@ -128,7 +138,11 @@ describe('every visible string in French', () => {
     ['503', () => error(503), 'Apple Music ne répond pas (HTTP 503). Réessayez.'],
     ['403', () => error(403), FRENCH_LIST['rejected-text']],
     ['network', () => Promise.reject(new TypeError('Failed to fetch')), FRENCH_LIST['offline-text']],
-    ['another origin', () => json({ data: [{ id: 'p.1', type: 'library-playlists' }], next: 'https://evil.example/v1/me/library/playlists?offset=2' }), FRENCH_LIST['cross-origin-text']],
+    [
+      'another origin',
+      () => json({ data: [{ id: 'p.1', type: 'library-playlists' }], next: 'https://evil.example/v1/me/library/playlists?offset=2' }),
+      FRENCH_LIST['cross-origin-text'],
+    ],
     // (A 404 on the first page means no cloud library: see test/library-list/depth.test.ts.)
     ['400', () => error(400), 'Impossible de charger la bibliothèque: Nope'],
   ];
@@ -164,14 +178,28 @@ describe('every visible string in French', () => {
   it('the list: an opened playlist’s "Retour" and count, an uploaded song “Importé”', async () => {
     const list = await frenchList((url) =>
       url.pathname.endsWith('/tracks')
-        ? json({ data: [{ id: 'i.1', type: 'library-songs', attributes: { name: 'À moi', artistName: 'Moi' }, relationships: { catalog: { data: [] } } }], meta: { total: 1 } })
+        ? json({
+            data: [
+              {
+                id: 'i.1',
+                type: 'library-songs',
+                attributes: { name: 'À moi', artistName: 'Moi' },
+                relationships: { catalog: { data: [] } },
+              },
+            ],
+            meta: { total: 1 },
+          })
         : json({ data: [{ id: 'p.1', type: 'library-playlists', attributes: { name: 'Playlist' } }] }),
     );
     list.drillDown = true;
     await untilState(list, 'list');
     part(list, 'item')!.click();
     await waitUntil(() => part(list, 'upload'), 'the opened playlist');
-    expect([text(part(list, 'back')), text(part(list, 'count')), text(part(list, 'upload'))]).to.deep.equal(['Retour', '1 titre', 'Importé']);
+    expect([text(part(list, 'back')), text(part(list, 'count')), text(part(list, 'upload'))]).to.deep.equal([
+      'Retour',
+      '1 titre',
+      'Importé',
+    ]);
     await expect(list).to.be.accessible();
   });
 

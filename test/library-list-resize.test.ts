@@ -10,7 +10,13 @@ import { provideSignedIn } from './support/signed-in.js';
 const songs = (count: number) =>
   (async () =>
     new Response(
-      JSON.stringify({ data: Array.from({ length: count }, (_, i) => ({ id: `i.${i}`, type: 'library-songs', attributes: { name: `Song ${i}`, artistName: 'Ada' } })) }),
+      JSON.stringify({
+        data: Array.from({ length: count }, (_, i) => ({
+          id: `i.${i}`,
+          type: 'library-songs',
+          attributes: { name: `Song ${i}`, artistName: 'Ada' },
+        })),
+      }),
       { headers: { 'Content-Type': 'application/json' } },
     )) as typeof fetch;
 

@@ -31,7 +31,11 @@ function fakeApple(count: number, make: Make = song, answer?: (url: URL) => unkn
     const offset = Number(url.searchParams.get('offset') ?? 0);
     const data = [];
     for (let i = offset; i < Math.min(count, offset + limit); i++) data.push(make(i));
-    const body = replaced ?? { data, meta: { total: count }, ...(offset + limit < count ? { next: `${url.pathname}?offset=${offset + limit}` } : {}) };
+    const body = replaced ?? {
+      data,
+      meta: { total: count },
+      ...(offset + limit < count ? { next: `${url.pathname}?offset=${offset + limit}` } : {}),
+    };
     return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
   }) as typeof globalThis.fetch;
   return { fetch, urls };
@@ -176,8 +180,17 @@ describe('<am-library-list> with a scripted API', () => {
 
   it('renders no image for artwork that is not http(s)', async () => {
     const origin = await emulatorOrigin();
-    const urls = ['javascript:alert(document.domain)//{w}x{h}', 'data:image/svg+xml,<svg onload=alert(1)>', '/relative/{w}x{h}.jpg', `${origin}/artwork/l.3/{w}x{h}.svg`];
-    const apple = fakeApple(urls.length, (i) => ({ id: `l.${i}`, type: 'library-albums', attributes: { name: `Album ${i}`, artwork: { url: urls[i], width: 100, height: 100 } } }));
+    const urls = [
+      'javascript:alert(document.domain)//{w}x{h}',
+      'data:image/svg+xml,<svg onload=alert(1)>',
+      '/relative/{w}x{h}.jpg',
+      `${origin}/artwork/l.3/{w}x{h}.svg`,
+    ];
+    const apple = fakeApple(urls.length, (i) => ({
+      id: `l.${i}`,
+      type: 'library-albums',
+      attributes: { name: `Album ${i}`, artwork: { url: urls[i], width: 100, height: 100 } },
+    }));
     const { list } = await mount(apple, { type: 'albums' });
     await untilState(list, 'list');
     const images = rows(list).map((row) => row.querySelector('img')?.getAttribute('src') ?? null);
@@ -215,7 +228,8 @@ describe('<am-library-list> with a scripted API', () => {
   it('uses renderItem for custom rows, rendering returned strings as text', async () => {
     const apple = fakeApple(5, (i) => ({ id: `i.${i}`, type: 'library-songs', attributes: { name: `<b>Song ${i}</b>` } }));
     const { list } = await mount(apple);
-    list.renderItem = (item, index) => (index === 0 ? html`<strong class="custom">${item.attributes!.name}</strong>` : `${index}: ${item.attributes!.name}`);
+    list.renderItem = (item, index) =>
+      index === 0 ? html`<strong class="custom">${item.attributes!.name}</strong>` : `${index}: ${item.attributes!.name}`;
     await untilState(list, 'list');
     await list.updateComplete;
     const [first, second] = rows(list);

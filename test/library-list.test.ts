@@ -30,7 +30,7 @@ async function setLatency(ms: number): Promise<void> {
 }
 
 type LoggedRequest = { path: string; status: number; query: Record<string, string> };
-const libraryRequests = async (path = "/v1/me/library") => (await emulatorRequests(path)) as unknown as LoggedRequest[];
+const libraryRequests = async (path = '/v1/me/library') => (await emulatorRequests(path)) as unknown as LoggedRequest[];
 
 interface Mount {
   type?: string;
@@ -126,8 +126,12 @@ describe('<am-library-list> against the emulator', () => {
       await untilState(list, 'list');
       // The emulator's 300-item library has 45 albums: one page.
       expect(list.items).to.have.length(45);
-      expect((await libraryRequests()).map((r) => [r.path, r.query.limit, r.status])).to.deep.equal([['/v1/me/library/albums', '100', 200]]);
-      expect(loads.map((e) => [e.detail.type, e.detail.items.length, e.detail.total, e.detail.done])).to.deep.equal([['albums', 45, 45, true]]);
+      expect((await libraryRequests()).map((r) => [r.path, r.query.limit, r.status])).to.deep.equal([
+        ['/v1/me/library/albums', '100', 200],
+      ]);
+      expect(loads.map((e) => [e.detail.type, e.detail.items.length, e.detail.total, e.detail.done])).to.deep.equal([
+        ['albums', 45, 45, true],
+      ]);
       const [first] = rows(list);
       const album = list.items[0].attributes as Record<string, any>;
       expect(first.getAttribute('role')).to.equal('listitem');
@@ -138,7 +142,12 @@ describe('<am-library-list> against the emulator', () => {
       expect(img.getAttribute('part')).to.equal('artwork');
       expect(img.src).to.equal(album.artwork.url.replace('{w}', size).replace('{h}', size));
       expect(img.src.startsWith(`${origin}/artwork/`)).to.be.true;
-      expect([img.alt, img.getAttribute('loading'), img.getAttribute('width'), img.getAttribute('height')]).to.deep.equal(['', 'lazy', '40', '40']);
+      expect([img.alt, img.getAttribute('loading'), img.getAttribute('width'), img.getAttribute('height')]).to.deep.equal([
+        '',
+        'lazy',
+        '40',
+        '40',
+      ]);
       expect(part(list, 'list')!.getAttribute('role')).to.equal('list');
       expect(first.getAttribute('aria-setsize')).to.equal('45');
       expect(part(list, 'load-more')).to.equal(null);
@@ -150,8 +159,13 @@ describe('<am-library-list> against the emulator', () => {
       for (const type of ['albums', 'songs', 'artists', 'playlists', 'music-videos']) {
         const { list } = await mount({ type });
         await untilState(list, 'list');
-        const titles = rows(list).slice(0, 4).map((row) => row.querySelector('[part=title]')!.textContent);
-        expect(titles.some((title) => /[<&"]/.test(title!)), `${type}: a name with markup is on the first rows`).to.be.true;
+        const titles = rows(list)
+          .slice(0, 4)
+          .map((row) => row.querySelector('[part=title]')!.textContent);
+        expect(
+          titles.some((title) => /[<&"]/.test(title!)),
+          `${type}: a name with markup is on the first rows`,
+        ).to.be.true;
         expect(titles).to.deep.equal(names(list.items.slice(0, 4)));
         expect(part(list, 'list')!.querySelector('b, i, script, img:not([part=artwork])'), type).to.equal(null);
       }

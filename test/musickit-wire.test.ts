@@ -90,7 +90,11 @@ describe('<am-auth-provider> signing out as MusicKit JS 2026 does', () => {
       window.fetch = originalFetch;
     }
     expect(seenAtCall).to.deep.equal([[null, null, null, null, null]]);
-    await waitUntil(async () => (await emulatorRequests('/account/web/logout')).some((request) => request.status === 200), 'the logout call lands', { timeout: 5000 });
+    await waitUntil(
+      async () => (await emulatorRequests('/account/web/logout')).some((request) => request.status === 200),
+      'the logout call lands',
+      { timeout: 5000 },
+    );
     expect(await stillValid(token)).to.be.false;
   });
 

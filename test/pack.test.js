@@ -20,7 +20,11 @@ let totals;
 
 test('npm pack --dry-run', { timeout: 60_000 }, () => {
   assert.ok(existsSync(`${ROOT}dist/am-elements.js`), 'dist/ is missing: run `npm run build` first');
-  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const [result] = JSON.parse(out);
   packed = result.files;
   totals = result;
@@ -37,17 +41,29 @@ test('package.json has what the npm page and tools show: description, license, a
   const web = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
   assert.equal(pkg.homepage, `${web}#readme`);
   assert.equal(pkg.bugs.url, `${web}/issues`);
-  for (const keyword of ['apple-music', 'musickit', 'web-components', 'custom-elements', 'lit']) assert.ok(pkg.keywords.includes(keyword), `keyword ${keyword}`);
+  for (const keyword of ['apple-music', 'musickit', 'web-components', 'custom-elements', 'lit'])
+    assert.ok(pkg.keywords.includes(keyword), `keyword ${keyword}`);
   assert.ok(pkg.engines.node, 'engines.node is set');
   assert.equal(pkg.type, 'module');
   assert.equal(pkg.private, undefined, 'publishable');
   // npm shows README images and relative links from the repository: they must be in it.
   const readme = readFileSync(`${ROOT}README.md`, 'utf8');
-  for (const [, target] of readme.matchAll(/\]\(((?!https?:|#|mailto:)[^)#\s]+)/g)) assert.ok(existsSync(`${ROOT}${target}`), `README links to ${target}, which is in the repository`);
+  for (const [, target] of readme.matchAll(/\]\(((?!https?:|#|mailto:)[^)#\s]+)/g))
+    assert.ok(existsSync(`${ROOT}${target}`), `README links to ${target}, which is in the repository`);
 });
 
 test('holds the documents users need', () => {
-  for (const file of ['package.json', 'README.md', 'LICENSE', 'SECURITY.md', 'CHANGELOG.md', 'custom-elements.json', 'vscode.html-custom-data.json', 'vscode.css-custom-data.json', 'web-types.json']) {
+  for (const file of [
+    'package.json',
+    'README.md',
+    'LICENSE',
+    'SECURITY.md',
+    'CHANGELOG.md',
+    'custom-elements.json',
+    'vscode.html-custom-data.json',
+    'vscode.css-custom-data.json',
+    'web-types.json',
+  ]) {
     assert.ok(paths().includes(file), `${file} is packed`);
   }
 });
@@ -57,7 +73,10 @@ test('holds the bundle, the modules with their types, the React wrappers, the ty
     'dist/am-elements.js',
     'dist/index.js',
     'dist/index.d.ts',
-    ...['am-auth-provider', 'am-authorize-button', 'am-unauthorize-button', 'am-library-list'].flatMap((name) => [`dist/${name}.js`, `dist/${name}.d.ts`]),
+    ...['am-auth-provider', 'am-authorize-button', 'am-unauthorize-button', 'am-library-list'].flatMap((name) => [
+      `dist/${name}.js`,
+      `dist/${name}.d.ts`,
+    ]),
     'dist/react/index.js',
     'dist/react/index.d.ts',
     'dist/react/playback.js',
@@ -91,7 +110,9 @@ test('holds nothing else: no sources, tests, demo, bench, docs, scripts or WordP
   ];
   const extra = paths().filter((path) => !allowed.some((pattern) => pattern.test(path)));
   assert.deepEqual(extra, [], 'unexpected files in the package');
-  const leaked = paths().filter((path) => /(^|\/)(test|tests|__tests__|demo|bench|docs|wordpress|scripts|src|node_modules)\/|\.test\.|\.tsbuildinfo$|(^|\/)\.[^/]+$/.test(path));
+  const leaked = paths().filter((path) =>
+    /(^|\/)(test|tests|__tests__|demo|bench|docs|wordpress|scripts|src|node_modules)\/|\.test\.|\.tsbuildinfo$|(^|\/)\.[^/]+$/.test(path),
+  );
   assert.deepEqual(leaked, [], 'development files in the package');
 });
 
@@ -107,7 +128,10 @@ test('every entry point in package.json is packed', () => {
     const path = target.replace(/^\.\//, '');
     if (path.includes('*')) {
       const pattern = new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace('*', '.+')}$`);
-      assert.ok(paths().some((p) => pattern.test(p)), `${target} matches a packed file`);
+      assert.ok(
+        paths().some((p) => pattern.test(p)),
+        `${target} matches a packed file`,
+      );
     } else {
       assert.ok(paths().includes(path), `${target} is packed`);
     }
@@ -124,11 +148,19 @@ test('no browser code contains the token server, jose or a key', () => {
     for (const marker of ['createDeveloperTokenHandler', 'toNodeListener', 'importPKCS8', 'SignJWT', 'BEGIN PRIVATE KEY']) {
       assert.ok(!text.includes(marker), `dist/${file} contains ${marker}`);
     }
-    assert.doesNotMatch(text, /["'](?:jose|am-elements\/server|\.{0,2}\/(?:\.\.\/)*server\/[^"']*)["']/, `dist/${file} imports server code or jose`);
+    assert.doesNotMatch(
+      text,
+      /["'](?:jose|am-elements\/server|\.{0,2}\/(?:\.\.\/)*server\/[^"']*)["']/,
+      `dist/${file} imports server code or jose`,
+    );
   }
   const sources = readdirSync(`${ROOT}src`, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
   for (const file of sources) {
-    assert.doesNotMatch(readFileSync(`${ROOT}src/${file}`, 'utf8'), /from ['"](?:jose|[./]*server\/|am-elements\/server)/, `src/${file} imports server code`);
+    assert.doesNotMatch(
+      readFileSync(`${ROOT}src/${file}`, 'utf8'),
+      /from ['"](?:jose|[./]*server\/|am-elements\/server)/,
+      `src/${file} imports server code`,
+    );
   }
 });
 

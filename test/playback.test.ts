@@ -92,7 +92,9 @@ describe('playback: previews for everyone', () => {
     // The pointer comes to rest on the button (a real move: pointerenter), as before any click.
     const box = button.getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
-    await waitUntil(async () => (await emulatorRequests('/v1/catalog')).some((r) => r.status === 200), 'resolved on hover', { timeout: 5000 });
+    await waitUntil(async () => (await emulatorRequests('/v1/catalog')).some((r) => r.status === 200), 'resolved on hover', {
+      timeout: 5000,
+    });
     await new Promise((resolve) => setTimeout(resolve, 50));
     let inClick = false;
     let playedInClick: boolean | undefined;
@@ -221,7 +223,11 @@ describe('playback: full length for signed-in subscribers', () => {
     // As on a fresh page: no MusicKit from an earlier test.
     delete (window as { MusicKit?: unknown }).MusicKit;
     const origin = await emulatorOrigin();
-    const { button, events, engine } = await page({ songId: SONG, signedIn: true, musickit: `${origin}/musickit/v3/musickit.js?delay=never` });
+    const { button, events, engine } = await page({
+      songId: SONG,
+      signedIn: true,
+      musickit: `${origin}/musickit/v3/musickit.js?delay=never`,
+    });
     stop = () => engine.stop();
     engine.musicKitTimeoutMs = 500;
     await realClick(button);

@@ -17,10 +17,13 @@ const style = (element: Element) => getComputedStyle(element);
 /** WCAG contrast ratio of two `rgb(…)` colours. */
 function contrast(a: string, b: string): number {
   const luminance = (color: string) => {
-    const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-      const c = Number(v) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, b] = color
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
@@ -32,14 +35,17 @@ async function list(count: number, attributes = '', wrapperStyle = '') {
   const host = await fixture<HTMLDivElement>(html`<div style=${wrapperStyle}></div>`);
   let calls = 0;
   // The first page; the next one never comes (so "Load more" stays, saying "Loading…").
-  provideSignedIn(
-    host,
-    (async () => {
-      if (calls++) return new Promise<never>(() => undefined);
-      const data = Array.from({ length: count }, (_, i) => ({ id: `i.${i}`, type: 'library-songs', attributes: { name: `Song ${i}`, artistName: 'Ada' } }));
-      return new Response(JSON.stringify({ data, ...(count ? { next: '/v1/me/library/songs?offset=100' } : {}) }), { headers: { 'Content-Type': 'application/json' } });
-    }) as typeof fetch,
-  );
+  provideSignedIn(host, (async () => {
+    if (calls++) return new Promise<never>(() => undefined);
+    const data = Array.from({ length: count }, (_, i) => ({
+      id: `i.${i}`,
+      type: 'library-songs',
+      attributes: { name: `Song ${i}`, artistName: 'Ada' },
+    }));
+    return new Response(JSON.stringify({ data, ...(count ? { next: '/v1/me/library/songs?offset=100' } : {}) }), {
+      headers: { 'Content-Type': 'application/json' },
+    });
+  }) as typeof fetch);
   host.innerHTML = `<am-library-list type="songs" aria-label="Songs" ${attributes}></am-library-list>`;
   const element = host.querySelector('am-library-list')!;
   await waitUntil(() => element.getAttribute('state') === (count ? 'list' : 'empty'), 'the list');
@@ -51,7 +57,9 @@ const part = (element: AmLibraryList, name: string) => element.shadowRoot!.query
 
 async function provider(markup: ReturnType<typeof html>) {
   const origin = await emulatorOrigin();
-  const wrapper = await fixture<HTMLDivElement>(html`<am-auth-provider developer-token=${fakeDeveloperToken()} authorize-url="${origin}/woa" api-url=${origin} logout-url="">${markup}</am-auth-provider>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<am-auth-provider developer-token=${fakeDeveloperToken()} authorize-url="${origin}/woa" api-url=${origin} logout-url="">${markup}</am-auth-provider>`,
+  );
   for (const element of wrapper.querySelectorAll('*')) await (element as AmLibraryList).updateComplete;
   return wrapper;
 }
@@ -99,9 +107,16 @@ describe('theming', () => {
       // a key press: engines differ on whether a key press makes a programmatic focus visible.
       page.querySelector<HTMLButtonElement>('#before')!.focus();
       await sendKeys({ press: 'Tab' });
-      expect(page.querySelector('am-authorize-button')!.shadowRoot!.activeElement).to.equal(inner(page.querySelector('am-authorize-button')!));
+      expect(page.querySelector('am-authorize-button')!.shadowRoot!.activeElement).to.equal(
+        inner(page.querySelector('am-authorize-button')!),
+      );
       const focused = style(inner(page.querySelector('am-authorize-button')!));
-      expect([focused.outlineStyle, focused.outlineColor, focused.outlineWidth, focused.outlineOffset]).to.deep.equal(['solid', 'rgb(0, 255, 0)', '2px', '2px']);
+      expect([focused.outlineStyle, focused.outlineColor, focused.outlineWidth, focused.outlineOffset]).to.deep.equal([
+        'solid',
+        'rgb(0, 255, 0)',
+        '2px',
+        '2px',
+      ]);
     });
 
     it('buttons: component tokens win over the global ones', async () => {
@@ -122,12 +137,12 @@ describe('theming', () => {
 
     it('list: defaults, then surface, text, font, spacing, radius, rows and artwork from tokens', async () => {
       const plain = await list(3);
-      expect([style(plain).backgroundColor, style(part(plain, 'item')).columnGap, style(part(plain, 'item')).paddingLeft, style(part(plain, 'item')).height]).to.deep.equal([
-        'rgba(0, 0, 0, 0)',
-        '12px',
-        '12px',
-        '56px',
-      ]);
+      expect([
+        style(plain).backgroundColor,
+        style(part(plain, 'item')).columnGap,
+        style(part(plain, 'item')).paddingLeft,
+        style(part(plain, 'item')).height,
+      ]).to.deep.equal(['rgba(0, 0, 0, 0)', '12px', '12px', '56px']);
       const themed = await list(
         3,
         '',
@@ -155,7 +170,11 @@ describe('theming', () => {
 
     it('color-scheme="light" and "dark" paint the list’s own surface and text', async () => {
       const light = await list(2, 'color-scheme="light"', 'color: rgb(9, 9, 9)');
-      expect([style(light).colorScheme, style(light).backgroundColor, style(light).color]).to.deep.equal(['light', 'rgb(255, 255, 255)', 'rgb(29, 29, 31)']);
+      expect([style(light).colorScheme, style(light).backgroundColor, style(light).color]).to.deep.equal([
+        'light',
+        'rgb(255, 255, 255)',
+        'rgb(29, 29, 31)',
+      ]);
       const dark = await list(2, 'color-scheme="dark"');
       const s = style(dark);
       expect([s.colorScheme, s.backgroundColor, s.color]).to.deep.equal(['dark', 'rgb(28, 28, 30)', 'rgb(245, 245, 247)']);
@@ -208,28 +227,40 @@ describe('theming', () => {
       for (const element of host.children) await (element as AmLibraryList).updateComplete;
       return [...host.children] as AmLibraryList[];
     }
-    const answer = (body: unknown, status = 200) => (async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })) as typeof fetch;
+    const answer = (body: unknown, status = 200) =>
+      (async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })) as typeof fetch;
     const hang = (() => new Promise<Response>(() => undefined)) as typeof fetch;
-    const until = (element: AmLibraryList, state: string) => waitUntil(() => element.getAttribute('state') === state && !element.isUpdatePending, `state ${state}`);
+    const until = (element: AmLibraryList, state: string) =>
+      waitUntil(() => element.getAttribute('state') === state && !element.isUpdatePending, `state ${state}`);
 
     it('every part the manifest documents is rendered in some state', async () => {
       const manifest = await (await fetch('/custom-elements.json')).json();
       const documented = new Map<string, string[]>();
       for (const module of manifest.modules) {
         for (const declaration of module.declarations ?? []) {
-          if (declaration.tagName && declaration.cssParts?.length) documented.set(declaration.tagName, declaration.cssParts.map((p: { name: string }) => p.name).sort());
+          if (declaration.tagName && declaration.cssParts?.length)
+            documented.set(declaration.tagName, declaration.cssParts.map((p: { name: string }) => p.name).sort());
         }
       }
       const seen = new Map<string, Set<string>>();
       const collect = (element: Element) => {
         const names = seen.get(element.localName) ?? new Set();
-        element.shadowRoot!.querySelectorAll('[part]').forEach((node) => node.getAttribute('part')!.split(' ').forEach((name) => names.add(name)));
+        element.shadowRoot!.querySelectorAll('[part]').forEach((node) =>
+          node
+            .getAttribute('part')!
+            .split(' ')
+            .forEach((name) => names.add(name)),
+        );
         seen.set(element.localName, names);
       };
       // Buttons idle, then busy (an attempt in flight; a sign-out that does not finish).
       const buttons = await scripted('<am-authorize-button></am-authorize-button><am-unauthorize-button></am-unauthorize-button>', hang);
       buttons.forEach(collect);
-      const [busyAuthorize] = await scripted('<am-authorize-button></am-authorize-button>', hang, { busy: true, isAuthorized: false, status: 'not-determined' });
+      const [busyAuthorize] = await scripted('<am-authorize-button></am-authorize-button>', hang, {
+        busy: true,
+        isAuthorized: false,
+        status: 'not-determined',
+      });
       collect(busyAuthorize);
       inner(buttons[1]).click();
       await buttons[1].updateComplete;
@@ -242,7 +273,12 @@ describe('theming', () => {
       collect(loading);
       let pages = 0;
       const firstPageOnly = ((...args: Parameters<typeof fetch>) =>
-        pages++ ? hang(...args) : answer({ data: [{ id: 'l.1', type: 'library-albums', attributes: { name: 'A', artistName: 'B' } }], next: '/v1/me/library/albums?offset=1' })(...args)) as typeof fetch;
+        pages++
+          ? hang(...args)
+          : answer({
+              data: [{ id: 'l.1', type: 'library-albums', attributes: { name: 'A', artistName: 'B' } }],
+              next: '/v1/me/library/albums?offset=1',
+            })(...args)) as typeof fetch;
       const [rows] = await scripted('<am-library-list></am-library-list>', firstPageOnly);
       await until(rows, 'list');
       collect(rows);
@@ -261,7 +297,12 @@ describe('theming', () => {
       collect(noMatches);
       // An album opened in place (header, back), whose one track is an upload (no catalog twin).
       const album = { id: 'l.1', type: 'library-albums', attributes: { name: 'A', artistName: 'B', trackCount: 1 } };
-      const upload = { id: 'i.1', type: 'library-songs', attributes: { name: 'Mine', artistName: 'Me' }, relationships: { catalog: { data: [] } } };
+      const upload = {
+        id: 'i.1',
+        type: 'library-songs',
+        attributes: { name: 'Mine', artistName: 'Me' },
+        relationships: { catalog: { data: [] } },
+      };
       const [drilled] = await scripted('<am-library-list drill-down></am-library-list>', ((input: RequestInfo | URL) =>
         answer({ data: [String(input).includes('/tracks') ? upload : album] })(input)) as typeof fetch);
       await until(drilled, 'list');
@@ -269,12 +310,20 @@ describe('theming', () => {
       await waitUntil(() => drilled.shadowRoot!.querySelector('[part=upload]'), 'the opened album’s track');
       collect(drilled);
       // Playback: a play button and a persistent player (every part renders with or without a track).
-      const playback = await fixture(html`<am-auth-provider developer-token=${fakeDeveloperToken()}><am-play-button song-id="1"></am-play-button><am-player persistent></am-player></am-auth-provider>`);
+      const playback = await fixture(
+        html`<am-auth-provider developer-token=${fakeDeveloperToken()}><am-play-button song-id="1"></am-play-button><am-player persistent></am-player></am-auth-provider>`,
+      );
       for (const element of playback.querySelectorAll('am-play-button, am-player')) {
         await (element as LitElement).updateComplete;
         collect(element);
       }
-      expect([...documented.keys()].sort()).to.deep.equal(['am-authorize-button', 'am-library-list', 'am-play-button', 'am-player', 'am-unauthorize-button']);
+      expect([...documented.keys()].sort()).to.deep.equal([
+        'am-authorize-button',
+        'am-library-list',
+        'am-play-button',
+        'am-player',
+        'am-unauthorize-button',
+      ]);
       for (const [tag, parts] of documented) expect([...seen.get(tag)!].sort(), tag).to.deep.equal(parts);
     });
   });

@@ -8,7 +8,13 @@ export const MAX_LIMIT = 100;
 export const RECENTLY_ADDED_LIMITS = { defaultLimit: 10, maxLimit: 25 };
 
 const STOREFRONT_NAMES = /** @type {Record<string, string>} */ ({
-  us: 'United States', gb: 'United Kingdom', de: 'Germany', fr: 'France', jp: 'Japan', ca: 'Canada', au: 'Australia',
+  us: 'United States',
+  gb: 'United Kingdom',
+  de: 'Germany',
+  fr: 'France',
+  jp: 'Japan',
+  ca: 'Canada',
+  au: 'Australia',
 });
 
 /** @param {string} id */
@@ -38,7 +44,10 @@ export function storefrontResource(id) {
 export function accountResponse(url, storefront) {
   /** @type {Record<string, unknown>} */
   const meta = {};
-  const capabilities = (url.searchParams.get('challenge[subscriptionCapabilities]') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  const capabilities = (url.searchParams.get('challenge[subscriptionCapabilities]') ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   if (capabilities.length) meta.challenge = { subscriptionCapabilities: capabilities };
   const asked = (url.searchParams.get('meta') ?? '').split(',').map((m) => m.trim());
   // The emulated user always subscribes: the popup's "Unavailable" button stands for one who does not.

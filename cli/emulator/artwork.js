@@ -10,7 +10,13 @@ function hsl(h, s, l) {
   const k = (/** @type {number} */ n) => (n + h / 30) % 12;
   const a = s * Math.min(l, 1 - l);
   const f = (/** @type {number} */ n) => l - a * Math.max(-1, Math.min(k(n) - 3, Math.min(9 - k(n), 1)));
-  return [f(0), f(8), f(4)].map((x) => Math.round(x * 255).toString(16).padStart(2, '0')).join('');
+  return [f(0), f(8), f(4)]
+    .map((x) =>
+      Math.round(x * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('');
 }
 
 /**
@@ -68,7 +74,9 @@ export function artworkSvg(id, width, height) {
         : `<rect x="${cx - r / 2}" y="${cy - r / 2}" width="${r}" height="${r}" transform="rotate(${between(random, 0, 89)} ${cx} ${cy})" fill="#${accent}" opacity="${opacity}"/>`,
     );
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 100 100" preserveAspectRatio="xMidYMid slice">` +
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 100 100" preserveAspectRatio="xMidYMid slice">` +
     `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#${bg}"/><stop offset="1" stop-color="#${accent}" stop-opacity="0.85"/></linearGradient></defs>` +
-    `<rect width="100" height="100" fill="#${bg}"/><rect width="100" height="100" fill="url(#g)"/>${shapes.join('')}</svg>`;
+    `<rect width="100" height="100" fill="#${bg}"/><rect width="100" height="100" fill="url(#g)"/>${shapes.join('')}</svg>`
+  );
 }

@@ -46,7 +46,9 @@ export function parseAuthorizeQuery(query) {
     if (referrer.protocol !== 'http:' && referrer.protocol !== 'https:') throw new Error('scheme');
     origin = referrer.origin;
   } catch {
-    return { error: { title: 'Invalid referrer', detail: 'The "referrer" parameter must be the http(s) URL of the page that opened this window.' } };
+    return {
+      error: { title: 'Invalid referrer', detail: 'The "referrer" parameter must be the http(s) URL of the page that opened this window.' },
+    };
   }
   const outcome = query.get('outcome');
   if (outcome !== null && !OUTCOMES.includes(outcome)) {
@@ -140,7 +142,14 @@ function popupScript() {
     document.querySelectorAll('.app-name').forEach((node) => (node.textContent = name));
     const holder = el('app-icon');
     const fallback = () => {
-      holder.replaceChildren(document.createTextNode(name.replace(/^www\./, '').charAt(0).toUpperCase() || '?'));
+      holder.replaceChildren(
+        document.createTextNode(
+          name
+            .replace(/^www\./, '')
+            .charAt(0)
+            .toUpperCase() || '?',
+        ),
+      );
     };
     let url = null;
     try {
@@ -161,7 +170,7 @@ function popupScript() {
   const buttons = () => document.querySelectorAll('button[data-outcome]');
 
   async function act(/** @type {string} */ outcome) {
-    buttons().forEach((b) => /** @type {HTMLButtonElement} */ (b).disabled = true);
+    buttons().forEach((button) => button.setAttribute('disabled', ''));
     if (outcome === 'close') return window.close();
     if (outcome === 'none') {
       el('working-text').textContent = 'Waiting: this window stays open (outcome=none).';
@@ -195,8 +204,7 @@ function popupScript() {
     }
     // Like Apple's page: tell the opener, give it a moment to acknowledge, then go away.
     await call(method, params, 1000);
-    el('done-text').textContent =
-      method === 'authorize' ? 'You’re connected. This window will close.' : 'Done. This window will close.';
+    el('done-text').textContent = method === 'authorize' ? 'You’re connected. This window will close.' : 'Done. This window will close.';
     show('done');
     window.close();
   }
@@ -228,9 +236,7 @@ function popupScript() {
     }
     const name = typeof info.thirdPartyName === 'string' && info.thirdPartyName ? info.thirdPartyName : new URL(config.origin).host;
     showApp(name, info.thirdPartyIconURL);
-    buttons().forEach((button) =>
-      button.addEventListener('click', () => act(/** @type {string} */ (button.getAttribute('data-outcome')))),
-    );
+    buttons().forEach((button) => button.addEventListener('click', () => act(/** @type {string} */ (button.getAttribute('data-outcome')))));
     if (config.outcome) {
       el('working-text').textContent = `Automated outcome: ${config.outcome}`;
       show('working');

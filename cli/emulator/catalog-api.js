@@ -15,7 +15,12 @@ const SEARCH_TYPES = /** @type {const} */ (['songs', 'albums', 'playlists', 'mus
 /** @typedef {ReturnType<typeof import('./catalog.js').createCatalog>} Catalog */
 
 /** @param {string} text */
-const slug = (text) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'item';
+const slug = (text) =>
+  text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'item';
 
 /**
  * Builds and caches resources for one origin; `catalog` is the generated data.
@@ -37,25 +42,45 @@ export function catalogResources(catalog, origin) {
     cached(`${sf}/${song.type}/${song.id}`, () => {
       const previewUrl = `${origin}/audio/preview/${song.id}.wav`;
       const common = {
-        artistName: song.artistName, artwork: song.artwork, durationInMillis: song.durationInMillis, genreNames: [...song.genreNames, 'Music'],
-        isrc: song.isrc, name: song.name, releaseDate: song.releaseDate,
+        artistName: song.artistName,
+        artwork: song.artwork,
+        durationInMillis: song.durationInMillis,
+        genreNames: [...song.genreNames, 'Music'],
+        isrc: song.isrc,
+        name: song.name,
+        releaseDate: song.releaseDate,
       };
       if (song.type === 'music-videos') {
         return {
-          id: song.id, type: 'music-videos', href: `/v1/catalog/${sf}/music-videos/${song.id}`,
+          id: song.id,
+          type: 'music-videos',
+          href: `/v1/catalog/${sf}/music-videos/${song.id}`,
           attributes: {
-            ...common, has4K: false, hasHDR: false, playParams: { id: song.id, kind: 'musicVideo' },
+            ...common,
+            has4K: false,
+            hasHDR: false,
+            playParams: { id: song.id, kind: 'musicVideo' },
             previews: hasPreview(song.id) ? [{ url: previewUrl, artwork: song.artwork }] : [],
             url: `https://music.apple.com/${sf}/music-video/${slug(song.name)}/${song.id}`,
           },
         };
       }
       return {
-        id: song.id, type: 'songs', href: `/v1/catalog/${sf}/songs/${song.id}`,
+        id: song.id,
+        type: 'songs',
+        href: `/v1/catalog/${sf}/songs/${song.id}`,
         attributes: {
-          ...common, albumName: song.albumName, discNumber: 1, hasLyrics: true, isAppleDigitalMaster: false,
-          playParams: { id: song.id, kind: 'song' }, previews: hasPreview(song.id) ? [{ url: previewUrl }] : [], trackNumber: song.trackNumber,
-          url: song.albumId ? `https://music.apple.com/${sf}/album/${slug(song.albumName)}/${song.albumId}?i=${song.id}` : `https://music.apple.com/${sf}/song/${slug(song.name)}/${song.id}`,
+          ...common,
+          albumName: song.albumName,
+          discNumber: 1,
+          hasLyrics: true,
+          isAppleDigitalMaster: false,
+          playParams: { id: song.id, kind: 'song' },
+          previews: hasPreview(song.id) ? [{ url: previewUrl }] : [],
+          trackNumber: song.trackNumber,
+          url: song.albumId
+            ? `https://music.apple.com/${sf}/album/${slug(song.albumName)}/${song.albumId}?i=${song.id}`
+            : `https://music.apple.com/${sf}/song/${slug(song.name)}/${song.id}`,
         },
       };
     });
@@ -66,7 +91,10 @@ export function catalogResources(catalog, origin) {
       const resource = song(record, sf);
       if (!record.albumId) return resource;
       const href = `/v1/catalog/${sf}/albums/${record.albumId}`;
-      return { ...resource, relationships: { albums: { href: `${resource.href}/albums`, data: [{ id: record.albumId, type: 'albums', href }] } } };
+      return {
+        ...resource,
+        relationships: { albums: { href: `${resource.href}/albums`, data: [{ id: record.albumId, type: 'albums', href }] } },
+      };
     });
 
   /** @param {import('./catalog.js').CatalogAlbum} album @param {string} sf @param {boolean} withTracks */
@@ -74,12 +102,24 @@ export function catalogResources(catalog, origin) {
     cached(`${sf}/albums/${album.id}/${withTracks}`, () => {
       const href = `/v1/catalog/${sf}/albums/${album.id}`;
       const resource = {
-        id: album.id, type: 'albums', href,
+        id: album.id,
+        type: 'albums',
+        href,
         attributes: {
-          artistName: album.artistName, artwork: album.artwork, copyright: `℗ ${album.releaseDate.slice(0, 4)} Emulator Records`,
-          genreNames: [...album.genreNames, 'Music'], isCompilation: false, isComplete: true, isMasteredForItunes: false,
-          isSingle: album.tracks.length === 1, name: album.name, playParams: { id: album.id, kind: 'album' }, recordLabel: 'Emulator Records',
-          releaseDate: album.releaseDate, trackCount: album.tracks.length, upc: `00${album.id}`.slice(-12),
+          artistName: album.artistName,
+          artwork: album.artwork,
+          copyright: `℗ ${album.releaseDate.slice(0, 4)} Emulator Records`,
+          genreNames: [...album.genreNames, 'Music'],
+          isCompilation: false,
+          isComplete: true,
+          isMasteredForItunes: false,
+          isSingle: album.tracks.length === 1,
+          name: album.name,
+          playParams: { id: album.id, kind: 'album' },
+          recordLabel: 'Emulator Records',
+          releaseDate: album.releaseDate,
+          trackCount: album.tracks.length,
+          upc: `00${album.id}`.slice(-12),
           url: `https://music.apple.com/${sf}/album/${slug(album.name)}/${album.id}`,
         },
       };
@@ -92,11 +132,19 @@ export function catalogResources(catalog, origin) {
     cached(`${sf}/playlists/${playlist.id}/${withTracks}`, () => {
       const href = `/v1/catalog/${sf}/playlists/${playlist.id}`;
       const resource = {
-        id: playlist.id, type: 'playlists', href,
+        id: playlist.id,
+        type: 'playlists',
+        href,
         attributes: {
-          artwork: playlist.artwork, curatorName: 'Apple Music', description: { standard: playlist.description, short: playlist.description },
-          isChart: false, lastModifiedDate: playlist.lastModifiedDate, name: playlist.name, playlistType: 'editorial',
-          playParams: { id: playlist.id, kind: 'playlist' }, url: `https://music.apple.com/${sf}/playlist/${slug(playlist.name)}/${playlist.id}`,
+          artwork: playlist.artwork,
+          curatorName: 'Apple Music',
+          description: { standard: playlist.description, short: playlist.description },
+          isChart: false,
+          lastModifiedDate: playlist.lastModifiedDate,
+          name: playlist.name,
+          playlistType: 'editorial',
+          playParams: { id: playlist.id, kind: 'playlist' },
+          url: `https://music.apple.com/${sf}/playlist/${slug(playlist.name)}/${playlist.id}`,
         },
       };
       if (!withTracks) return resource;
@@ -136,7 +184,10 @@ export function handleCatalog(res, url, state, fault) {
   if (!fetch) return sendAppleError(res, 404, `No resource at ${url.pathname}`);
 
   if (!rawId) {
-    const ids = (url.searchParams.get('ids') ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+    const ids = (url.searchParams.get('ids') ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
     if (!ids.length) return sendAppleError(res, 400, 'Parameter ids is required', 'ids');
     if (ids.length > MAX_IDS) return sendAppleError(res, 400, `At most ${MAX_IDS} ids`, 'ids');
     // Apple answers the ids it knows and leaves the others out.
@@ -150,7 +201,13 @@ export function handleCatalog(res, url, state, fault) {
     return sendAppleError(res, 404, `No relationship '${relationship}' on ${kind}`);
   }
   const record = /** @type {any} */ (kind === 'albums' ? catalog.albums.get(id) : catalog.playlists.get(id));
-  sendPage(res, url, record.tracks.map((/** @type {any} */ track) => build.song(track, sf)), TRACK_LIMITS, fault);
+  sendPage(
+    res,
+    url,
+    record.tracks.map((/** @type {any} */ track) => build.song(track, sf)),
+    TRACK_LIMITS,
+    fault,
+  );
 }
 
 /**
@@ -163,7 +220,10 @@ export function handleCatalog(res, url, state, fault) {
 function search(res, url, sf, state) {
   const term = (url.searchParams.get('term') ?? '').trim();
   if (!term) return sendAppleError(res, 400, 'Parameter term is required', 'term');
-  const types = (url.searchParams.get('types') ?? '').split(',').map((type) => type.trim()).filter(Boolean);
+  const types = (url.searchParams.get('types') ?? '')
+    .split(',')
+    .map((type) => type.trim())
+    .filter(Boolean);
   if (!types.length) return sendAppleError(res, 400, 'Parameter types is required', 'types');
   const limit = Number(url.searchParams.get('limit') ?? SEARCH_LIMITS.defaultLimit);
   if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_LIMITS.maxLimit) {
@@ -172,7 +232,10 @@ function search(res, url, sf, state) {
   const offset = Number(url.searchParams.get('offset') ?? 0);
   if (!Number.isInteger(offset) || offset < 0) return sendAppleError(res, 400, 'Value must be a non-negative integer', 'offset');
 
-  const words = term.toLowerCase().split(/[\s+]+/).filter(Boolean);
+  const words = term
+    .toLowerCase()
+    .split(/[\s+]+/)
+    .filter(Boolean);
   const matches = (/** @type {string[]} */ fields) => {
     const text = fields.join('\n').toLowerCase();
     return words.every((word) => text.includes(word));
@@ -182,18 +245,20 @@ function search(res, url, sf, state) {
   const finders = {
     songs: () => [...catalog.songs.values()].filter((s) => matches([s.name, s.artistName, s.albumName])).map((s) => build.song(s, sf)),
     albums: () => [...catalog.albums.values()].filter((a) => matches([a.name, a.artistName])).map((a) => build.album(a, sf, false)),
-    playlists: () => [...catalog.playlists.values()].filter((p) => matches([p.name, p.description])).map((p) => build.playlist(p, sf, false)),
+    playlists: () =>
+      [...catalog.playlists.values()].filter((p) => matches([p.name, p.description])).map((p) => build.playlist(p, sf, false)),
     'music-videos': () => [...catalog.videos.values()].filter((v) => matches([v.name, v.artistName])).map((v) => build.song(v, sf)),
   };
   /** @type {Record<string, unknown>} */
   const results = {};
   const order = [];
   for (const type of types) {
-    if (!(SEARCH_TYPES).includes(/** @type {any} */ (type)) || type in results) continue;
+    if (!SEARCH_TYPES.includes(/** @type {any} */ (type)) || type in results) continue;
     const found = finders[type]();
     const page = found.slice(offset, offset + limit);
     if (!page.length) continue;
-    const at = (/** @type {number} */ from) => `/v1/catalog/${sf}/search?${new URLSearchParams({ term, types: type, limit: String(limit), ...(from ? { offset: String(from) } : {}) })}`;
+    const at = (/** @type {number} */ from) =>
+      `/v1/catalog/${sf}/search?${new URLSearchParams({ term, types: type, limit: String(limit), ...(from ? { offset: String(from) } : {}) })}`;
     /** @type {Record<string, unknown>} */
     const group = { href: at(offset), data: page };
     if (offset + limit < found.length) group.next = at(offset + limit);

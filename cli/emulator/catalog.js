@@ -74,7 +74,16 @@ const ARTIST_B = ['Lane', 'Collective', 'Brothers', 'Quartet', 'Avenue', 'Societ
 const WORD_A = ['Paper', 'Velvet', 'Northern', 'Hidden', 'Silver', 'Gentle', 'Neon', 'Wandering', 'Open', 'Evening', 'Amber', 'Hollow'];
 const WORD_B = ['Lights', 'Rivers', 'Season', 'Machines', 'Gardens', 'Signals', 'Shores', 'Stories', 'Hearts', 'Winds', 'Rooms', 'Roads'];
 const GENRES = ['Pop', 'Alternative', 'Electronic', 'Jazz', 'Classical', 'Singer/Songwriter', 'Dance', 'Ambient'];
-const PLAYLIST_NAMES = ['Emulator Essentials', 'Focus Flow', 'Morning Run', 'Quiet Evening', 'Weekend Mix', 'Deep Cuts', 'New Arrivals', 'Long Drive'];
+const PLAYLIST_NAMES = [
+  'Emulator Essentials',
+  'Focus Flow',
+  'Morning Run',
+  'Quiet Evening',
+  'Weekend Mix',
+  'Deep Cuts',
+  'New Arrivals',
+  'Long Drive',
+];
 const NEWEST = Date.UTC(2026, 0, 15);
 
 /** @param {number} n @param {number} year */
@@ -99,14 +108,31 @@ export function createCatalog({ seed, origin, library }) {
 
   for (let a = 0; a < STORE.albums; a++) {
     const id = String(IDS.storeAlbum + a);
-    const album = { id, name: title(), artistName: artist(), genreNames: [pick(random, GENRES)], releaseDate: date(), artwork: artworkFor(origin, id), tracks: /** @type {CatalogSong[]} */ ([]) };
+    const album = {
+      id,
+      name: title(),
+      artistName: artist(),
+      genreNames: [pick(random, GENRES)],
+      releaseDate: date(),
+      artwork: artworkFor(origin, id),
+      tracks: /** @type {CatalogSong[]} */ ([]),
+    };
     for (let t = 0; t < STORE.tracksPerAlbum; t++) {
       const n = a * STORE.tracksPerAlbum + t;
       /** @type {CatalogSong} */
       const song = {
-        type: 'songs', id: String(IDS.storeSong + n), name: title(), artistName: album.artistName, albumName: album.name, albumId: id,
-        durationInMillis: between(random, 120, 300) * 1000 + between(random, 0, 999), trackNumber: t + 1,
-        genreNames: album.genreNames, releaseDate: album.releaseDate, artwork: album.artwork, isrc: isrcOf(n, Number(album.releaseDate.slice(0, 4))),
+        type: 'songs',
+        id: String(IDS.storeSong + n),
+        name: title(),
+        artistName: album.artistName,
+        albumName: album.name,
+        albumId: id,
+        durationInMillis: between(random, 120, 300) * 1000 + between(random, 0, 999),
+        trackNumber: t + 1,
+        genreNames: album.genreNames,
+        releaseDate: album.releaseDate,
+        artwork: album.artwork,
+        isrc: isrcOf(n, Number(album.releaseDate.slice(0, 4))),
       };
       album.tracks.push(song);
       songs.set(song.id, song);
@@ -121,7 +147,14 @@ export function createCatalog({ seed, origin, library }) {
     const count = p === 0 ? storeSongs.length : between(random, 12, 40);
     const order = storeSongs.map((song) => ({ song, key: random() })).sort((x, y) => x.key - y.key);
     const name = PLAYLIST_NAMES[p % PLAYLIST_NAMES.length];
-    playlists.set(id, { id, name, description: `${name}, picked by the emulator.`, lastModifiedDate: `${date()}T08:00:00Z`, artwork: artworkFor(origin, id), tracks: order.slice(0, count).map((entry) => entry.song) });
+    playlists.set(id, {
+      id,
+      name,
+      description: `${name}, picked by the emulator.`,
+      lastModifiedDate: `${date()}T08:00:00Z`,
+      artwork: artworkFor(origin, id),
+      tracks: order.slice(0, count).map((entry) => entry.song),
+    });
   }
 
   /** @type {Map<string, CatalogSong>} */
@@ -129,9 +162,18 @@ export function createCatalog({ seed, origin, library }) {
   for (let v = 0; v < STORE.videos; v++) {
     const id = String(IDS.storeVideo + v);
     videos.set(id, {
-      type: 'music-videos', id, name: `${title()} (Official Video)`, artistName: artist(), albumName: '', albumId: '',
-      durationInMillis: between(random, 150, 330) * 1000, trackNumber: 0, genreNames: [pick(random, GENRES)], releaseDate: date(),
-      artwork: artworkFor(origin, id), isrc: isrcOf(90000 + v, 2020),
+      type: 'music-videos',
+      id,
+      name: `${title()} (Official Video)`,
+      artistName: artist(),
+      albumName: '',
+      albumId: '',
+      durationInMillis: between(random, 150, 330) * 1000,
+      trackNumber: 0,
+      genreNames: [pick(random, GENRES)],
+      releaseDate: date(),
+      artwork: artworkFor(origin, id),
+      isrc: isrcOf(90000 + v, 2020),
     });
   }
 
@@ -161,7 +203,15 @@ function linkLibrary(library, catalog) {
     const attributes = /** @type {any} */ (album.attributes);
     const id = String(IDS.twinAlbum + a);
     /** @type {CatalogAlbum} */
-    const twin = { id, name: attributes.name, artistName: attributes.artistName, genreNames: attributes.genreNames, releaseDate: attributes.releaseDate, artwork: attributes.artwork, tracks: [] };
+    const twin = {
+      id,
+      name: attributes.name,
+      artistName: attributes.artistName,
+      genreNames: attributes.genreNames,
+      releaseDate: attributes.releaseDate,
+      artwork: attributes.artwork,
+      tracks: [],
+    };
     catalog.albums.set(id, twin);
     twinOf.set(album.id, twin);
     return twin;
@@ -176,9 +226,18 @@ function linkLibrary(library, catalog) {
     const id = String(IDS.twinSong + i);
     /** @type {CatalogSong} */
     const twin = {
-      type: 'songs', id, name: attributes.name, artistName: attributes.artistName, albumName: attributes.albumName, albumId: album?.id ?? '',
-      durationInMillis: attributes.durationInMillis, trackNumber: attributes.trackNumber, genreNames: attributes.genreNames,
-      releaseDate: attributes.releaseDate, artwork: attributes.artwork, isrc: isrcOf(i, Number(String(attributes.releaseDate).slice(0, 4))),
+      type: 'songs',
+      id,
+      name: attributes.name,
+      artistName: attributes.artistName,
+      albumName: attributes.albumName,
+      albumId: album?.id ?? '',
+      durationInMillis: attributes.durationInMillis,
+      trackNumber: attributes.trackNumber,
+      genreNames: attributes.genreNames,
+      releaseDate: attributes.releaseDate,
+      artwork: attributes.artwork,
+      isrc: isrcOf(i, Number(String(attributes.releaseDate).slice(0, 4))),
     };
     album?.tracks.push(twin);
     catalog.songs.set(id, twin);
@@ -191,9 +250,18 @@ function linkLibrary(library, catalog) {
     const id = String(IDS.twinVideo + v);
     /** @type {CatalogSong} */
     const twin = {
-      type: 'music-videos', id, name: attributes.name, artistName: attributes.artistName, albumName: '', albumId: '',
-      durationInMillis: attributes.durationInMillis, trackNumber: 0, genreNames: attributes.genreNames, releaseDate: attributes.releaseDate,
-      artwork: attributes.artwork, isrc: isrcOf(50000 + v, 2024),
+      type: 'music-videos',
+      id,
+      name: attributes.name,
+      artistName: attributes.artistName,
+      albumName: '',
+      albumId: '',
+      durationInMillis: attributes.durationInMillis,
+      trackNumber: 0,
+      genreNames: attributes.genreNames,
+      releaseDate: attributes.releaseDate,
+      artwork: attributes.artwork,
+      isrc: isrcOf(50000 + v, 2024),
     };
     catalog.videos.set(id, twin);
     twinOf.set(video.id, twin);

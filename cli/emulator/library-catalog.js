@@ -82,7 +82,9 @@ export function handleLibraryCatalog(res, url, state, fault) {
     sendJson(res, 200, { data: twin ? [twin] : [] });
     return true;
   }
-  const tracks = relationship === 'tracks' && (type === 'albums' ? state.catalog.albumSongs : type === 'playlists' ? state.catalog.playlistSongs : undefined);
+  const tracks =
+    relationship === 'tracks' &&
+    (type === 'albums' ? state.catalog.albumSongs : type === 'playlists' ? state.catalog.playlistSongs : undefined);
   if (!tracks) {
     sendAppleError(res, 404, `No relationship '${relationship}' on library ${type}`);
     return true;

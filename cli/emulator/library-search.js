@@ -29,7 +29,12 @@ function integerParameter(res, url, parameter, { defaultLimit, maxLimit }) {
   const value = raw === null ? defaultLimit : /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
   const ok = parameter === 'limit' ? value >= 1 && value <= maxLimit : value >= 0;
   if (ok) return value;
-  sendAppleError(res, 400, parameter === 'limit' ? `Value must be an integer between 1 and ${maxLimit}` : 'Value must be a non-negative integer', parameter);
+  sendAppleError(
+    res,
+    400,
+    parameter === 'limit' ? `Value must be an integer between 1 and ${maxLimit}` : 'Value must be a non-negative integer',
+    parameter,
+  );
   return undefined;
 }
 
@@ -45,7 +50,14 @@ function integerParameter(res, url, parameter, { defaultLimit, maxLimit }) {
 export function sendLibrarySearch(res, url, lists) {
   const term = (url.searchParams.get('term') ?? '').trim();
   if (!term) return sendAppleError(res, 400, 'Parameter term is required', 'term');
-  const types = [...new Set((url.searchParams.get('types') ?? '').split(',').map((type) => type.trim()).filter(Boolean))];
+  const types = [
+    ...new Set(
+      (url.searchParams.get('types') ?? '')
+        .split(',')
+        .map((type) => type.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (!types.length) return sendAppleError(res, 400, 'Parameter types is required', 'types');
   const unknown = types.find((type) => !Object.hasOwn(SEARCHABLE, type));
   if (unknown) return sendAppleError(res, 400, `Unknown type '${unknown}'; use ${LIBRARY_SEARCH_TYPES.join(', ')}`, 'types');
@@ -54,7 +66,10 @@ export function sendLibrarySearch(res, url, lists) {
   const offset = integerParameter(res, url, 'offset', { ...LIBRARY_SEARCH_LIMITS, defaultLimit: 0 });
   if (offset === undefined) return;
 
-  const words = term.toLowerCase().split(/[\s+]+/).filter(Boolean);
+  const words = term
+    .toLowerCase()
+    .split(/[\s+]+/)
+    .filter(Boolean);
   /** @type {Record<string, unknown>} */
   const results = {};
   const order = [];
@@ -62,12 +77,16 @@ export function sendLibrarySearch(res, url, lists) {
     const { list, fields } = SEARCHABLE[/** @type {keyof typeof SEARCHABLE} */ (type)];
     const found = (lists[list] ?? []).filter((item) => {
       const attributes = /** @type {Record<string, unknown>} */ (/** @type {any} */ (item).attributes ?? {});
-      const text = fields.map((field) => String(attributes[field] ?? '')).join('\n').toLowerCase();
+      const text = fields
+        .map((field) => String(attributes[field] ?? ''))
+        .join('\n')
+        .toLowerCase();
       return words.every((word) => text.includes(word));
     });
     const page = found.slice(offset, offset + limit);
     if (!page.length) continue;
-    const at = (/** @type {number} */ from) => `/v1/me/library/search?${new URLSearchParams({ ...(from ? { offset: String(from) } : {}), term, types: type })}`;
+    const at = (/** @type {number} */ from) =>
+      `/v1/me/library/search?${new URLSearchParams({ ...(from ? { offset: String(from) } : {}), term, types: type })}`;
     /** @type {Record<string, unknown>} */
     const group = { href: at(offset), data: page };
     if (offset + limit < found.length) group.next = at(offset + limit);

@@ -9,16 +9,175 @@ export const LIBRARY_TYPES = /** @type {const} */ (['albums', 'songs', 'playlist
 
 /** @typedef {{id: string, type: string, href: string, attributes: Record<string, unknown>}} Resource */
 
-const FIRST = ['Ada', 'Milo', 'Nina', 'Otis', 'Iris', 'Jonah', 'Lena', 'Theo', 'Mara', 'Felix', 'Zoe', 'Ravi', 'Elif', 'Kofi', 'Sade', 'Hugo', 'Noor', 'Ines', 'Yuki', 'Luca'];
-const LAST = ['Marlowe', 'Vance', 'Okafor', 'Lindqvist', 'Reyes', 'Hart', 'Calloway', 'Ibarra', 'Sato', 'Brandt', 'Moreau', 'Quill', 'Achebe', 'Novak', 'Winter', 'Delacroix'];
-const BAND_A = ['Velvet', 'Paper', 'Neon', 'Silver', 'Hollow', 'Midnight', 'Golden', 'Glass', 'Electric', 'Quiet', 'Wild', 'Crimson', 'Lunar', 'Static'];
-const BAND_B = ['Harbors', 'Foxes', 'Satellites', 'Orchards', 'Engines', 'Lanterns', 'Tides', 'Parades', 'Ghosts', 'Rivers', 'Canyons', 'Signals'];
-const ADJ = ['Blue', 'Endless', 'Northern', 'Slow', 'Bright', 'Distant', 'Sweet', 'Broken', 'Open', 'Secret', 'Summer', 'Late', 'Soft', 'Electric', 'Little', 'Golden', 'Faded', 'Restless'];
-const NOUN = ['Light', 'Hours', 'Highway', 'Garden', 'Weather', 'Letters', 'Skyline', 'Horizon', 'Dreams', 'Motel', 'Static', 'Echoes', 'Coastline', 'Window', 'Fever', 'Machines', 'Hearts', 'Rain'];
-const SONG_A = ['Call Me', 'Running', 'Falling', 'Waiting', 'Dancing', 'Drive', 'Hold On', 'Stay', 'Come Back', 'Lost', 'Tell Me', 'Carry Me', 'Wake Up', 'Let Go'];
-const SONG_B = ['Home', 'Tonight', 'in the Dark', 'to the Sea', 'Again', 'Slowly', 'Forever', 'with You', 'Through the Night', 'for a While', 'Under Neon', 'on Repeat'];
-const GENRES = ['Pop', 'Alternative', 'Rock', 'Electronic', 'Hip-Hop/Rap', 'R&B/Soul', 'Jazz', 'Classical', 'Singer/Songwriter', 'Indie Pop', 'Dance', 'Country', 'Ambient'];
-const PLAYLIST = ['Morning Coffee', 'Late Night Drive', 'Focus', 'Gym Mix', 'Rainy Day', 'Sunday Slow', 'Road Trip', 'Dinner Party', 'Throwbacks', 'Deep Work', 'Summer 2025', 'Chill Evening'];
+const FIRST = [
+  'Ada',
+  'Milo',
+  'Nina',
+  'Otis',
+  'Iris',
+  'Jonah',
+  'Lena',
+  'Theo',
+  'Mara',
+  'Felix',
+  'Zoe',
+  'Ravi',
+  'Elif',
+  'Kofi',
+  'Sade',
+  'Hugo',
+  'Noor',
+  'Ines',
+  'Yuki',
+  'Luca',
+];
+const LAST = [
+  'Marlowe',
+  'Vance',
+  'Okafor',
+  'Lindqvist',
+  'Reyes',
+  'Hart',
+  'Calloway',
+  'Ibarra',
+  'Sato',
+  'Brandt',
+  'Moreau',
+  'Quill',
+  'Achebe',
+  'Novak',
+  'Winter',
+  'Delacroix',
+];
+const BAND_A = [
+  'Velvet',
+  'Paper',
+  'Neon',
+  'Silver',
+  'Hollow',
+  'Midnight',
+  'Golden',
+  'Glass',
+  'Electric',
+  'Quiet',
+  'Wild',
+  'Crimson',
+  'Lunar',
+  'Static',
+];
+const BAND_B = [
+  'Harbors',
+  'Foxes',
+  'Satellites',
+  'Orchards',
+  'Engines',
+  'Lanterns',
+  'Tides',
+  'Parades',
+  'Ghosts',
+  'Rivers',
+  'Canyons',
+  'Signals',
+];
+const ADJ = [
+  'Blue',
+  'Endless',
+  'Northern',
+  'Slow',
+  'Bright',
+  'Distant',
+  'Sweet',
+  'Broken',
+  'Open',
+  'Secret',
+  'Summer',
+  'Late',
+  'Soft',
+  'Electric',
+  'Little',
+  'Golden',
+  'Faded',
+  'Restless',
+];
+const NOUN = [
+  'Light',
+  'Hours',
+  'Highway',
+  'Garden',
+  'Weather',
+  'Letters',
+  'Skyline',
+  'Horizon',
+  'Dreams',
+  'Motel',
+  'Static',
+  'Echoes',
+  'Coastline',
+  'Window',
+  'Fever',
+  'Machines',
+  'Hearts',
+  'Rain',
+];
+const SONG_A = [
+  'Call Me',
+  'Running',
+  'Falling',
+  'Waiting',
+  'Dancing',
+  'Drive',
+  'Hold On',
+  'Stay',
+  'Come Back',
+  'Lost',
+  'Tell Me',
+  'Carry Me',
+  'Wake Up',
+  'Let Go',
+];
+const SONG_B = [
+  'Home',
+  'Tonight',
+  'in the Dark',
+  'to the Sea',
+  'Again',
+  'Slowly',
+  'Forever',
+  'with You',
+  'Through the Night',
+  'for a While',
+  'Under Neon',
+  'on Repeat',
+];
+const GENRES = [
+  'Pop',
+  'Alternative',
+  'Rock',
+  'Electronic',
+  'Hip-Hop/Rap',
+  'R&B/Soul',
+  'Jazz',
+  'Classical',
+  'Singer/Songwriter',
+  'Indie Pop',
+  'Dance',
+  'Country',
+  'Ambient',
+];
+const PLAYLIST = [
+  'Morning Coffee',
+  'Late Night Drive',
+  'Focus',
+  'Gym Mix',
+  'Rainy Day',
+  'Sunday Slow',
+  'Road Trip',
+  'Dinner Party',
+  'Throwbacks',
+  'Deep Work',
+  'Summer 2025',
+  'Chill Evening',
+];
 
 /**
  * Names that exercise escaping and non-ASCII rendering. They sit at the top of each list so a
@@ -27,7 +186,7 @@ const PLAYLIST = ['Morning Coffee', 'Late Night Drive', 'Focus', 'Gym Mix', 'Rai
 const SPECIAL = {
   artists: ['Björk Guðmundsdóttir & <b>Friends</b>', '坂本 龍一', 'Sigur Rós'],
   albums: ['<b>Bold</b> & "Quoted" \'Title\'', 'Café Müller — Été', '東京の夜 (Tokyo Nights)', 'حبيبي Habibi'],
-  songs: ['<script>alert("x")</script>', 'Ça plane pour moi', 'Señorita ♥ 🌙', "Don't Stop <Me> Now & \"Then\""],
+  songs: ['<script>alert("x")</script>', 'Ça plane pour moi', 'Señorita ♥ 🌙', 'Don\'t Stop <Me> Now & "Then"'],
   playlists: ['My <i>Favourites</i> & "Co"', 'Café ☕ Mornings'],
   'music-videos': ['Live at <Budokan> & "Friends"'],
 };
@@ -79,17 +238,25 @@ export function createLibrary({ size, seed, origin }) {
     }
   };
   const dateAdded = () => new Date(NEWEST - Math.floor(random() * SIX_YEARS)).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const releaseDate = () => `${between(random, 1968, 2025)}-${String(between(random, 1, 12)).padStart(2, '0')}-${String(between(random, 1, 28)).padStart(2, '0')}`;
+  const releaseDate = () =>
+    `${between(random, 1968, 2025)}-${String(between(random, 1, 12)).padStart(2, '0')}-${String(between(random, 1, 28)).padStart(2, '0')}`;
   /** @param {keyof typeof SPECIAL} type @param {number} i @param {() => string} make */
   const name = (type, i, make) => SPECIAL[type]?.[i] ?? make();
   const personOrBand = () =>
-    random() < 0.55 ? `${pick(random, FIRST)} ${pick(random, LAST)}` : `${random() < 0.5 ? 'The ' : ''}${pick(random, BAND_A)} ${pick(random, BAND_B)}`;
+    random() < 0.55
+      ? `${pick(random, FIRST)} ${pick(random, LAST)}`
+      : `${random() < 0.5 ? 'The ' : ''}${pick(random, BAND_A)} ${pick(random, BAND_B)}`;
 
   /** @type {Resource[]} */
   const artists = [];
   for (let i = 0; i < split.artists; i++) {
     const id = newId('r.');
-    artists.push({ id, type: 'library-artists', href: `/v1/me/library/artists/${id}`, attributes: { name: name('artists', i, personOrBand) } });
+    artists.push({
+      id,
+      type: 'library-artists',
+      href: `/v1/me/library/artists/${id}`,
+      attributes: { name: name('artists', i, personOrBand) },
+    });
   }
   const artistName = () => (artists.length ? /** @type {string} */ (pick(random, artists).attributes.name) : personOrBand());
 
@@ -127,7 +294,9 @@ export function createLibrary({ size, seed, origin }) {
       type: 'library-songs',
       href: `/v1/me/library/songs/${id}`,
       attributes: {
-        name: name('songs', i, () => (random() < 0.5 ? `${pick(random, SONG_A)} ${pick(random, SONG_B)}` : `${pick(random, ADJ)} ${pick(random, NOUN)}`)),
+        name: name('songs', i, () =>
+          random() < 0.5 ? `${pick(random, SONG_A)} ${pick(random, SONG_B)}` : `${pick(random, ADJ)} ${pick(random, NOUN)}`,
+        ),
         albumName: albumAttributes?.name ?? 'Singles',
         artistName: albumAttributes?.artistName ?? artistName(),
         artwork: album ? albumAttributes?.artwork : artworkFor(origin, id),

@@ -155,10 +155,13 @@ export async function handleWebPlayback(req, res, state) {
     return sendAppleError(res, 400, /** @type {Error} */ (error).message);
   }
   const id = body?.salableAdamId ?? body?.universalLibraryId;
-  if (typeof id !== 'string' || !id) return sendAppleError(res, 400, 'Body must be {"salableAdamId": "<catalog id>"} or {"universalLibraryId": "<library id>"}');
+  if (typeof id !== 'string' || !id)
+    return sendAppleError(res, 400, 'Body must be {"salableAdamId": "<catalog id>"} or {"universalLibraryId": "<library id>"}');
   const item = playable(state, id);
   if (!item) return sendAppleError(res, 404, `Nothing to play with id ${id}`);
   sendJson(res, 200, {
-    songList: [{ songId: id, assetUrl: `${state.origin}/audio/full/${encodeURIComponent(id)}.wav`, durationInMillis: item.durationInMillis }],
+    songList: [
+      { songId: id, assetUrl: `${state.origin}/audio/full/${encodeURIComponent(id)}.wav`, durationInMillis: item.durationInMillis },
+    ],
   });
 }

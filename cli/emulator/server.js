@@ -13,7 +13,14 @@ import { renderForgePage } from './forge-page.js';
 import { handleCatalog } from './catalog-api.js';
 import { handleLibraryCatalog } from './library-catalog.js';
 import { sendLibrarySearch, sendLibraryWithout } from './library-search.js';
-import { isPlaybackPath, handlePlayback, handleWebPlayback, WEB_PLAYBACK_PATH, parseMusicKitSwitches, defaultMusicKitSwitches } from './playback-routes.js';
+import {
+  isPlaybackPath,
+  handlePlayback,
+  handleWebPlayback,
+  WEB_PLAYBACK_PATH,
+  parseMusicKitSwitches,
+  defaultMusicKitSwitches,
+} from './playback-routes.js';
 
 /** Apple's two logout endpoints: MusicKit JS 2026's, and the one its older builds call (docs/protocol.md). */
 const LOGOUT_PATHS = new Set(['/account/web/logout', '/WebObjects/MZPlay.woa/wa/webPlayerLogout']);
@@ -187,7 +194,11 @@ async function apple(req, res, url, state) {
   if (!path.startsWith('/v1/me/')) return sendAppleError(res, 404, `The emulator serves /v1/me/… only, not ${path}`);
   const userToken = userTokenOf(req.headers, false);
   if (!state.tokens.isValid(userToken)) {
-    return sendAppleError(res, 403, userToken ? 'Music User Token is invalid or revoked' : 'Music-User-Token (or Media-User-Token) header is missing');
+    return sendAppleError(
+      res,
+      403,
+      userToken ? 'Music User Token is invalid or revoked' : 'Music-User-Token (or Media-User-Token) header is missing',
+    );
   }
   const library = state.tokens.libraryOf(userToken);
   if (library !== 'full' && path.startsWith('/v1/me/library')) return sendLibraryWithout(res, url, library);
@@ -205,7 +216,13 @@ async function apple(req, res, url, state) {
  * @param {EmulatorState} state
  */
 async function playback(req, res, url, state) {
-  const entry = { time: new Date().toISOString(), method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0 };
+  const entry = {
+    time: new Date().toISOString(),
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    status: 0,
+  };
   state.log.add(entry);
   res.on('finish', () => (entry.status = res.statusCode));
   const fault = state.faults.take(url.pathname);
@@ -230,7 +247,12 @@ function sendFault(res, fault) {
   const detail = `Injected fault (${fault.status})`;
   if (fault.body === 'json') return sendJson(res, fault.status, appleErrorBody(fault.status, detail), headers);
   if (fault.body === 'html') {
-    return sendHtml(res, fault.status, `<!doctype html><title>${fault.status}</title><h1>${fault.status} Error</h1><p>${detail}</p>`, headers);
+    return sendHtml(
+      res,
+      fault.status,
+      `<!doctype html><title>${fault.status}</title><h1>${fault.status} Error</h1><p>${detail}</p>`,
+      headers,
+    );
   }
   if (fault.body === 'malformed-json') {
     res.writeHead(fault.status, { ...headers, 'Content-Type': 'application/json' });
@@ -283,7 +305,8 @@ async function control(req, res, url, state) {
       state.musickit = defaultMusicKitSwitches();
       return sendJson(res, 200, { ok: true });
     case 'POST /_emulator/revoke':
-      if (typeof body?.token !== 'string' || !body.token) return sendJson(res, 400, { error: 'body must be {"token": "<music user token>"}' });
+      if (typeof body?.token !== 'string' || !body.token)
+        return sendJson(res, 400, { error: 'body must be {"token": "<music user token>"}' });
       state.tokens.revoke(body.token);
       return sendJson(res, 200, { ok: true });
     case 'POST /_emulator/latency':

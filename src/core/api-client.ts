@@ -156,10 +156,7 @@ export class AppleMusicApi {
           await backoff();
           continue;
         }
-        throw new AppleMusicApiError(
-          { status: 0, code: 'NETWORK', message: (error as Error)?.message ?? String(error) },
-          { cause: error },
-        );
+        throw new AppleMusicApiError({ status: 0, code: 'NETWORK', message: (error as Error)?.message ?? String(error) }, { cause: error });
       }
 
       const { status } = response;

@@ -53,8 +53,15 @@ export class AuthSession {
   constructor(options: AuthSessionOptions) {
     this.#options = options;
     this.#win = options.win ?? window;
-    this.#tokens = new DeveloperTokenSource(() => ({ token: this.#config.developerToken, url: this.#config.developerTokenUrl || undefined }));
-    this.#tabs = new TabSync(this.#win, () => this.#store, () => void this.sync('other-tab'));
+    this.#tokens = new DeveloperTokenSource(() => ({
+      token: this.#config.developerToken,
+      url: this.#config.developerTokenUrl || undefined,
+    }));
+    this.#tabs = new TabSync(
+      this.#win,
+      () => this.#store,
+      () => void this.sync('other-tab'),
+    );
   }
 
   get #config(): AuthSessionConfig {

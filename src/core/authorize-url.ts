@@ -18,10 +18,7 @@ export interface ThirdPartyInfoInput {
  * identically with `JSON.parse(atob(a))`.
  */
 export function encodeJsonBase64(value: unknown): string {
-  const ascii = JSON.stringify(value).replace(
-    /[\u0080-\uffff]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  const ascii = JSON.stringify(value).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return btoa(ascii);
 }
 

@@ -31,7 +31,10 @@ export function expiringSoon(token: DeveloperTokenInfo & { fromUrl?: boolean }, 
 const announced = new Set<string>();
 
 /** `expiringSoon`, at most once per token and page load (several providers may share one token). */
-export function expiringOnce(token: DeveloperTokenInfo & { token: string; fromUrl?: boolean }, now = Date.now()): DeveloperTokenExpiring | undefined {
+export function expiringOnce(
+  token: DeveloperTokenInfo & { token: string; fromUrl?: boolean },
+  now = Date.now(),
+): DeveloperTokenExpiring | undefined {
   const expiring = expiringSoon(token, now);
   if (!expiring || announced.has(token.token)) return undefined;
   announced.add(token.token);

@@ -22,7 +22,8 @@ export function tokenFromResponseText(text: string): string {
   } catch {
     throw new DeveloperTokenError('malformed', 'The developer token URL answered broken JSON.');
   }
-  if (typeof token !== 'string') throw new DeveloperTokenError('malformed', 'The developer token URL answered JSON without a "token" string.');
+  if (typeof token !== 'string')
+    throw new DeveloperTokenError('malformed', 'The developer token URL answered JSON without a "token" string.');
   // Trimmed where it enters: the value checked is the value sent.
   return token.trim();
 }

@@ -55,10 +55,7 @@ export function parseDeveloperToken(token: string, now = Date.now()): DeveloperT
   }
   const expiresAt = exp * 1000;
   if (expiresAt <= now) {
-    throw new DeveloperTokenError(
-      'expired',
-      `The developer token expired on ${new Date(expiresAt).toISOString()}; generate a new one.`,
-    );
+    throw new DeveloperTokenError('expired', `The developer token expired on ${new Date(expiresAt).toISOString()}; generate a new one.`);
   }
   return {
     teamId: iss,

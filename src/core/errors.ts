@@ -1,12 +1,6 @@
 /** Why an `authorize()` attempt failed; stable values callers can branch on. */
 export type AuthorizationErrorCode =
-  | 'declined'
-  | 'unavailable'
-  | 'cancelled'
-  | 'popup-blocked'
-  | 'timeout'
-  | 'no-developer-token'
-  | 'invalid-response';
+  'declined' | 'unavailable' | 'cancelled' | 'popup-blocked' | 'timeout' | 'no-developer-token' | 'invalid-response';
 
 /** Rejection value of `authorize()`. */
 export class AuthorizationError extends Error {

@@ -13,8 +13,7 @@ export interface RpcRequest {
 }
 
 export type RpcReply =
-  | { jsonrpc: '2.0'; id: RpcId; result: unknown }
-  | { jsonrpc: '2.0'; id: RpcId; error: { code: number; message: string } };
+  { jsonrpc: '2.0'; id: RpcId; result: unknown } | { jsonrpc: '2.0'; id: RpcId; error: { code: number; message: string } };
 
 const MAX_METHOD_LENGTH = 64;
 
@@ -25,8 +24,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
 };
 
 const isRpcId = (id: unknown): id is RpcId =>
-  (typeof id === 'string' && id.length <= MAX_METHOD_LENGTH) ||
-  (typeof id === 'number' && Number.isFinite(id));
+  (typeof id === 'string' && id.length <= MAX_METHOD_LENGTH) || (typeof id === 'number' && Number.isFinite(id));
 
 /**
  * The request carried by a message's `data`, or undefined when it is not one: a plain object

@@ -76,7 +76,8 @@ export class PageTrail {
 
   follow({ next, response }: ApiPage): void {
     if (next !== undefined) {
-      if (this.#seen.has(next)) throw new AppleMusicApiError({ status: response.status, code: 'INVALID_RESPONSE', message: `Repeated next: ${next}` });
+      if (this.#seen.has(next))
+        throw new AppleMusicApiError({ status: response.status, code: 'INVALID_RESPONSE', message: `Repeated next: ${next}` });
       this.#seen.add(next);
     }
     this.next = next;

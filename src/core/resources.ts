@@ -58,7 +58,11 @@ export type ResourceIdentifier = { id: string; type: string; href?: string };
  * Any resource: `attributes` and `relationships` are absent where Apple sends only the
  * identifiers (`id`, `type`, `href`), e.g. inside another resource's relationship.
  */
-export type Resource<Type extends string = string, Attributes = Record<string, unknown>, Relationships = Record<string, Relationship<ResourceIdentifier> | undefined>> = {
+export type Resource<
+  Type extends string = string,
+  Attributes = Record<string, unknown>,
+  Relationships = Record<string, Relationship<ResourceIdentifier> | undefined>,
+> = {
   id: string;
   type: Type;
   href?: string;
@@ -199,7 +203,11 @@ export type LibraryAlbumAttributes = {
   releaseDate?: string;
   trackCount: number;
 };
-export type LibraryAlbum = Resource<'library-albums', LibraryAlbumAttributes, CatalogRelationship<Album> & { tracks?: Relationship<LibrarySong | LibraryMusicVideo> }>;
+export type LibraryAlbum = Resource<
+  'library-albums',
+  LibraryAlbumAttributes,
+  CatalogRelationship<Album> & { tracks?: Relationship<LibrarySong | LibraryMusicVideo> }
+>;
 
 export type LibraryPlaylistAttributes = {
   artwork?: Artwork;
@@ -213,7 +221,11 @@ export type LibraryPlaylistAttributes = {
   playParams?: PlayParameters;
   trackTypes?: string[];
 };
-export type LibraryPlaylist = Resource<'library-playlists', LibraryPlaylistAttributes, CatalogRelationship<Playlist> & { tracks?: Relationship<LibrarySong | LibraryMusicVideo> }>;
+export type LibraryPlaylist = Resource<
+  'library-playlists',
+  LibraryPlaylistAttributes,
+  CatalogRelationship<Playlist> & { tracks?: Relationship<LibrarySong | LibraryMusicVideo> }
+>;
 
 export type LibraryArtistAttributes = {
   name: string;

@@ -15,9 +15,7 @@ export function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise
     const onAbort = () => reject(abortReason(signal));
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    promise
-      .then(resolve, reject)
-      .finally(() => signal.removeEventListener('abort', onAbort));
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 

@@ -22,7 +22,6 @@ export interface AuthSessionConfig {
   linkParameters?: LinkParameters;
 }
 
-
 /** What an attempt needs from the session that runs it. */
 export interface AttemptContext {
   readonly win: Window;
@@ -70,7 +69,10 @@ export class SignInAttempt {
     if (refused) return failed('invalid-response', refused);
     const window = givenPopup ?? openAuthorizePopup(token ? this.#popupUrl(token) : 'about:blank', win);
     if (!window) {
-      return failed('popup-blocked', 'The browser blocked the Apple Music popup. Allow popups for this site, or call authorize() from a click.');
+      return failed(
+        'popup-blocked',
+        'The browser blocked the Apple Music popup. Allow popups for this site, or call authorize() from a click.',
+      );
     }
     const waitsForToken = !token || Boolean(givenPopup);
     const popup = (this.popup = new PopupSession({
@@ -83,7 +85,10 @@ export class SignInAttempt {
     if (waitsForToken) {
       // The popup's poll and timeout already run: closing it, or a silent token URL, ends the wait.
       const ready = await Promise.race([
-        tokens.get().then((value) => ({ token: value }), (error: Error) => ({ error })),
+        tokens.get().then(
+          (value) => ({ token: value }),
+          (error: Error) => ({ error }),
+        ),
         popup.outcome.then((outcome) => ({ outcome })),
       ]);
       if ('outcome' in ready) return this.#settle(undefined, ready.outcome);
@@ -115,7 +120,12 @@ export class SignInAttempt {
       }
       // Network trouble or 5xx: the token is fine, only the storefront is unknown.
     }
-    const auth: StoredAuthorization = { musicUserToken: outcome.musicUserToken, restricted: outcome.restricted, storefrontId, cid: outcome.cid };
+    const auth: StoredAuthorization = {
+      musicUserToken: outcome.musicUserToken,
+      restricted: outcome.restricted,
+      storefrontId,
+      cid: outcome.cid,
+    };
     const refused = this.#context.keep(token, auth);
     return refused ? failed('cancelled', refused) : this.#signedIn(auth, false);
   }

@@ -1,10 +1,5 @@
 /** MusicKit's authorization statuses (docs/protocol.md, "JSON-RPC over postMessage"), as the string values we expose. */
-export type AuthorizationStatus =
-  | 'unavailable'
-  | 'not-determined'
-  | 'denied'
-  | 'restricted'
-  | 'authorized';
+export type AuthorizationStatus = 'unavailable' | 'not-determined' | 'denied' | 'restricted' | 'authorized';
 
 /** MusicKit's numeric codes for the same statuses, for callers migrating from MusicKit JS. */
 export const STATUS_CODES: Readonly<Record<AuthorizationStatus, number>> = {
@@ -16,5 +11,4 @@ export const STATUS_CODES: Readonly<Record<AuthorizationStatus, number>> = {
 };
 
 /** "Authorized" in MusicKit's sense: a usable Music User Token, restricted or not. */
-export const isAuthorizedStatus = (status: AuthorizationStatus): boolean =>
-  status === 'authorized' || status === 'restricted';
+export const isAuthorizedStatus = (status: AuthorizationStatus): boolean => status === 'authorized' || status === 'restricted';

@@ -99,9 +99,9 @@ export abstract class AuthButtonBase extends LitElement {
     const busy = this.busy;
     // Busy is aria-disabled, not disabled: a disabled button drops keyboard focus to <body>.
     // Compact markup: template text is shipped as written.
-    return html`<button part="button" type="button" ?disabled=${!auth || !this.isEnabled(auth)} aria-disabled=${busy} aria-busy=${busy} @click=${this.#onClick}>${busy
-      ? html`<span part="spinner" aria-hidden="true"></span>`
-      : html`<span part="icon" aria-hidden="true">${this.icon}</span>`}<span part="label"><slot>${this.defaultLabel}</slot></span></button><span class="sr" role="status"></span>`;
+    return html`<button part="button" type="button" ?disabled=${!auth || !this.isEnabled(auth)} aria-disabled=${busy} aria-busy=${busy} @click=${this.#onClick}>${
+      busy ? html`<span part="spinner" aria-hidden="true"></span>` : html`<span part="icon" aria-hidden="true">${this.icon}</span>`
+    }<span part="label"><slot>${this.defaultLabel}</slot></span></button><span class="sr" role="status"></span>`;
   }
 
   /**
@@ -146,7 +146,8 @@ export abstract class AuthButtonBase extends LitElement {
       // Every button's host attributes (which hide it) follow the latest state first.
       await Promise.all([this, ...others].map((button) => button.updateComplete));
       const active = this.ownerDocument.activeElement;
-      const usable = (button: AuthButtonBase) => button.isConnected && button.checkVisibility?.() !== false && !button.shadowRoot?.querySelector('button')?.disabled;
+      const usable = (button: AuthButtonBase) =>
+        button.isConnected && button.checkVisibility?.() !== false && !button.shadowRoot?.querySelector('button')?.disabled;
       // A hidden or disabled button still counts as focused until the browser's next rendering update.
       const stillHere = this.shadowRoot?.activeElement != null;
       const lost = active === null || active === this.ownerDocument.body || (stillHere && !usable(this));

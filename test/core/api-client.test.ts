@@ -137,9 +137,7 @@ describe('AppleMusicApi.music() — requests', () => {
       'fields[albums]': ['name', 'artistName'],
     });
     const url = new URL(calls[0]!.url);
-    expect(url.search).to.equal(
-      '?term=AC%2FDC%20%26%20friends&types=songs,albums&limit=25&with-x=true&fields%5Balbums%5D=name,artistName',
-    );
+    expect(url.search).to.equal('?term=AC%2FDC%20%26%20friends&types=songs,albums&limit=25&with-x=true&fields%5Balbums%5D=name,artistName');
     expect(url.searchParams.get('term')).to.equal('AC/DC & friends');
   });
 
@@ -215,13 +213,17 @@ describe('AppleMusicApi.music() — requests', () => {
 
   it('passes fetchOptions for writes, without letting them replace the tokens', async () => {
     const { api, calls } = setup([new Response(null, { status: 202 })]);
-    await api.music('v1/me/library', { 'ids[songs]': ['1', '2'] }, {
-      fetchOptions: {
-        method: 'post',
-        body: '{}',
-        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer forged', 'Music-User-Token': 'forged' },
+    await api.music(
+      'v1/me/library',
+      { 'ids[songs]': ['1', '2'] },
+      {
+        fetchOptions: {
+          method: 'post',
+          body: '{}',
+          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer forged', 'Music-User-Token': 'forged' },
+        },
       },
-    });
+    );
     const call = calls[0]!;
     expect(call.method).to.equal('POST');
     expect(call.init.body).to.equal('{}');
@@ -252,10 +254,7 @@ describe('AppleMusicApi.paginate()', () => {
   });
 
   it("lets next's own parameters win over the carried query", async () => {
-    const { api, calls } = setup([
-      json({ data: [{ id: '1' }], next: '/v1/me/library/songs?offset=100&limit=50' }),
-      json({ data: [] }),
-    ]);
+    const { api, calls } = setup([json({ data: [{ id: '1' }], next: '/v1/me/library/songs?offset=100&limit=50' }), json({ data: [] })]);
     await collect(api.paginate('v1/me/library/songs', { limit: 100, offset: 0 }));
     expect(calls[1]!.url).to.equal(`${API}/v1/me/library/songs?offset=100&limit=50`);
   });
@@ -322,13 +321,24 @@ describe('AppleMusicApi.paginate()', () => {
   it('page() fetches one page; its next carries the limit asked for', async () => {
     const { api, calls } = setup(pages());
     const page = await api.page('v1/me/library/albums', { limit: 2 });
-    expect([page.data, page.next, page.total, page.skipped]).to.deep.equal([[{ id: 'l.1' }, { id: 'l.2' }], '/v1/me/library/albums?offset=2&limit=2', 5, 0]);
+    expect([page.data, page.next, page.total, page.skipped]).to.deep.equal([
+      [{ id: 'l.1' }, { id: 'l.2' }],
+      '/v1/me/library/albums?offset=2&limit=2',
+      5,
+      0,
+    ]);
     expect(calls).to.have.length(1);
   });
 
   it('ends on an empty page even when it carries a next (no request loop)', async () => {
     const empty = (offset: number) => json({ data: [], next: `/v1/me/library/songs?offset=${offset}` });
-    const { api, calls } = setup([json({ data: [{ id: '1' }], next: '/v1/me/library/songs?offset=1' }), empty(2), empty(3), empty(4), empty(5)]);
+    const { api, calls } = setup([
+      json({ data: [{ id: '1' }], next: '/v1/me/library/songs?offset=1' }),
+      empty(2),
+      empty(3),
+      empty(4),
+      empty(5),
+    ]);
     const result = await collect(api.paginate('v1/me/library/songs'));
     expect(result).to.deep.equal([[{ id: '1' }], []]);
     expect(calls).to.have.length(2);
@@ -382,9 +392,7 @@ describe('AppleMusicApi errors', () => {
     expect(error.code).to.equal('40400');
     expect(error.title).to.equal('Title 404');
     expect(error.detail).to.equal('Detail 404');
-    expect(error.errors).to.deep.equal([
-      { id: 'E1', title: 'Title 404', detail: 'Detail 404', status: '404', code: '40400' },
-    ]);
+    expect(error.errors).to.deep.equal([{ id: 'E1', title: 'Title 404', detail: 'Detail 404', status: '404', code: '40400' }]);
   });
 
   it('gives a clear error for an HTML error page', async () => {
@@ -556,10 +564,9 @@ describe('AppleMusicApi 429 (rate limit)', () => {
 
   it('waits until a Retry-After HTTP date', async () => {
     const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
-    const { api, calls, sleeps } = setup(
-      [appleError(429, '42900', { 'Retry-After': 'Wed, 21 Oct 2015 07:28:05 GMT' }), ok()],
-      { now: () => now },
-    );
+    const { api, calls, sleeps } = setup([appleError(429, '42900', { 'Retry-After': 'Wed, 21 Oct 2015 07:28:05 GMT' }), ok()], {
+      now: () => now,
+    });
     await api.music('v1/catalog/us/songs');
     expect(sleeps).to.deep.equal([5000]);
     expect(calls).to.have.length(2);
@@ -725,8 +732,6 @@ describe('AppleMusicApi abort', () => {
   it("rejects with the signal's own reason when one is given", async () => {
     const { api } = setup([ok()]);
     const reason = new Error('gone');
-    expect(await rejection(api.music('v1/catalog/us/songs', undefined, { signal: AbortSignal.abort(reason) }))).to.equal(
-      reason,
-    );
+    expect(await rejection(api.music('v1/catalog/us/songs', undefined, { signal: AbortSignal.abort(reason) }))).to.equal(reason);
   });
 });

@@ -75,13 +75,18 @@ describe('AppleMusicApi against the emulator', () => {
   it('pages one group of a library search with `results`, carrying the term, type and limit', async () => {
     const pages: ApiPage<{ id: string; type: string }>[] = [];
     const query = { term: 'e', types: 'library-songs,library-albums', limit: 25 };
-    for await (const page of client().paginatePages<{ id: string; type: string }>('/v1/me/library/search', query, { results: 'library-songs' })) pages.push(page);
+    for await (const page of client().paginatePages<{ id: string; type: string }>('/v1/me/library/search', query, {
+      results: 'library-songs',
+    }))
+      pages.push(page);
     expect(pages.length).to.be.greaterThan(1);
     const ids = pages.flatMap((page) => page.data.map((item) => item.id));
     expect(new Set(ids).size).to.equal(ids.length);
     expect(pages.every((page) => page.data.every((item) => item.type === 'library-songs'))).to.be.true;
     const { requests } = await control('requests?path=/v1/me/library/search');
-    expect(requests.map((r: { query: Record<string, string> }) => [r.query.term, r.query.limit])).to.deep.equal(requests.map(() => ['e', '25']));
+    expect(requests.map((r: { query: Record<string, string> }) => [r.query.term, r.query.limit])).to.deep.equal(
+      requests.map(() => ['e', '25']),
+    );
     // A search without matches leaves the group out: an empty last page.
     const none = await client().page('/v1/me/library/search', { term: 'zzqqxx', types: 'library-songs' }, { results: 'library-songs' });
     expect([none.data, none.next]).to.deep.equal([[], undefined]);
@@ -95,7 +100,9 @@ describe('AppleMusicApi against the emulator', () => {
     const pages: unknown[][] = [];
     for await (const page of client().paginate('v1/me/library/songs', { limit: 100 })) pages.push(page);
     expect(pages).to.deep.equal([[]]);
-    expect(await control('requests?path=/v1/me/library/songs')).to.have.property('requests').with.length(1);
+    expect(await control('requests?path=/v1/me/library/songs'))
+      .to.have.property('requests')
+      .with.length(1);
   });
 
   it('retries after a 503 and a 429 with Retry-After', async () => {

@@ -10,9 +10,7 @@ describe('withQuery', () => {
   });
 
   it('encodes names and values with encodeURIComponent and joins arrays with commas', () => {
-    expect(withQuery('/p', { 'a b': 'c&d=e', list: ['x,y', 'z'], n: 0, f: false })).to.equal(
-      '/p?a%20b=c%26d%3De&list=x%2Cy,z&n=0&f=false',
-    );
+    expect(withQuery('/p', { 'a b': 'c&d=e', list: ['x,y', 'z'], n: 0, f: false })).to.equal('/p?a%20b=c%26d%3De&list=x%2Cy,z&n=0&f=false');
   });
 
   it('drops undefined (and null) values', () => {

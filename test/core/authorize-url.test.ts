@@ -12,7 +12,11 @@ const decodeA = (url: string) => JSON.parse(atob(new URL(url).searchParams.get('
 
 describe('authorize URL', () => {
   it('builds Apple’s URL with a, referrer, app and p in that order', () => {
-    const url = buildAuthorizeUrl({ developerToken: 'dev.tok.en', host: 'example.com:8080', referrer: 'https://example.com:8080/page?x=1' });
+    const url = buildAuthorizeUrl({
+      developerToken: 'dev.tok.en',
+      host: 'example.com:8080',
+      referrer: 'https://example.com:8080/page?x=1',
+    });
     expect(url.startsWith('https://authorize.music.apple.com/woa?a=')).to.be.true;
     const keys = [...new URL(url).searchParams.keys()];
     expect(keys).to.deep.equal(['a', 'referrer', 'app', 'p']);
@@ -21,14 +25,25 @@ describe('authorize URL', () => {
   });
 
   it('puts link parameters first and does not repeat app or p', () => {
-    const url = buildAuthorizeUrl({ developerToken: 't', host: 'h', referrer: 'https://h/', linkParameters: { at: 'aff 1', ct: 'camp', app: 'itunes' } });
+    const url = buildAuthorizeUrl({
+      developerToken: 't',
+      host: 'h',
+      referrer: 'https://h/',
+      linkParameters: { at: 'aff 1', ct: 'camp', app: 'itunes' },
+    });
     const keys = [...new URL(url).searchParams.keys()];
     expect(keys).to.deep.equal(['at', 'ct', 'app', 'a', 'referrer', 'p']);
     expect(url).to.contain('at=aff%201');
   });
 
   it('includes the icon first when known, and keeps a query already on authorize-url', () => {
-    const url = buildAuthorizeUrl({ developerToken: 't', host: 'h', referrer: 'https://h/', iconUrl: 'https://h/icon.png', authorizeUrl: 'http://127.0.0.1:9/woa?outcome=decline' });
+    const url = buildAuthorizeUrl({
+      developerToken: 't',
+      host: 'h',
+      referrer: 'https://h/',
+      iconUrl: 'https://h/icon.png',
+      authorizeUrl: 'http://127.0.0.1:9/woa?outcome=decline',
+    });
     expect(url.startsWith('http://127.0.0.1:9/woa?outcome=decline&a=')).to.be.true;
     expect(Object.keys(decodeA(url))).to.deep.equal(['thirdPartyIconURL', 'thirdPartyName', 'thirdPartyToken']);
   });
@@ -84,16 +99,24 @@ describe('app icon discovery', () => {
   const makeDoc = (links: string) => new DOMParser().parseFromString(`<head>${links}</head>`, 'text/html');
 
   it('prefers apple-music-app-icon, then precomposed, then apple-touch-icon', () => {
-    const doc = makeDoc(`<link rel="apple-touch-icon" href="https://x/touch.png"><link rel="apple-touch-icon-precomposed" href="https://x/pre.png">`);
+    const doc = makeDoc(
+      `<link rel="apple-touch-icon" href="https://x/touch.png"><link rel="apple-touch-icon-precomposed" href="https://x/pre.png">`,
+    );
     expect(findAppIcon(doc)).to.equal('https://x/pre.png');
-    const doc2 = makeDoc(`<link rel="apple-touch-icon" href="https://x/touch.png"><link rel="apple-music-app-icon" href="https://x/music.png">`);
+    const doc2 = makeDoc(
+      `<link rel="apple-touch-icon" href="https://x/touch.png"><link rel="apple-music-app-icon" href="https://x/music.png">`,
+    );
     expect(findAppIcon(doc2)).to.equal('https://x/music.png');
   });
 
   it('prefers sizes="120x120", else the first; undefined when none', () => {
-    const doc = makeDoc(`<link rel="apple-touch-icon" sizes="180x180" href="https://x/180.png"><link rel="apple-touch-icon" sizes="120x120" href="https://x/120.png">`);
+    const doc = makeDoc(
+      `<link rel="apple-touch-icon" sizes="180x180" href="https://x/180.png"><link rel="apple-touch-icon" sizes="120x120" href="https://x/120.png">`,
+    );
     expect(findAppIcon(doc)).to.equal('https://x/120.png');
-    const doc2 = makeDoc(`<link rel="apple-touch-icon" sizes="180x180" href="https://x/180.png"><link rel="apple-touch-icon" sizes="152x152" href="https://x/152.png">`);
+    const doc2 = makeDoc(
+      `<link rel="apple-touch-icon" sizes="180x180" href="https://x/180.png"><link rel="apple-touch-icon" sizes="152x152" href="https://x/152.png">`,
+    );
     expect(findAppIcon(doc2)).to.equal('https://x/180.png');
     expect(findAppIcon(makeDoc('<link rel="icon" href="https://x/f.ico">'))).to.be.undefined;
   });
@@ -106,9 +129,13 @@ describe('app icon discovery', () => {
   });
 
   it('orders the list by kind, not by place in the page', () => {
-    const both120 = makeDoc(`<link rel="apple-touch-icon" sizes="120x120" href="https://x/touch.png"><link rel="apple-music-app-icon" sizes="120x120" href="https://x/music.png">`);
+    const both120 = makeDoc(
+      `<link rel="apple-touch-icon" sizes="120x120" href="https://x/touch.png"><link rel="apple-music-app-icon" sizes="120x120" href="https://x/music.png">`,
+    );
     expect(findAppIcon(both120)).to.equal('https://x/music.png');
-    const none120 = makeDoc(`<link rel="apple-touch-icon" href="https://x/touch.png"><link rel="apple-touch-icon-precomposed" href="https://x/pre.png">`);
+    const none120 = makeDoc(
+      `<link rel="apple-touch-icon" href="https://x/touch.png"><link rel="apple-touch-icon-precomposed" href="https://x/pre.png">`,
+    );
     expect(findAppIcon(none120)).to.equal('https://x/pre.png');
   });
 });

@@ -17,7 +17,7 @@ describe('developer token expiry', () => {
     expect(expiringSoon(info(0.2), NOW)?.daysLeft).to.equal(0);
   });
 
-  it('a token from a URL only within its server\'s renewal window (7 days)', () => {
+  it("a token from a URL only within its server's renewal window (7 days)", () => {
     expect(expiringSoon(info(13, true), NOW)).to.be.undefined;
     expect(expiringSoon(info(7.01, true), NOW)).to.be.undefined;
     expect(expiringSoon(info(7, true), NOW)?.daysLeft).to.equal(7);
@@ -36,10 +36,15 @@ describe('developer token expiry', () => {
 
   it('the warning says when, and what to do, for both kinds', () => {
     const detail = { expiresAt: NOW + 13 * DAY_MS, daysLeft: 13 };
-    expect(expiringMessage(detail)).to.contain('expires on 2027-01-14T00:00:00.000Z (13 days left)').and.contain('serve renewed ones from developer-token-url');
+    expect(expiringMessage(detail))
+      .to.contain('expires on 2027-01-14T00:00:00.000Z (13 days left)')
+      .and.contain('serve renewed ones from developer-token-url');
     expect(expiringMessage({ ...detail, daysLeft: 1 })).to.contain('(1 day left)');
     expect(expiringMessage({ ...detail, daysLeft: 0 })).to.contain('(0 days left)');
-    expect(expiringMessage(detail, true)).to.contain('developer-token-url answers a token that expires').and.contain('does not renew').and.contain('"Developer tokens"');
+    expect(expiringMessage(detail, true))
+      .to.contain('developer-token-url answers a token that expires')
+      .and.contain('does not renew')
+      .and.contain('"Developer tokens"');
   });
 });
 
@@ -48,10 +53,13 @@ describe('developer token source: renewal ahead of expiry', () => {
   /** A URL answering `tokens` in turn (the last one from then on); records each request's cache mode. */
   function serving(...tokens: string[]) {
     const modes: (RequestCache | undefined)[] = [];
-    const source = new DeveloperTokenSource(() => ({ url: '/token' }), async (_url, init) => {
-      modes.push(init?.cache);
-      return new Response(tokens[Math.min(modes.length, tokens.length) - 1]);
-    });
+    const source = new DeveloperTokenSource(
+      () => ({ url: '/token' }),
+      async (_url, init) => {
+        modes.push(init?.cache);
+        return new Response(tokens[Math.min(modes.length, tokens.length) - 1]);
+      },
+    );
     return { source, modes };
   }
 
@@ -75,7 +83,10 @@ describe('developer token source: renewal ahead of expiry', () => {
     const same = serving(stale, fakeDeveloperToken({ exp: seconds(2) }));
     expect((await same.source.get()).token).to.equal(stale);
     let calls = 0;
-    const failing = new DeveloperTokenSource(() => ({ url: '/token' }), async () => (++calls === 1 ? new Response(stale) : new Response('down', { status: 503 })));
+    const failing = new DeveloperTokenSource(
+      () => ({ url: '/token' }),
+      async () => (++calls === 1 ? new Response(stale) : new Response('down', { status: 503 })),
+    );
     expect((await failing.get()).token).to.equal(stale);
     expect(calls).to.equal(2);
   });
@@ -86,7 +97,10 @@ describe('developer token source: renewal ahead of expiry', () => {
     expect((await source.get()).token).to.equal(fresh);
     expect(modes).to.deep.equal([undefined, 'no-cache']);
     const expired = serving(fakeDeveloperToken({ exp: 1_600_000_000 }));
-    const error = await expired.source.get().then(() => undefined, (e: Error) => e);
+    const error = await expired.source.get().then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(error?.message).to.contain('expired');
     expect(expired.modes).to.deep.equal([undefined, 'no-cache']);
   });

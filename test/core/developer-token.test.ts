@@ -48,7 +48,10 @@ describe('developer token parsing', () => {
 });
 
 describe('developer token source', () => {
-  const respond = (body: string, status = 200) => async () => new Response(body, { status });
+  const respond =
+    (body: string, status = 200) =>
+    async () =>
+      new Response(body, { status });
 
   it('reads text or {"token"} answers', () => {
     expect(tokenFromResponseText(' abc \n')).to.equal('abc');
@@ -60,10 +63,13 @@ describe('developer token source', () => {
   it('fetches a URL token once and shares the fetch between callers', async () => {
     let calls = 0;
     const token = fakeDeveloperToken();
-    const source = new DeveloperTokenSource(() => ({ url: '/token' }), async () => {
-      calls++;
-      return new Response(token);
-    });
+    const source = new DeveloperTokenSource(
+      () => ({ url: '/token' }),
+      async () => {
+        calls++;
+        return new Response(token);
+      },
+    );
     const [a, b] = await Promise.all([source.get(), source.get()]);
     expect(a.token).to.equal(token);
     expect(b).to.equal(a);
@@ -76,10 +82,13 @@ describe('developer token source', () => {
 
   it('refetches a URL token that is about to expire', async () => {
     let calls = 0;
-    const source = new DeveloperTokenSource(() => ({ url: '/token' }), async () => {
-      calls++;
-      return new Response(fakeDeveloperToken({ exp: Math.floor(Date.now() / 1000) + 30 }));
-    });
+    const source = new DeveloperTokenSource(
+      () => ({ url: '/token' }),
+      async () => {
+        calls++;
+        return new Response(fakeDeveloperToken({ exp: Math.floor(Date.now() / 1000) + 30 }));
+      },
+    );
     await source.get();
     expect(source.current()).to.be.undefined;
     await source.get();
@@ -89,11 +98,21 @@ describe('developer token source', () => {
 
   it('gives clear errors for an HTTP failure, a network failure and an expired answer', async () => {
     const failing = new DeveloperTokenSource(() => ({ url: '/t' }), respond('nope', 500));
-    const offline = new DeveloperTokenSource(() => ({ url: '/t' }), async () => {
-      throw new TypeError('Failed to fetch');
-    });
+    const offline = new DeveloperTokenSource(
+      () => ({ url: '/t' }),
+      async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    );
     const expired = new DeveloperTokenSource(() => ({ url: '/t' }), respond(fakeDeveloperToken({ exp: 1 })));
-    const messages = await Promise.all([failing, offline, expired].map((s) => s.get().then(() => '', (e: Error) => e.message)));
+    const messages = await Promise.all(
+      [failing, offline, expired].map((s) =>
+        s.get().then(
+          () => '',
+          (e: Error) => e.message,
+        ),
+      ),
+    );
     expect(messages[0]).to.contain('HTTP 500');
     expect(messages[1]).to.contain('could not be reached');
     expect(messages[2]).to.contain('expired');

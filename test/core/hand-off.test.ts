@@ -6,7 +6,11 @@ const longToken = 'M'.repeat(220);
 
 describe('redirect hand-off', () => {
   it('reads {musicUserToken, itre, cid} from a long base64 hash', () => {
-    expect(readHandOff(hashOf({ musicUserToken: longToken, itre: '1', cid: 'c' }))).to.deep.equal({ musicUserToken: longToken, restricted: true, cid: 'c' });
+    expect(readHandOff(hashOf({ musicUserToken: longToken, itre: '1', cid: 'c' }))).to.deep.equal({
+      musicUserToken: longToken,
+      restricted: true,
+      cid: 'c',
+    });
   });
 
   it('ignores short, non-base64, non-JSON and tokenless hashes without throwing', () => {

@@ -3,8 +3,17 @@ import { parseRpcRequest, rpcError, rpcResult } from '../../src/core/json-rpc.js
 
 describe('JSON-RPC request validation', () => {
   it('accepts Apple’s request shape', () => {
-    expect(parseRpcRequest({ jsonrpc: '2.0', id: 1, method: 'authorize', params: ['t', '0', 'c'] })).to.deep.equal({ jsonrpc: '2.0', id: 1, method: 'authorize', params: ['t', '0', 'c'] });
-    expect(parseRpcRequest({ jsonrpc: '2.0', id: 'x', method: 'thirdPartyInfo' })).to.deep.equal({ jsonrpc: '2.0', id: 'x', method: 'thirdPartyInfo' });
+    expect(parseRpcRequest({ jsonrpc: '2.0', id: 1, method: 'authorize', params: ['t', '0', 'c'] })).to.deep.equal({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'authorize',
+      params: ['t', '0', 'c'],
+    });
+    expect(parseRpcRequest({ jsonrpc: '2.0', id: 'x', method: 'thirdPartyInfo' })).to.deep.equal({
+      jsonrpc: '2.0',
+      id: 'x',
+      method: 'thirdPartyInfo',
+    });
   });
 
   const junk: [string, unknown][] = [
@@ -21,7 +30,14 @@ describe('JSON-RPC request validation', () => {
     ['huge method', { jsonrpc: '2.0', id: 1, method: 'x'.repeat(10_000) }],
     ['object params', { jsonrpc: '2.0', id: 1, method: 'authorize', params: { 0: 't' } }],
     ['a Date', new Date()],
-    ['a class instance', new (class { jsonrpc = '2.0'; id = 1; method = 'decline'; })()],
+    [
+      'a class instance',
+      new (class {
+        jsonrpc = '2.0';
+        id = 1;
+        method = 'decline';
+      })(),
+    ],
     ['inherited fields', Object.create({ jsonrpc: '2.0', id: 1, method: 'decline' })],
   ];
   for (const [name, data] of junk) {
@@ -32,6 +48,10 @@ describe('JSON-RPC request validation', () => {
 
   it('builds replies', () => {
     expect(rpcResult(3, 'x')).to.deep.equal({ jsonrpc: '2.0', id: 3, result: 'x' });
-    expect(rpcError(3, -32601, 'Method not found')).to.deep.equal({ jsonrpc: '2.0', id: 3, error: { code: -32601, message: 'Method not found' } });
+    expect(rpcError(3, -32601, 'Method not found')).to.deep.equal({
+      jsonrpc: '2.0',
+      id: 3,
+      error: { code: -32601, message: 'Method not found' },
+    });
   });
 });

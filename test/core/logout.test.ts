@@ -32,7 +32,8 @@ describe('sign-out call (MusicKit JS 2026)', () => {
 
   it('resolves false, never rejects, when the endpoint fails or is unreachable', async () => {
     expect(await logoutBestEffort('https://x.test/logout', 'd', 'm', async () => new Response('', { status: 500 }))).to.be.false;
-    expect(await logoutBestEffort('https://x.test/logout', 'd', 'm', async () => Promise.reject(new TypeError('Failed to fetch')))).to.be.false;
+    expect(await logoutBestEffort('https://x.test/logout', 'd', 'm', async () => Promise.reject(new TypeError('Failed to fetch')))).to.be
+      .false;
     expect(await logoutBestEffort('http://127.0.0.1:9/logout', 'd', 'm')).to.be.false;
   });
 

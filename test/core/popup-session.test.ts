@@ -17,12 +17,23 @@ function send(data: unknown, { origin = AUTH_ORIGIN, source }: { origin?: string
   window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
 }
 
-const request = (method: string, params?: unknown[], id: number | string = 1) => ({ jsonrpc: '2.0', id, method, ...(params ? { params } : {}) });
+const request = (method: string, params?: unknown[], id: number | string = 1) => ({
+  jsonrpc: '2.0',
+  id,
+  method,
+  ...(params ? { params } : {}),
+});
 
 describe('popup session', () => {
   let sessions: PopupSession[] = [];
   const start = (popup: Window, timeoutMs = 5000) => {
-    const session = new PopupSession({ popup, authorizeOrigin: AUTH_ORIGIN, thirdPartyInfo: '{"thirdPartyName":"x"}', timeoutMs, pollMs: 20 });
+    const session = new PopupSession({
+      popup,
+      authorizeOrigin: AUTH_ORIGIN,
+      thirdPartyInfo: '{"thirdPartyName":"x"}',
+      timeoutMs,
+      pollMs: 20,
+    });
     sessions.push(session);
     return session;
   };
@@ -36,15 +47,32 @@ describe('popup session', () => {
     const features = popupFeatures(window);
     expect(features).to.match(/^height=650,menubar=no,resizable=no,scrollbars=no,status=no,toolbar=no,width=650,left=-?\d+,top=-?\d+$/);
     const calls: unknown[][] = [];
-    const win = { open: (...args: unknown[]) => (calls.push(args), null), innerWidth: 1000, innerHeight: 800, screenLeft: 10, screenTop: 20, screen: {} } as unknown as Window;
+    const win = {
+      open: (...args: unknown[]) => (calls.push(args), null),
+      innerWidth: 1000,
+      innerHeight: 800,
+      screenLeft: 10,
+      screenTop: 20,
+      screen: {},
+    } as unknown as Window;
     expect(openAuthorizePopup('https://a/woa', win)).to.be.null;
-    expect(calls[0]).to.deep.equal(['https://a/woa', POPUP_NAME, 'height=650,menubar=no,resizable=no,scrollbars=no,status=no,toolbar=no,width=650,left=185,top=95']);
+    expect(calls[0]).to.deep.equal([
+      'https://a/woa',
+      POPUP_NAME,
+      'height=650,menubar=no,resizable=no,scrollbars=no,status=no,toolbar=no,width=650,left=185,top=95',
+    ]);
   });
 
   it('never opens by the name of a window that exists: one of our popups still open, or the page itself', () => {
     const calls: string[] = [];
     const { frame, popup } = fakePopup();
-    const host = { open: (_url: string, name: string) => (calls.push(name), popup), name: '', innerWidth: 1000, innerHeight: 800, screen: {} } as unknown as Window;
+    const host = {
+      open: (_url: string, name: string) => (calls.push(name), popup),
+      name: '',
+      innerWidth: 1000,
+      innerHeight: 800,
+      screen: {},
+    } as unknown as Window;
     openAuthorizePopup('https://a/woa', host);
     // Still open (another provider's attempt, or Apple's page closing itself after an outcome).
     openAuthorizePopup('https://a/woa', host);
@@ -61,7 +89,15 @@ describe('popup session', () => {
   });
 
   it('reports a window.open that throws as blocked (null)', () => {
-    const host = { open: () => { throw new DOMException('no', 'InvalidAccessError'); }, name: '', innerWidth: 1, innerHeight: 1, screen: {} } as unknown as Window;
+    const host = {
+      open: () => {
+        throw new DOMException('no', 'InvalidAccessError');
+      },
+      name: '',
+      innerWidth: 1,
+      innerHeight: 1,
+      screen: {},
+    } as unknown as Window;
     expect(openAuthorizePopup('https://a/woa', host)).to.be.null;
   });
 
@@ -123,7 +159,21 @@ describe('popup session', () => {
   it('answers close without settling, and −32601 for every other name', async () => {
     const { popup, replies } = fakePopup();
     const session = start(popup);
-    const names = ['close', 'toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'Authorize', 'authorize ', 'eval'];
+    const names = [
+      'close',
+      'toString',
+      'constructor',
+      '__proto__',
+      'hasOwnProperty',
+      'valueOf',
+      '__defineGetter__',
+      'isPrototypeOf',
+      'propertyIsEnumerable',
+      'toLocaleString',
+      'Authorize',
+      'authorize ',
+      'eval',
+    ];
     names.forEach((name, id) => send(request(name, undefined, id), { source: popup }));
     expect(replies[0].message).to.deep.equal({ jsonrpc: '2.0', id: 0, result: undefined });
     for (const reply of replies.slice(1)) expect(reply.message.error).to.deep.equal({ code: -32601, message: 'Method not found' });

@@ -39,7 +39,12 @@ describe('token store', () => {
     expect(localStorage.getItem('music.team123456.itre')).to.equal('1');
     expect(localStorage.getItem('music.team123456.itua')).to.equal('gb');
     expect(localStorage.getItem('music.team123456.pldfltcid')).to.equal('cid-1');
-    expect(new TokenStore('TEAM123456').read()).to.deep.equal({ musicUserToken: 'mut', restricted: true, storefrontId: 'gb', cid: 'cid-1' });
+    expect(new TokenStore('TEAM123456').read()).to.deep.equal({
+      musicUserToken: 'mut',
+      restricted: true,
+      storefrontId: 'gb',
+      cid: 'cid-1',
+    });
     store.clear();
     expect(localStorage.length).to.equal(0);
     expect(store.read()).to.be.undefined;

@@ -91,17 +91,26 @@ for (const engine of selectedEngines()) {
     try {
       const tab = await driver.open(new URL('/demo/', demo.origin).href);
       const { page } = tab;
-      const status = () => page.evaluate(() => {
-        const box = document.querySelector('[data-testid="status"]');
-        return { status: box.getAttribute('data-status'), text: box.textContent };
-      });
-      const rowTitles = () => page.evaluate(() =>
-        [...(document.querySelector('#library').shadowRoot?.querySelectorAll('[part~="item"]') ?? [])].map((row) => row.querySelector('[part~="title"]')?.textContent ?? ''),
-      );
-      const buttonReady = (selector) => () => waitFor(page, (s) => {
-        const button = document.querySelector(s)?.shadowRoot?.querySelector('button');
-        return !!button && !button.disabled;
-      }, [selector]);
+      const status = () =>
+        page.evaluate(() => {
+          const box = document.querySelector('[data-testid="status"]');
+          return { status: box.getAttribute('data-status'), text: box.textContent };
+        });
+      const rowTitles = () =>
+        page.evaluate(() =>
+          [...(document.querySelector('#library').shadowRoot?.querySelectorAll('[part~="item"]') ?? [])].map(
+            (row) => row.querySelector('[part~="title"]')?.textContent ?? '',
+          ),
+        );
+      const buttonReady = (selector) => () =>
+        waitFor(
+          page,
+          (s) => {
+            const button = document.querySelector(s)?.shadowRoot?.querySelector('button');
+            return !!button && !button.disabled;
+          },
+          [selector],
+        );
 
       // 1. Signed out: the connect button is live, the list shows its signed-out slot.
       await buttonReady('#connect')();
@@ -125,7 +134,9 @@ for (const engine of selectedEngines()) {
       // 3. Authorized: status line, event log (token masked), library rows.
       await waitFor(page, () => document.querySelector('[data-testid="status"]').getAttribute('data-status') === 'authorized');
       assert.match((await status()).text, /Connected to Apple Music/);
-      await waitFor(page, () => (document.querySelector('#library').shadowRoot?.querySelectorAll('[part~="item"]').length ?? 0) > 3, [], { message: 'library rows' });
+      await waitFor(page, () => (document.querySelector('#library').shadowRoot?.querySelectorAll('[part~="item"]').length ?? 0) > 3, [], {
+        message: 'library rows',
+      });
       const titles = await rowTitles();
       assert.ok(titles[0].trim().length > 0, 'rows have titles');
       await waitFor(page, () => /albums loaded/.test(document.querySelector('#library-meta').textContent));
@@ -141,11 +152,16 @@ for (const engine of selectedEngines()) {
       // 4. Disconnect → signed out again, rows gone, the signed-out slot is back.
       await click(page, ['#disconnect', 'button']);
       await waitFor(page, () => document.querySelector('[data-testid="status"]').getAttribute('data-status') === 'not-determined');
-      await waitFor(page, () => {
-        const list = document.querySelector('#library');
-        const slot = list.querySelector('[slot="signed-out"]');
-        return slot && slot.getBoundingClientRect().height > 0 && !list.shadowRoot.querySelector('[part~="item"]');
-      }, [], { message: 'the signed-out slot, without rows' });
+      await waitFor(
+        page,
+        () => {
+          const list = document.querySelector('#library');
+          const slot = list.querySelector('[slot="signed-out"]');
+          return slot && slot.getBoundingClientRect().height > 0 && !list.shadowRoot.querySelector('[part~="item"]');
+        },
+        [],
+        { message: 'the signed-out slot, without rows' },
+      );
       assert.match(await page.evaluate(() => document.querySelector('#event-log').textContent), /am-unauthorize/);
       assert.equal(await page.evaluate(() => document.querySelector('am-auth-provider').musicUserToken ?? null), null);
       await buttonReady('#connect')();
@@ -159,102 +175,114 @@ for (const engine of selectedEngines()) {
   });
 }
 
-test('theming page: four themes, light and dark, styled through parts [chromium only: Playwright emulateMedia needs CDP]', { timeout: TIMEOUT }, async () => {
-  const { context, page, errors } = await openPage('/demo/theming.html', { colorScheme: 'light' });
-  const themes = page.locator('.theme');
-  assert.equal(await themes.count(), 4);
-  await page.locator('#reference table').first().waitFor();
-  await waitForReadyButton(page, '.theme-apple am-authorize-button');
+test(
+  'theming page: four themes, light and dark, styled through parts [chromium only: Playwright emulateMedia needs CDP]',
+  { timeout: TIMEOUT },
+  async () => {
+    const { context, page, errors } = await openPage('/demo/theming.html', { colorScheme: 'light' });
+    const themes = page.locator('.theme');
+    assert.equal(await themes.count(), 4);
+    await page.locator('#reference table').first().waitFor();
+    await waitForReadyButton(page, '.theme-apple am-authorize-button');
 
-  // The themes really differ, through custom properties and ::part().
-  const buttonBackground = (theme) =>
-    page.evaluate((t) => {
-      const button = document.querySelector(`.theme-${t} am-authorize-button`).shadowRoot.querySelector('button');
-      return getComputedStyle(button).backgroundImage !== 'none' ? getComputedStyle(button).backgroundImage : getComputedStyle(button).backgroundColor;
-    }, theme);
-  const looks = await Promise.all(['apple', 'midnight', 'paper', 'poster'].map(buttonBackground));
-  assert.equal(new Set(looks).size, 4, `four different button looks: ${looks.join(' | ')}`);
-  assert.match(looks[1], /linear-gradient/, 'Midnight styles ::part(button) with a gradient');
+    // The themes really differ, through custom properties and ::part().
+    const buttonBackground = (theme) =>
+      page.evaluate((t) => {
+        const button = document.querySelector(`.theme-${t} am-authorize-button`).shadowRoot.querySelector('button');
+        return getComputedStyle(button).backgroundImage !== 'none'
+          ? getComputedStyle(button).backgroundImage
+          : getComputedStyle(button).backgroundColor;
+      }, theme);
+    const looks = await Promise.all(['apple', 'midnight', 'paper', 'poster'].map(buttonBackground));
+    assert.equal(new Set(looks).size, 4, `four different button looks: ${looks.join(' | ')}`);
+    assert.match(looks[1], /linear-gradient/, 'Midnight styles ::part(button) with a gradient');
 
-  // Sign in once (one provider for all cards): every theme shows the library.
-  await signInThroughPopup(context, page.locator('.theme-midnight am-authorize-button').getByRole('button'));
-  for (const theme of ['apple', 'midnight', 'paper', 'poster']) {
-    await page.locator(`.theme-${theme} am-library-list [part~="item"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
-  }
-  await snap(page, '05-theming.png');
-
-  // Dark: the adaptive themes follow the colour scheme, the fixed ones keep theirs.
-  await page.emulateMedia({ colorScheme: 'dark' });
-  const surface = (theme) => page.evaluate((t) => getComputedStyle(document.querySelector(`.theme-${t}`)).backgroundColor, theme);
-  assert.equal(await surface('apple'), 'rgb(28, 28, 30)');
-  assert.equal(await surface('poster'), 'rgb(255, 230, 0)');
-  // The toggle overrides the system preference.
-  await page.getByRole('button', { name: 'Light' }).click();
-  assert.equal(await surface('apple'), 'rgb(255, 255, 255)');
-  await page.getByRole('button', { name: 'Dark' }).click();
-  await snap(page, '06-theming-dark.png');
-
-  assert.deepEqual(errors.map(String), [], 'no uncaught errors on the page');
-  await context.close();
-});
-
-test('with a real developer token the same page uses Apple\'s origins (routed here to an emulator) [chromium only: Playwright routing needs CDP]', { timeout: TIMEOUT }, async () => {
-  // A JWT-shaped token that the emulator accepts; the page must not know it is not Apple's.
-  const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const fakeToken = `${b64({ alg: 'ES256', kid: 'ABCDEFGHIJ' })}.${b64({ iss: 'ABCDEFGHIJ', iat: now, exp: now + 3600 })}.${b64('signature')}`;
-  const apple = await startDemo({ port: 0, developerToken: fakeToken, quiet: true });
-  const standIn = await startEmulator({ port: 0, size: 300, quiet: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  try {
-    assert.equal(apple.mode, 'apple');
-    assert.equal(apple.emulatorOrigin, null, 'no emulator is started with a real token');
-    // Apple's hosts, answered by the stand-in emulator exactly as they come (README: "Pointing
-    // an app at the emulator"); any other non-local request fails the test.
-    const appleHosts = [];
-    const unexpected = [];
-    await context.route(/^https:\/\//, async (route) => {
-      const url = new URL(route.request().url());
-      if (!['authorize.music.apple.com', 'api.music.apple.com', 'amp-api.music.apple.com', 'buy.itunes.apple.com'].includes(url.host)) {
-        unexpected.push(url.href);
-        return route.abort();
-      }
-      appleHosts.push(url.host);
-      const response = await route.fetch({ url: `${standIn.origin}${url.pathname}${url.search}` });
-      await route.fulfill({ response });
-    });
-    const page = await context.newPage();
-    await page.goto(apple.url);
-    await page.locator('.mode-badge[data-mode="apple"]').waitFor();
-    assert.equal(await page.locator('.emulator-controls').isHidden(), true, 'no emulator controls against Apple');
-    await waitForReadyButton(page, '#connect');
-    const provider = page.locator('am-auth-provider');
-    for (const name of ['authorize-url', 'api-url', 'logout-url']) {
-      assert.equal(await provider.getAttribute(name), null, `${name} keeps Apple's default`);
+    // Sign in once (one provider for all cards): every theme shows the library.
+    await signInThroughPopup(context, page.locator('.theme-midnight am-authorize-button').getByRole('button'));
+    for (const theme of ['apple', 'midnight', 'paper', 'poster']) {
+      await page.locator(`.theme-${theme} am-library-list [part~="item"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
     }
-    const connect = page.locator('#connect').getByRole('button', { name: 'Connect Apple Music', exact: true });
-    await signInThroughPopup(context, connect, { authorizeUrl: 'https://authorize.music.apple.com/woa' });
-    await page.locator('[data-testid="status"][data-status="authorized"]').waitFor();
-    await page.locator('#library [part~="item"]').first().waitFor({ state: 'visible', timeout: 15_000 });
-    assert.ok(appleHosts.includes('api.music.apple.com'), 'the library came from api.music.apple.com');
+    await snap(page, '05-theming.png');
 
-    // Signing out calls Apple's 2026 logout endpoint with the browser's credentials: it revokes the token.
-    const token = await page.evaluate(() => localStorage.getItem('music.abcdefghij.media-user-token'));
-    assert.ok(token, 'signed in with a stored token');
-    await page.locator('#disconnect').getByRole('button', { name: 'Disconnect Apple Music' }).click();
-    await page.locator('[data-testid="status"][data-status="not-determined"]').waitFor();
-    const landed = () => standIn.state.log.entries.some((entry) => entry.path === '/account/web/logout' && entry.status === 200);
-    for (let waited = 0; !landed() && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.ok(landed(), 'the logout call reached buy.itunes.apple.com');
-    const check = await fetch(`${standIn.origin}/v1/me/storefront`, { headers: { Authorization: `Bearer ${fakeToken}`, 'Media-User-Token': token } });
-    assert.equal(check.status, 403, 'the token was revoked');
-    assert.deepEqual(unexpected, []);
-  } finally {
+    // Dark: the adaptive themes follow the colour scheme, the fixed ones keep theirs.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const surface = (theme) => page.evaluate((t) => getComputedStyle(document.querySelector(`.theme-${t}`)).backgroundColor, theme);
+    assert.equal(await surface('apple'), 'rgb(28, 28, 30)');
+    assert.equal(await surface('poster'), 'rgb(255, 230, 0)');
+    // The toggle overrides the system preference.
+    await page.getByRole('button', { name: 'Light' }).click();
+    assert.equal(await surface('apple'), 'rgb(255, 255, 255)');
+    await page.getByRole('button', { name: 'Dark' }).click();
+    await snap(page, '06-theming-dark.png');
+
+    assert.deepEqual(errors.map(String), [], 'no uncaught errors on the page');
     await context.close();
-    await standIn.close();
-    await apple.close();
-  }
-});
+  },
+);
+
+test(
+  "with a real developer token the same page uses Apple's origins (routed here to an emulator) [chromium only: Playwright routing needs CDP]",
+  { timeout: TIMEOUT },
+  async () => {
+    // A JWT-shaped token that the emulator accepts; the page must not know it is not Apple's.
+    const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const fakeToken = `${b64({ alg: 'ES256', kid: 'ABCDEFGHIJ' })}.${b64({ iss: 'ABCDEFGHIJ', iat: now, exp: now + 3600 })}.${b64('signature')}`;
+    const apple = await startDemo({ port: 0, developerToken: fakeToken, quiet: true });
+    const standIn = await startEmulator({ port: 0, size: 300, quiet: true });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      assert.equal(apple.mode, 'apple');
+      assert.equal(apple.emulatorOrigin, null, 'no emulator is started with a real token');
+      // Apple's hosts, answered by the stand-in emulator exactly as they come (README: "Pointing
+      // an app at the emulator"); any other non-local request fails the test.
+      const appleHosts = [];
+      const unexpected = [];
+      await context.route(/^https:\/\//, async (route) => {
+        const url = new URL(route.request().url());
+        if (!['authorize.music.apple.com', 'api.music.apple.com', 'amp-api.music.apple.com', 'buy.itunes.apple.com'].includes(url.host)) {
+          unexpected.push(url.href);
+          return route.abort();
+        }
+        appleHosts.push(url.host);
+        const response = await route.fetch({ url: `${standIn.origin}${url.pathname}${url.search}` });
+        await route.fulfill({ response });
+      });
+      const page = await context.newPage();
+      await page.goto(apple.url);
+      await page.locator('.mode-badge[data-mode="apple"]').waitFor();
+      assert.equal(await page.locator('.emulator-controls').isHidden(), true, 'no emulator controls against Apple');
+      await waitForReadyButton(page, '#connect');
+      const provider = page.locator('am-auth-provider');
+      for (const name of ['authorize-url', 'api-url', 'logout-url']) {
+        assert.equal(await provider.getAttribute(name), null, `${name} keeps Apple's default`);
+      }
+      const connect = page.locator('#connect').getByRole('button', { name: 'Connect Apple Music', exact: true });
+      await signInThroughPopup(context, connect, { authorizeUrl: 'https://authorize.music.apple.com/woa' });
+      await page.locator('[data-testid="status"][data-status="authorized"]').waitFor();
+      await page.locator('#library [part~="item"]').first().waitFor({ state: 'visible', timeout: 15_000 });
+      assert.ok(appleHosts.includes('api.music.apple.com'), 'the library came from api.music.apple.com');
+
+      // Signing out calls Apple's 2026 logout endpoint with the browser's credentials: it revokes the token.
+      const token = await page.evaluate(() => localStorage.getItem('music.abcdefghij.media-user-token'));
+      assert.ok(token, 'signed in with a stored token');
+      await page.locator('#disconnect').getByRole('button', { name: 'Disconnect Apple Music' }).click();
+      await page.locator('[data-testid="status"][data-status="not-determined"]').waitFor();
+      const landed = () => standIn.state.log.entries.some((entry) => entry.path === '/account/web/logout' && entry.status === 200);
+      for (let waited = 0; !landed() && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.ok(landed(), 'the logout call reached buy.itunes.apple.com');
+      const check = await fetch(`${standIn.origin}/v1/me/storefront`, {
+        headers: { Authorization: `Bearer ${fakeToken}`, 'Media-User-Token': token },
+      });
+      assert.equal(check.status, 403, 'the token was revoked');
+      assert.deepEqual(unexpected, []);
+    } finally {
+      await context.close();
+      await standIn.close();
+      await apple.close();
+    }
+  },
+);
 
 test('npm start: prints the URL to open and stops both servers on Ctrl-C', { timeout: TIMEOUT }, async () => {
   const child = spawn(process.execPath, ['scripts/start.js', '--port', '0', '--emulator-port', '0', '--size', '50'], {

@@ -62,34 +62,38 @@ after(async () => {
   await demo?.close();
 });
 
-test('a real popup blocker: authorize() without a gesture is blocked and reported; a click opens the popup [chromium only: Playwright routing needs CDP; test/hardening/popup-blocker.test.ts checks the same in all three engines]', { timeout: TIMEOUT }, async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
-  await page.route(`${demo.origin}${PAGE}`, (route) => route.fulfill({ contentType: 'text/html', body: HTML }));
-  await page.goto(`${demo.origin}${PAGE}`);
+test(
+  'a real popup blocker: authorize() without a gesture is blocked and reported; a click opens the popup [chromium only: Playwright routing needs CDP; test/hardening/popup-blocker.test.ts checks the same in all three engines]',
+  { timeout: TIMEOUT },
+  async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error));
+    await page.route(`${demo.origin}${PAGE}`, (route) => route.fulfill({ contentType: 'text/html', body: HTML }));
+    await page.goto(`${demo.origin}${PAGE}`);
 
-  const result = await (await page.waitForFunction(() => window.__result)).jsonValue();
-  assert.equal(result.hadActivation, false, 'no user activation when authorize() was called');
-  assert.equal(result.controlBlocked, true, 'Chromium’s popup blocker is on');
-  assert.equal(result.code, 'popup-blocked');
-  assert.deepEqual(result.errors, ['popup-blocked'], 'exactly one am-error');
-  assert.equal(result.status, 'not-determined');
-  assert.equal(context.pages().length, 1, 'no popup opened');
+    const result = await (await page.waitForFunction(() => window.__result)).jsonValue();
+    assert.equal(result.hadActivation, false, 'no user activation when authorize() was called');
+    assert.equal(result.controlBlocked, true, 'Chromium’s popup blocker is on');
+    assert.equal(result.code, 'popup-blocked');
+    assert.deepEqual(result.errors, ['popup-blocked'], 'exactly one am-error');
+    assert.equal(result.status, 'not-determined');
+    assert.equal(context.pages().length, 1, 'no popup opened');
 
-  // A real click is a user gesture: the popup opens and the sign-in completes.
-  const popupOpened = context.waitForEvent('page');
-  await page.locator('#connect').getByRole('button', { name: 'Connect Apple Music' }).click();
-  const popup = await popupOpened;
-  assert.ok(popup.url().startsWith(`${demo.emulatorOrigin}/woa?`), `the popup goes to the emulator, got ${popup.url()}`);
-  const allow = popup.getByRole('button', { name: 'Allow', exact: true });
-  await allow.waitFor({ state: 'visible' });
-  const closed = popup.waitForEvent('close');
-  await allow.click();
-  await closed;
-  await page.waitForFunction(() => document.querySelector('am-auth-provider').status === 'authorized');
+    // A real click is a user gesture: the popup opens and the sign-in completes.
+    const popupOpened = context.waitForEvent('page');
+    await page.locator('#connect').getByRole('button', { name: 'Connect Apple Music' }).click();
+    const popup = await popupOpened;
+    assert.ok(popup.url().startsWith(`${demo.emulatorOrigin}/woa?`), `the popup goes to the emulator, got ${popup.url()}`);
+    const allow = popup.getByRole('button', { name: 'Allow', exact: true });
+    await allow.waitFor({ state: 'visible' });
+    const closed = popup.waitForEvent('close');
+    await allow.click();
+    await closed;
+    await page.waitForFunction(() => document.querySelector('am-auth-provider').status === 'authorized');
 
-  assert.deepEqual(pageErrors.map(String), [], 'no uncaught errors on the page');
-  await context.close();
-});
+    assert.deepEqual(pageErrors.map(String), [], 'no uncaught errors on the page');
+    await context.close();
+  },
+);

@@ -32,7 +32,9 @@ async function fromClick<T>(action: () => Promise<T>): Promise<T> {
   const button = document.createElement('button');
   button.textContent = 'Play';
   document.body.append(button);
-  const result = new Promise<T>((resolve, reject) => button.addEventListener('click', () => action().then(resolve, reject), { once: true }));
+  const result = new Promise<T>((resolve, reject) =>
+    button.addEventListener('click', () => action().then(resolve, reject), { once: true }),
+  );
   try {
     await realClick(button);
     return await result;

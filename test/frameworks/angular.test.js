@@ -13,7 +13,12 @@ test('Angular example: CUSTOM_ELEMENTS_SCHEMA, [property] and (am-*) bindings, s
       read: () => {
         const provider = /** @type {any} */ (document.querySelector('am-auth-provider'));
         const list = /** @type {any} */ (document.querySelector('am-library-list'));
-        return { url: provider.developerTokenUrl, attribute: provider.hasAttribute('developer-token-url'), pageSize: list.pageSize, pageSizeAttribute: list.hasAttribute('page-size') };
+        return {
+          url: provider.developerTokenUrl,
+          attribute: provider.hasAttribute('developer-token-url'),
+          pageSize: list.pageSize,
+          pageSizeAttribute: list.hasAttribute('page-size'),
+        };
       },
       expected: { url: '/developer-token', attribute: false, pageSize: 25, pageSizeAttribute: false },
     },

@@ -147,7 +147,10 @@ export async function testExample(t, { name, build, output, bindings }) {
       const rows = page.locator('am-library-list [part~="item"]');
       await rows.first().waitFor();
       assert.ok((await rows.count()) > 0);
-      await page.getByTestId('loaded').filter({ hasText: /^[1-9]\d* albums loaded/ }).waitFor();
+      await page
+        .getByTestId('loaded')
+        .filter({ hasText: /^[1-9]\d* albums loaded/ })
+        .waitFor();
       await rows.first().click();
       await page.getByTestId('loaded').filter({ hasText: 'selected:' }).waitFor();
       await example.screenshot(`${name}-signed-in`);

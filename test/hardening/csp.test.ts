@@ -9,7 +9,12 @@ describe('Content-Security-Policy from SECURITY.md', () => {
     const origin = await emulatorOrigin();
     const frame = document.createElement('iframe');
     const message = (key: string) =>
-      new Promise<any>((resolve) => window.addEventListener('message', (event) => event.source === frame.contentWindow && Object(event.data)[key] !== undefined && resolve(event.data)));
+      new Promise<any>((resolve) =>
+        window.addEventListener(
+          'message',
+          (event) => event.source === frame.contentWindow && Object(event.data)[key] !== undefined && resolve(event.data),
+        ),
+      );
     const ready = message('ready');
     const answer = message('result');
     frame.src = `/_test/csp-page?emulator=${encodeURIComponent(origin)}`;

@@ -13,7 +13,12 @@ const SETTLING = new Set(['authorize', 'decline', 'switchUserId', 'unavailable']
 
 /** Every request Apple's page could send, plus every Object.prototype name, correctly shaped. */
 const WELL_FORMED = [
-  ...PROTOCOL_METHODS.map((method, id) => ({ jsonrpc: '2.0', id, method, params: method === 'authorize' ? ['forged-token', '0', 'cid'] : [] })),
+  ...PROTOCOL_METHODS.map((method, id) => ({
+    jsonrpc: '2.0',
+    id,
+    method,
+    params: method === 'authorize' ? ['forged-token', '0', 'cid'] : [],
+  })),
   ...OBJECT_PROTOTYPE_NAMES.map((method, id) => ({ jsonrpc: '2.0', id: 100 + id, method })),
 ];
 
@@ -48,12 +53,25 @@ describe('hostile messages: seeded fuzz against the popup session', () => {
     const replies: { to: string; target: string; message: any }[] = [];
     const popup = spyWindow(replies, 'popup');
     const other = spyWindow(replies, 'other');
-    const session = new PopupSession({ popup, authorizeOrigin: AUTH_ORIGIN, thirdPartyInfo: '{"thirdPartyToken":"dev"}', timeoutMs: 60_000 });
+    const session = new PopupSession({
+      popup,
+      authorizeOrigin: AUTH_ORIGIN,
+      thirdPartyInfo: '{"thirdPartyToken":"dev"}',
+      timeoutMs: 60_000,
+    });
     let settled = false;
     void session.outcome.then(() => (settled = true));
     const watch = watchErrors();
     const random = seededRandom(20261122);
-    const origins = [AUTH_ORIGIN, 'https://evil.example', 'null', 'http://authorize.music.apple.com', 'https://authorize.music.apple.com:443.evil', 'https://music.apple.com', location.origin];
+    const origins = [
+      AUTH_ORIGIN,
+      'https://evil.example',
+      'null',
+      'http://authorize.music.apple.com',
+      'https://authorize.music.apple.com:443.evil',
+      'https://music.apple.com',
+      location.origin,
+    ];
     const sources: (Window | null)[] = [popup, other, window, null];
     let sent = 0;
     while (sent < 4000) {
@@ -67,14 +85,24 @@ describe('hostile messages: seeded fuzz against the popup session', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     watch.stop();
     session.dispose();
-    expect({ sent, replies: replies.length, settled, errors: watch.errors.length }).to.deep.equal({ sent: 4000, replies: 0, settled: false, errors: 0 });
+    expect({ sent, replies: replies.length, settled, errors: watch.errors.length }).to.deep.equal({
+      sent: 4000,
+      replies: 0,
+      settled: false,
+      errors: 0,
+    });
     expect(({} as any).polluted).to.be.undefined;
   });
 
   it('from the popup itself, 2,000 junk or unknown requests never settle and are answered only to Apple’s origin', async () => {
     const replies: { to: string; target: string; message: any }[] = [];
     const popup = spyWindow(replies, 'popup');
-    const session = new PopupSession({ popup, authorizeOrigin: AUTH_ORIGIN, thirdPartyInfo: '{"thirdPartyToken":"dev"}', timeoutMs: 60_000 });
+    const session = new PopupSession({
+      popup,
+      authorizeOrigin: AUTH_ORIGIN,
+      thirdPartyInfo: '{"thirdPartyToken":"dev"}',
+      timeoutMs: 60_000,
+    });
     let settled = false;
     void session.outcome.then(() => (settled = true));
     const watch = watchErrors();
@@ -108,8 +136,12 @@ describe('hostile messages: seeded fuzz against the popup session', () => {
     const session = new PopupSession({ popup, authorizeOrigin: AUTH_ORIGIN, thirdPartyInfo: '{}', timeoutMs: 60_000 });
     const authorize = { jsonrpc: '2.0', id: 5, method: 'authorize', params: ['t1', '0', 'c'] };
     window.dispatchEvent(new MessageEvent('message', { data: authorize, origin: AUTH_ORIGIN, source: popup }));
-    window.dispatchEvent(new MessageEvent('message', { data: { ...authorize, params: ['t2', '1', 'c'] }, origin: AUTH_ORIGIN, source: popup }));
-    window.dispatchEvent(new MessageEvent('message', { data: { jsonrpc: '2.0', id: 4, method: 'decline' }, origin: AUTH_ORIGIN, source: popup }));
+    window.dispatchEvent(
+      new MessageEvent('message', { data: { ...authorize, params: ['t2', '1', 'c'] }, origin: AUTH_ORIGIN, source: popup }),
+    );
+    window.dispatchEvent(
+      new MessageEvent('message', { data: { jsonrpc: '2.0', id: 4, method: 'decline' }, origin: AUTH_ORIGIN, source: popup }),
+    );
     expect(await session.outcome).to.deep.equal({ kind: 'authorized', musicUserToken: 't1', restricted: false, cid: 'c' });
     expect(replies).to.have.length(1);
   });
@@ -117,7 +149,11 @@ describe('hostile messages: seeded fuzz against the popup session', () => {
 
 describe('hostile messages: real windows against <am-auth-provider> with its popup open', () => {
   const jsonSafe = (messages: unknown[]) =>
-    JSON.parse(JSON.stringify(messages, (_key, value) => (typeof value === 'bigint' ? String(value) : typeof value === 'string' ? value.slice(0, 80) : value)));
+    JSON.parse(
+      JSON.stringify(messages, (_key, value) =>
+        typeof value === 'bigint' ? String(value) : typeof value === 'string' ? value.slice(0, 80) : value,
+      ),
+    );
 
   function forgedBatch(seed: number) {
     const random = seededRandom(seed);
@@ -140,7 +176,9 @@ describe('hostile messages: real windows against <am-auth-provider> with its pop
     localStorage.clear();
     await resetEmulator();
     const origin = await emulatorOrigin();
-    const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token=${fakeDeveloperToken()} authorize-url="${origin}/woa?outcome=none" api-url=${origin} popup-timeout="60000"></am-auth-provider>`);
+    const provider = await fixture<AmAuthProvider>(
+      html`<am-auth-provider developer-token=${fakeDeveloperToken()} authorize-url="${origin}/woa?outcome=none" api-url=${origin} popup-timeout="60000"></am-auth-provider>`,
+    );
     const outcomes = recordOutcomes();
     const watch = watchErrors();
     let popup: Window | null = null;
@@ -150,34 +188,44 @@ describe('hostile messages: real windows against <am-auth-provider> with its pop
     window.open = open;
     let total = 0;
 
-    const plan = (messages: unknown[], to: 'parent' | 'opener') => `#${encodeURIComponent(JSON.stringify({ to, target: location.origin, messages }))}`;
+    const plan = (messages: unknown[], to: 'parent' | 'opener') =>
+      `#${encodeURIComponent(JSON.stringify({ to, target: location.origin, messages }))}`;
     const senders: [string, (messages: unknown[]) => Promise<number>][] = [
-      ['a frame of Apple’s origin', async (messages) => {
-        const frame = document.createElement('iframe');
-        const done = forgeDone((source) => source === frame.contentWindow);
-        frame.src = `${origin}/_emulator/forge${plan(messages, 'parent')}`;
-        document.body.append(frame);
-        const count = await done;
-        frame.remove();
-        return count;
-      }],
-      ['another window of Apple’s origin', async (messages) => {
-        let other: Window | null = null;
-        const done = forgeDone((source) => source === other);
-        other = await inClick(() => open.call(window, `${origin}/_emulator/forge${plan(messages, 'opener')}`, 'forger'));
-        const count = await done;
-        other!.close();
-        return count;
-      }],
-      ['a frame of this page’s origin', async (messages) => {
-        const frame = document.createElement('iframe');
-        const done = forgeDone((source) => source === frame.contentWindow);
-        frame.src = `/test/fixtures/forge.html${plan(messages, 'parent')}`;
-        document.body.append(frame);
-        const count = await done;
-        frame.remove();
-        return count;
-      }],
+      [
+        'a frame of Apple’s origin',
+        async (messages) => {
+          const frame = document.createElement('iframe');
+          const done = forgeDone((source) => source === frame.contentWindow);
+          frame.src = `${origin}/_emulator/forge${plan(messages, 'parent')}`;
+          document.body.append(frame);
+          const count = await done;
+          frame.remove();
+          return count;
+        },
+      ],
+      [
+        'another window of Apple’s origin',
+        async (messages) => {
+          let other: Window | null = null;
+          const done = forgeDone((source) => source === other);
+          other = await inClick(() => open.call(window, `${origin}/_emulator/forge${plan(messages, 'opener')}`, 'forger'));
+          const count = await done;
+          other!.close();
+          return count;
+        },
+      ],
+      [
+        'a frame of this page’s origin',
+        async (messages) => {
+          const frame = document.createElement('iframe');
+          const done = forgeDone((source) => source === frame.contentWindow);
+          frame.src = `/test/fixtures/forge.html${plan(messages, 'parent')}`;
+          document.body.append(frame);
+          const count = await done;
+          frame.remove();
+          return count;
+        },
+      ],
     ];
     for (const [index, [, send]] of senders.entries()) total += await send(forgedBatch(index + 1));
     expect(provider.status).to.equal('not-determined');

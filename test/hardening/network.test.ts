@@ -26,7 +26,11 @@ async function client() {
   });
 }
 
-const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error) => error);
+const failureOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error) => error,
+  );
 
 describe('network hardening', () => {
   const unhandled: unknown[] = [];

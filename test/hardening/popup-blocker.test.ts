@@ -29,7 +29,10 @@ describe('the engine’s popup blocker', () => {
     const provider = await setup();
     // An earlier test's click may still count as a gesture for a few seconds: wait it out.
     await waitUntil(() => !navigator.userActivation?.isActive, 'no user activation left', { timeout: 8000 });
-    const code = await provider.authorize().then(() => 'signed in', (error) => error.code);
+    const code = await provider.authorize().then(
+      () => 'signed in',
+      (error) => error.code,
+    );
     expect(code).to.equal('popup-blocked');
     expect(outcomes.events.map((e) => [e.type, e.detail.code])).to.deep.equal([['am-error', 'popup-blocked']]);
     expect(popups.popups).to.deep.equal([]);

@@ -5,13 +5,19 @@ import { fakeDeveloperToken } from '../support/tokens.js';
 import { emulatorOrigin, resetEmulator } from '../support/emulator.js';
 import { inClick, realClick, realClickInFrame, useCleanSlate } from '../support/dom.js';
 
-const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error) => error as { code: string; message: string });
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error) => error as { code: string; message: string },
+  );
 
 describe('popup failures', () => {
   const outcomes = useCleanSlate(resetEmulator);
 
   it('explains a popup whose opener link a Cross-Origin-Opener-Policy cut', async () => {
-    const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token=${fakeDeveloperToken()} authorize-url="${location.origin}/_test/coop-popup"></am-auth-provider>`);
+    const provider = await fixture<AmAuthProvider>(
+      html`<am-auth-provider developer-token=${fakeDeveloperToken()} authorize-url="${location.origin}/_test/coop-popup"></am-auth-provider>`,
+    );
     const error = await errorOf(inClick(() => provider.authorize()));
     expect(error?.code).to.equal('cancelled');
     expect(error?.message).to.contain('Cross-Origin-Opener-Policy');
@@ -42,7 +48,12 @@ describe('popup failures', () => {
       parent.postMessage({ ready: true }, '*');
     </script>`;
     const message = (key: string) =>
-      new Promise<any>((resolve) => window.addEventListener('message', (event) => event.source === frame.contentWindow && Object(event.data)[key] !== undefined && resolve(event.data)));
+      new Promise<any>((resolve) =>
+        window.addEventListener(
+          'message',
+          (event) => event.source === frame.contentWindow && Object(event.data)[key] !== undefined && resolve(event.data),
+        ),
+      );
     const ready = message('ready');
     const answer = message('result');
     document.body.append(frame);

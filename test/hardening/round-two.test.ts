@@ -9,7 +9,11 @@ import { fakeDeveloperToken } from '../support/tokens.js';
 import { emulatorOrigin, emulatorRequests, issueToken, resetEmulator } from '../support/emulator.js';
 import { inClick, startInClick, useCleanSlate } from '../support/dom.js';
 
-const errorOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error) => error as { code: string; message: string });
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error) => error as { code: string; message: string },
+  );
 const keyOf = (team: string) => `music.${team.toLowerCase()}.media-user-token`;
 
 /** Records window.open calls (url, name) and the windows they returned. */
@@ -30,7 +34,18 @@ function watchOpen() {
   };
 }
 
-async function provider(attributes: { token?: string; tokenUrl?: string; switches?: string; timeout?: string; authorizeUrl?: string; apiUrl?: string; logoutUrl?: string; acceptHandOff?: boolean } = {}) {
+async function provider(
+  attributes: {
+    token?: string;
+    tokenUrl?: string;
+    switches?: string;
+    timeout?: string;
+    authorizeUrl?: string;
+    apiUrl?: string;
+    logoutUrl?: string;
+    acceptHandOff?: boolean;
+  } = {},
+) {
   const origin = await emulatorOrigin();
   const element = document.createElement('am-auth-provider') as AmAuthProvider;
   if (attributes.token !== undefined) element.setAttribute('developer-token', attributes.token);
@@ -141,7 +156,10 @@ describe('hardening, round two: a developer-token-url that never answers', () =>
     const silent: typeof fetch = (_url, init) =>
       new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     const source = new DeveloperTokenSource(() => ({ url: '/token' }), silent, 50);
-    const error = await source.get().then(() => undefined, (e: Error) => e);
+    const error = await source.get().then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(error?.message).to.match(/did not answer within/);
   });
 });
@@ -207,7 +225,13 @@ describe('hardening, round two: where the page sends people and tokens', () => {
     expect(endpointProblem('api-url', 'http://localhost')).to.be.undefined;
     expect(endpointProblem('api-url', 'http://[::1]:8080')).to.be.undefined;
     expect(endpointProblem('api-url', 'https://api.music.apple.com')).to.be.undefined;
-    for (const bad of ['http://api.music.apple.com', 'http://localhost.evil.example', 'ftp://localhost', 'javascript:alert(1)', '/relative']) {
+    for (const bad of [
+      'http://api.music.apple.com',
+      'http://localhost.evil.example',
+      'ftp://localhost',
+      'javascript:alert(1)',
+      '/relative',
+    ]) {
       expect(endpointProblem('api-url', bad), bad).to.be.a('string');
     }
     const fetched: string[] = [];

@@ -11,7 +11,11 @@ const developerToken = fakeDeveloperToken();
 /** A same-origin frame with its own provider: "another tab" as far as storage events go. */
 async function openTab(origin: string) {
   const frame = document.createElement('iframe');
-  const query = new URLSearchParams({ 'developer-token': developerToken, 'authorize-url': `${origin}/woa?outcome=authorize`, 'api-url': origin });
+  const query = new URLSearchParams({
+    'developer-token': developerToken,
+    'authorize-url': `${origin}/woa?outcome=authorize`,
+    'api-url': origin,
+  });
   const ready = new Promise((resolve) => window.addEventListener('message', (event) => event.data?.tabReady && resolve(undefined)));
   frame.src = `/test/fixtures/tab.html?${query}`;
   document.body.append(frame);
@@ -28,7 +32,9 @@ describe('storage and tabs', () => {
 
   it('a change in another tab is applied in the same task as its storage event', async () => {
     const origin = await emulatorOrigin();
-    const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token=${developerToken} api-url=${origin}></am-auth-provider>`);
+    const provider = await fixture<AmAuthProvider>(
+      html`<am-auth-provider developer-token=${developerToken} api-url=${origin}></am-auth-provider>`,
+    );
     const tab = await openTab(origin);
     const token = await issueToken();
     // Registered after the provider's own listener, so it runs later in the same task.
@@ -53,7 +59,9 @@ describe('storage and tabs', () => {
 
   it('two tabs signing in at once end with the same token and status', async () => {
     const origin = await emulatorOrigin();
-    const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token=${developerToken} authorize-url="${origin}/woa?outcome=authorize&delay=400" api-url=${origin}></am-auth-provider>`);
+    const provider = await fixture<AmAuthProvider>(
+      html`<am-auth-provider developer-token=${developerToken} authorize-url="${origin}/woa?outcome=authorize&delay=400" api-url=${origin}></am-auth-provider>`,
+    );
     const tab = await openTab(origin);
     const { result: here } = await startInClick(() => provider.authorize());
     // The other tab finishes its own sign-in while this tab's popup is still open.

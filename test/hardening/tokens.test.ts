@@ -29,7 +29,17 @@ describe('where the Music User Token may appear', () => {
     const originals = methods.map((name) => console[name]);
     methods.forEach((name) => (console[name] = (...args: unknown[]) => logged.push(args.map(String).join(' '))));
     const events: { type: string; detail: unknown }[] = [];
-    const types = ['am-authorize', 'am-decline', 'am-unavailable', 'am-cancel', 'am-error', 'am-unauthorize', 'am-status-change', 'am-library-load', 'am-library-select'];
+    const types = [
+      'am-authorize',
+      'am-decline',
+      'am-unavailable',
+      'am-cancel',
+      'am-error',
+      'am-unauthorize',
+      'am-status-change',
+      'am-library-load',
+      'am-library-select',
+    ];
     const record = (event: Event) => events.push({ type: event.type, detail: (event as CustomEvent).detail });
     types.forEach((type) => document.addEventListener(type, record));
     try {
@@ -63,11 +73,16 @@ describe('where the Music User Token may appear', () => {
 
   it('a revoked token (403 from /v1/me/…) signs the user out, with reason user-token-rejected', async () => {
     const origin = await emulatorOrigin();
-    const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token=${fakeDeveloperToken()} authorize-url="${origin}/woa?outcome=authorize" api-url=${origin}></am-auth-provider>`);
+    const provider = await fixture<AmAuthProvider>(
+      html`<am-auth-provider developer-token=${fakeDeveloperToken()} authorize-url="${origin}/woa?outcome=authorize" api-url=${origin}></am-auth-provider>`,
+    );
     const token = await inClick(() => provider.authorize());
     await revokeToken(token);
     const change = oneEvent(provider, 'am-status-change');
-    const failure = await provider.api.music('/v1/me/library/songs').then(() => undefined, (error) => error);
+    const failure = await provider.api.music('/v1/me/library/songs').then(
+      () => undefined,
+      (error) => error,
+    );
     expect(failure?.status).to.equal(403);
     expect((await change).detail).to.deep.equal({ status: 'not-determined', previousStatus: 'authorized', reason: 'user-token-rejected' });
     expect(localStorage.getItem(KEY)).to.be.null;
@@ -76,7 +91,9 @@ describe('where the Music User Token may appear', () => {
 
   it('authorize({popup}) uses a window the page opened itself', async () => {
     const origin = await emulatorOrigin();
-    const provider = await fixture<AmAuthProvider>(html`<am-auth-provider developer-token=${fakeDeveloperToken()} authorize-url="${origin}/woa?outcome=authorize" api-url=${origin}></am-auth-provider>`);
+    const provider = await fixture<AmAuthProvider>(
+      html`<am-auth-provider developer-token=${fakeDeveloperToken()} authorize-url="${origin}/woa?outcome=authorize" api-url=${origin}></am-auth-provider>`,
+    );
     // Opened in a click, as a page must with the popup blocker on; authorize() can come later.
     const popup = (await inClick(() => window.open('about:blank', 'my-own-window', 'width=400,height=400')))!;
     const original = window.open;

@@ -9,7 +9,8 @@ import { provideSignedIn } from '../support/signed-in.js';
 import { activeRowIndex, part, rows, settle, shown, untilState } from '../support/library.js';
 import { ENGINE, applyMediaRules, itIn } from '../support/engine.js';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const LONG = 'Supercalifragilisticexpialidocious-and-then-some-more-words-without-any-spaces-to-break-on';
 
 /** `count` songs with long names, `pageSize` a page, Apple-style `next`; `hold` keeps pages after the first waiting. */
@@ -44,7 +45,9 @@ const style = (element: Element) => getComputedStyle(element);
 /** Every element of the list's shadow root (and the host) ends within the host's right edge. */
 function overflows(element: AmLibraryList): string[] {
   const edge = element.getBoundingClientRect().right + 0.5;
-  const wide = [...element.shadowRoot!.querySelectorAll('*')].filter((node) => node.getBoundingClientRect().right > edge && style(node).display !== 'none');
+  const wide = [...element.shadowRoot!.querySelectorAll('*')].filter(
+    (node) => node.getBoundingClientRect().right > edge && style(node).display !== 'none',
+  );
   if (element.scrollWidth > element.clientWidth) wide.push(element);
   return wide.map((node) => `${node.localName}[part=${node.getAttribute('part')}]`);
 }
@@ -61,16 +64,21 @@ describe('<am-library-list> finished defaults', () => {
     expect(style(themed).fontFamily).to.equal('monospace');
   });
 
-  itIn(['chromium'], 'emulateMedia needs CDP', 'shows a spinner while loading, which pulses instead of spinning with reduced motion', async () => {
-    const element = await list((() => new Promise<never>(() => undefined)) as typeof fetch);
-    await untilState(element, 'loading');
-    const spinner = part(element, 'spinner')!;
-    expect(spinner.getAttribute('aria-hidden')).to.equal('true');
-    expect(style(spinner).animationName).to.equal('am-spin');
-    await emulateMedia({ reducedMotion: 'reduce' });
-    expect(style(spinner).animationName).to.equal('am-pulse');
-    await expect(element).to.be.accessible();
-  });
+  itIn(
+    ['chromium'],
+    'emulateMedia needs CDP',
+    'shows a spinner while loading, which pulses instead of spinning with reduced motion',
+    async () => {
+      const element = await list((() => new Promise<never>(() => undefined)) as typeof fetch);
+      await untilState(element, 'loading');
+      const spinner = part(element, 'spinner')!;
+      expect(spinner.getAttribute('aria-hidden')).to.equal('true');
+      expect(style(spinner).animationName).to.equal('am-spin');
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(style(spinner).animationName).to.equal('am-pulse');
+      await expect(element).to.be.accessible();
+    },
+  );
 
   it('shows a spinner while loading, whose reduced-motion rules make it pulse instead of spin (every engine)', async () => {
     const element = await list((() => new Promise<never>(() => undefined)) as typeof fetch);
@@ -129,7 +137,12 @@ describe('<am-library-list> finished defaults', () => {
     await untilState(noLibrary, 'no-library');
     expect(overflows(noLibrary)).to.deep.equal([]);
     const album = { id: 'l.1', type: 'library-albums', attributes: { name: LONG, artistName: LONG, trackCount: 1 } };
-    const albums = await list(((input: RequestInfo | URL) => (String(input).includes('/tracks') ? songs(1)(input) : Promise.resolve(json({ data: [album] })))) as typeof fetch, 'type="albums" drill-down', narrow);
+    const albums = await list(
+      ((input: RequestInfo | URL) =>
+        String(input).includes('/tracks') ? songs(1)(input) : Promise.resolve(json({ data: [album] }))) as typeof fetch,
+      'type="albums" drill-down',
+      narrow,
+    );
     await untilState(albums, 'list');
     rows(albums)[0].click();
     await waitUntil(() => part(albums, 'header') && albums.getAttribute('state') === 'list', 'the opened album');

@@ -25,19 +25,34 @@ describe('rows: formatDuration', () => {
 
 describe('rows: rowText per kind', () => {
   it('album → artist', () => {
-    expect(rowText({ id: 'l.1', type: 'library-albums', attributes: { name: 'Blue Light', artistName: 'Ada Hart', trackCount: 9 } }, en.tracksText)).to.deep.equal({
+    expect(
+      rowText(
+        { id: 'l.1', type: 'library-albums', attributes: { name: 'Blue Light', artistName: 'Ada Hart', trackCount: 9 } },
+        en.tracksText,
+      ),
+    ).to.deep.equal({
       title: 'Blue Light',
       subtitle: 'Ada Hart',
     });
   });
   it('song → artist · album · m:ss, skipping what is missing', () => {
-    expect(rowText({ id: 'i.1', type: 'library-songs', attributes: { name: 'Stay', artistName: 'Ada', albumName: 'Hours', durationInMillis: 201_000 } }, en.tracksText).subtitle).to.equal(
-      'Ada · Hours · 3:21',
-    );
-    expect(rowText({ id: 'i.2', type: 'library-songs', attributes: { name: 'Stay', albumName: 'Hours' } }, en.tracksText).subtitle).to.equal('Hours');
+    expect(
+      rowText(
+        {
+          id: 'i.1',
+          type: 'library-songs',
+          attributes: { name: 'Stay', artistName: 'Ada', albumName: 'Hours', durationInMillis: 201_000 },
+        },
+        en.tracksText,
+      ).subtitle,
+    ).to.equal('Ada · Hours · 3:21');
+    expect(
+      rowText({ id: 'i.2', type: 'library-songs', attributes: { name: 'Stay', albumName: 'Hours' } }, en.tracksText).subtitle,
+    ).to.equal('Hours');
   });
   it('playlist → description (string, short or standard), else track count', () => {
-    const playlist = (attributes: Record<string, unknown>) => rowText({ id: 'p.1', type: 'library-playlists', attributes: { name: 'Focus', ...attributes } }, en.tracksText).subtitle;
+    const playlist = (attributes: Record<string, unknown>) =>
+      rowText({ id: 'p.1', type: 'library-playlists', attributes: { name: 'Focus', ...attributes } }, en.tracksText).subtitle;
     expect(playlist({ description: { standard: 'Long text', short: 'Short' } })).to.equal('Short');
     expect(playlist({ description: { standard: 'Long text' } })).to.equal('Long text');
     expect(playlist({ description: 'Plain' })).to.equal('Plain');
@@ -46,13 +61,23 @@ describe('rows: rowText per kind', () => {
     expect(playlist({})).to.equal('');
   });
   it('artist → no subtitle; music video → artist', () => {
-    expect(rowText({ id: 'r.1', type: 'library-artists', attributes: { name: 'Sigur Rós' } }, en.tracksText)).to.deep.equal({ title: 'Sigur Rós', subtitle: '' });
-    expect(rowText({ id: 'mv.1', type: 'library-music-videos', attributes: { name: 'Live', artistName: 'Ada' } }, en.tracksText).subtitle).to.equal('Ada');
+    expect(rowText({ id: 'r.1', type: 'library-artists', attributes: { name: 'Sigur Rós' } }, en.tracksText)).to.deep.equal({
+      title: 'Sigur Rós',
+      subtitle: '',
+    });
+    expect(
+      rowText({ id: 'mv.1', type: 'library-music-videos', attributes: { name: 'Live', artistName: 'Ada' } }, en.tracksText).subtitle,
+    ).to.equal('Ada');
   });
   it('passes markup through untouched as a string and drops non-string values', () => {
     const html = '<img src=x onerror=alert(1)> & "q"';
-    expect(rowText({ id: 'l.1', type: 'library-albums', attributes: { name: html, artistName: html } }, en.tracksText)).to.deep.equal({ title: html, subtitle: html });
-    expect(rowText({ id: 'l.1', type: 'library-albums', attributes: { name: { toString: () => 'x' }, artistName: 42 } }, en.tracksText)).to.deep.equal({ title: '', subtitle: '' });
+    expect(rowText({ id: 'l.1', type: 'library-albums', attributes: { name: html, artistName: html } }, en.tracksText)).to.deep.equal({
+      title: html,
+      subtitle: html,
+    });
+    expect(
+      rowText({ id: 'l.1', type: 'library-albums', attributes: { name: { toString: () => 'x' }, artistName: 42 } }, en.tracksText),
+    ).to.deep.equal({ title: '', subtitle: '' });
     expect(rowText({ id: 'l.1', type: 'library-albums' }, en.tracksText)).to.deep.equal({ title: '', subtitle: '' });
   });
 });
@@ -66,7 +91,9 @@ describe('rows: errorMessage tells the failures apart', () => {
     expect(errorMessage(api(403), en)).to.match(/sign-in/);
     expect(errorMessage(api(0, 'NETWORK'), en)).to.match(/could not be reached/);
     expect(errorMessage(api(0, 'CROSS_ORIGIN'), en)).to.match(/another site/);
-    expect(errorMessage(new AppleMusicApiError({ status: 404, message: 'No resource' }), en)).to.equal('Could not load the library: HTTP 404: No resource');
+    expect(errorMessage(new AppleMusicApiError({ status: 404, message: 'No resource' }), en)).to.equal(
+      'Could not load the library: HTTP 404: No resource',
+    );
     expect(errorMessage(undefined, en)).to.equal('Could not load the library.');
   });
 });
@@ -87,7 +114,11 @@ describe('rows: replaceable texts', () => {
       crossOriginText: 'Lien vers un autre site refusé.',
     };
     const api = (status: number, code?: string, message?: string) => new AppleMusicApiError({ status, code, message });
-    expect([api(429), api(502), api(403), api(0, 'NETWORK'), api(0, 'CROSS_ORIGIN'), api(404, undefined, 'x'), undefined].map((e) => errorMessage(e, fr))).to.deep.equal([
+    expect(
+      [api(429), api(502), api(403), api(0, 'NETWORK'), api(0, 'CROSS_ORIGIN'), api(404, undefined, 'x'), undefined].map((e) =>
+        errorMessage(e, fr),
+      ),
+    ).to.deep.equal([
       'Trop de requêtes.',
       'Apple Music ne répond pas (HTTP 502).',
       'Connexion refusée.',

@@ -26,7 +26,8 @@ function fakeApple(count: number, options: { fail?: (call: Call, n: number) => R
     const limit = Number(call.url.searchParams.get('limit') ?? 25);
     const offset = Number(call.url.searchParams.get('offset') ?? 0);
     const data = [];
-    for (let i = offset; i < Math.min(count, offset + limit); i++) data.push({ id: `i.${i}`, type: 'library-songs', attributes: { name: `Song ${i}` } });
+    for (let i = offset; i < Math.min(count, offset + limit); i++)
+      data.push({ id: `i.${i}`, type: 'library-songs', attributes: { name: `Song ${i}` } });
     const body: Record<string, unknown> = { data, meta: { total: count } };
     if (offset + limit < count) body.next = `${call.url.pathname}?offset=${offset + limit}`;
     return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
@@ -61,13 +62,25 @@ async function loadAll(l: LibraryLoader): Promise<void> {
 
 describe('LibraryLoader', () => {
   it('clamps page sizes to 1…100', () => {
-    expect([clampPageSize(100), clampPageSize(250), clampPageSize(1), clampPageSize(25.7), clampPageSize(0), clampPageSize(-3), clampPageSize('x'), clampPageSize(undefined)]).to.deep.equal([
-      100, 100, 1, 25, 100, 100, 100, 100,
-    ]);
+    expect([
+      clampPageSize(100),
+      clampPageSize(250),
+      clampPageSize(1),
+      clampPageSize(25.7),
+      clampPageSize(0),
+      clampPageSize(-3),
+      clampPageSize('x'),
+      clampPageSize(undefined),
+    ]).to.deep.equal([100, 100, 1, 25, 100, 100, 100, 100]);
   });
 
   it('clamps recently-added pages to Apple’s 25', () => {
-    expect([clampPageSize(100, 'recently-added'), clampPageSize(undefined, 'recently-added'), clampPageSize(10, 'recently-added'), clampPageSize(100, 'songs')]).to.deep.equal([25, 25, 10, 100]);
+    expect([
+      clampPageSize(100, 'recently-added'),
+      clampPageSize(undefined, 'recently-added'),
+      clampPageSize(10, 'recently-added'),
+      clampPageSize(100, 'songs'),
+    ]).to.deep.equal([25, 25, 10, 100]);
   });
 
   it('is idle without an API (signed out) and loads nothing', async () => {
@@ -138,7 +151,9 @@ describe('LibraryLoader', () => {
   });
 
   it('keeps the items and the cursor on an error, and retries the same page', async () => {
-    const apple = fakeApple(250, { fail: (_call, n) => (n === 2 ? new Response('{"errors":[{"status":"503"}]}', { status: 503 }) : undefined) });
+    const apple = fakeApple(250, {
+      fail: (_call, n) => (n === 2 ? new Response('{"errors":[{"status":"503"}]}', { status: 503 }) : undefined),
+    });
     const { loader: l } = loader();
     l.start(apple.api, { type: 'songs' });
     await l.more();
@@ -156,7 +171,10 @@ describe('LibraryLoader', () => {
     const apple = fakeApple(250, {
       fail: (call) =>
         call.url.searchParams.get('offset') === null
-          ? new Response(JSON.stringify({ data: [{ id: 'i.0', type: 'library-songs' }], next: 'https://evil.example/v1/me/library/songs?offset=1' }), { status: 200 })
+          ? new Response(
+              JSON.stringify({ data: [{ id: 'i.0', type: 'library-songs' }], next: 'https://evil.example/v1/me/library/songs?offset=1' }),
+              { status: 200 },
+            )
           : undefined,
     });
     const { loader: l } = loader();
@@ -172,7 +190,10 @@ describe('LibraryLoader', () => {
 
   it('stops on a repeated next instead of loading forever', async () => {
     const apple = fakeApple(0, {
-      fail: () => new Response(JSON.stringify({ data: [{ id: 'x', type: 'library-songs' }], next: '/v1/me/library/songs?offset=1' }), { status: 200 }),
+      fail: () =>
+        new Response(JSON.stringify({ data: [{ id: 'x', type: 'library-songs' }], next: '/v1/me/library/songs?offset=1' }), {
+          status: 200,
+        }),
     });
     const { loader: l } = loader();
     l.start(apple.api, { type: 'songs' });
@@ -230,7 +251,12 @@ describe('LibraryLoader', () => {
   });
 
   it('ends on an empty page that carries a next', async () => {
-    const apple = fakeApple(0, { fail: (call) => new Response(JSON.stringify({ data: [], next: `/v1/me/library/songs?offset=${call.url.searchParams.get('offset') ?? 0}1` }), { status: 200 }) });
+    const apple = fakeApple(0, {
+      fail: (call) =>
+        new Response(JSON.stringify({ data: [], next: `/v1/me/library/songs?offset=${call.url.searchParams.get('offset') ?? 0}1` }), {
+          status: 200,
+        }),
+    });
     const { loader: l, pages } = loader();
     l.start(apple.api, { type: 'songs' });
     await loadAll(l);
@@ -240,7 +266,9 @@ describe('LibraryLoader', () => {
 
   it('skips entries that are not resources and counts them in the load detail', async () => {
     const song = { id: 'i.1', type: 'library-songs' };
-    const apple = fakeApple(0, { fail: () => new Response(JSON.stringify({ data: [null, song, 3, 'x'], meta: { total: 1 } }), { status: 200 }) });
+    const apple = fakeApple(0, {
+      fail: () => new Response(JSON.stringify({ data: [null, song, 3, 'x'], meta: { total: 1 } }), { status: 200 }),
+    });
     const { loader: l, pages } = loader();
     l.start(apple.api, { type: 'songs' });
     await l.more();
@@ -266,7 +294,8 @@ describe('LibraryLoader', () => {
   });
 
   describe('sources: tracks, search, no library', () => {
-    const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    const json = (body: unknown, status = 200) =>
+      new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
     const notFound = () => json({ errors: [{ status: '404', code: '40400', title: 'Resource Not Found' }] }, 404);
 
     it('lists the tracks of an album or playlist (with include=catalog when asked), and refuses other ids', async () => {
@@ -284,7 +313,10 @@ describe('LibraryLoader', () => {
       ]);
       for (const parent of ['i.123', 'x', 'l.', 'pl.1234']) {
         l.start(apple.api, { type: 'songs', parent });
-        expect([l.state, (l.error as Error).message], parent).to.deep.equal(['error', `parent must be a library album (l.…) or playlist (p.…) id, not "${parent}"`]);
+        expect([l.state, (l.error as Error).message], parent).to.deep.equal([
+          'error',
+          `parent must be a library album (l.…) or playlist (p.…) id, not "${parent}"`,
+        ]);
       }
       expect(apple.calls).to.have.length(2);
     });
@@ -295,7 +327,10 @@ describe('LibraryLoader', () => {
         fail: (call) => {
           const offset = Number(call.url.searchParams.get('offset') ?? 0);
           if (call.url.searchParams.get('term') === 'none') return json({ results: {}, meta: { results: { order: [] } } });
-          const group = { data: [song(offset), null, song(offset + 1)], ...(offset ? {} : { next: '/v1/me/library/search?offset=2&term=a%20b&types=library-songs' }) };
+          const group = {
+            data: [song(offset), null, song(offset + 1)],
+            ...(offset ? {} : { next: '/v1/me/library/search?offset=2&term=a%20b&types=library-songs' }),
+          };
           return json({ results: { 'library-songs': group, 'library-albums': { data: [{ id: 'l.1', type: 'library-albums' }] } } });
         },
       });
@@ -323,10 +358,18 @@ describe('LibraryLoader', () => {
       for (const request of [{ type: 'songs' }, { type: 'albums', query: 'x' }]) {
         const failed: unknown[] = [];
         const apple = fakeApple(0, { fail: () => notFound() });
-        const l = new LibraryLoader({ addController: () => undefined, removeController: () => undefined, requestUpdate: () => undefined, updateComplete: Promise.resolve(true) }, {
-          loaded: () => undefined,
-          failed: (error) => failed.push(error),
-        });
+        const l = new LibraryLoader(
+          {
+            addController: () => undefined,
+            removeController: () => undefined,
+            requestUpdate: () => undefined,
+            updateComplete: Promise.resolve(true),
+          },
+          {
+            loaded: () => undefined,
+            failed: (error) => failed.push(error),
+          },
+        );
         l.start(apple.api, request);
         await l.more();
         expect([l.state, l.error, failed.length], JSON.stringify(request)).to.deep.equal(['no-library', undefined, 0]);
@@ -352,7 +395,10 @@ describe('LibraryLoader', () => {
     });
 
     it('debounces a start: no request until the pause, and a newer start replaces a waiting one', async () => {
-      const apple = fakeApple(0, { fail: (call) => json({ results: { 'library-songs': { data: [{ id: `i.${call.url.searchParams.get('term')}`, type: 'library-songs' }] } } }) });
+      const apple = fakeApple(0, {
+        fail: (call) =>
+          json({ results: { 'library-songs': { data: [{ id: `i.${call.url.searchParams.get('term')}`, type: 'library-songs' }] } } }),
+      });
       const { loader: l } = loader();
       l.start(apple.api, { type: 'songs', query: 'a', debounce: 30 });
       await l.more();

@@ -59,7 +59,9 @@ describe('<am-library-list query>: library search', () => {
       const { name, artistName, albumName } = item.attributes as Record<string, string>;
       expect(`${name}\n${artistName}\n${albumName}`.toLowerCase()).to.contain(second.toLowerCase());
     }
-    const expected = (await apiGet(`/v1/me/library/search?term=${encodeURIComponent(second)}&types=library-songs&limit=25`, token)).results['library-songs'].data;
+    const expected = (await apiGet(`/v1/me/library/search?term=${encodeURIComponent(second)}&types=library-songs&limit=25`, token)).results[
+      'library-songs'
+    ].data;
     expect(list.items.map((item) => item.id)).to.deep.equal(expected.map((song: { id: string }) => song.id).slice(0, list.items.length));
     // Clearing the search brings the whole list back at once.
     await setLatency(0);

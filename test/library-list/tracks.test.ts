@@ -6,11 +6,26 @@ import '../../src/index.js';
 import type { AmLibraryList } from '../../src/index.js';
 import { realClick } from '../support/dom.js';
 import { clearRequests, resetEmulator } from '../support/emulator.js';
-import { activeRowIndex, apiGet, mountList, part, requests, rowIndex, rows, scrollToEnd, settle, signIn, text, untilState } from '../support/library.js';
+import {
+  activeRowIndex,
+  apiGet,
+  mountList,
+  part,
+  requests,
+  rowIndex,
+  rows,
+  scrollToEnd,
+  settle,
+  signIn,
+  text,
+  untilState,
+} from '../support/library.js';
 
 /** Every id of a paged library path, straight from the emulator. */
 async function allIds(path: string, total: number, token: string): Promise<string[]> {
-  const pages = await Promise.all(Array.from({ length: Math.ceil(total / 100) }, (_, k) => apiGet(`${path}?limit=100&offset=${k * 100}`, token)));
+  const pages = await Promise.all(
+    Array.from({ length: Math.ceil(total / 100) }, (_, k) => apiGet(`${path}?limit=100&offset=${k * 100}`, token)),
+  );
   return pages.flatMap((page) => page.data.map((item: { id: string }) => item.id));
 }
 
@@ -123,7 +138,13 @@ describe('<am-library-list drill-down>: an album or playlist opens in place', ()
     expect(part(list, 'header')).to.equal(null);
     expect(part(list, 'list')!.scrollTop).to.equal(scrolled);
     expect(part(list, 'list')!.getAttribute('aria-label')).to.equal('Albums');
-    expect(text(rows(list).find((row) => rowIndex(row) === 20)!.querySelector('[part=title]'))).to.equal(attributes.name);
+    expect(
+      text(
+        rows(list)
+          .find((row) => rowIndex(row) === 20)!
+          .querySelector('[part=title]'),
+      ),
+    ).to.equal(attributes.name);
     // The keyboard goes on from there.
     await sendKeys({ press: 'ArrowDown' });
     await waitUntil(() => activeRowIndex(list) === 21, 'arrows continue from the row');

@@ -8,7 +8,9 @@ import { fakeDeveloperToken } from './helpers.js';
 const CLI = fileURLToPath(new URL('../../cli/am-elements.js', import.meta.url));
 
 test('`am-elements emulator` serves until interrupted and says it is local only', async () => {
-  const child = spawn(process.execPath, [CLI, 'emulator', '--port', '0', '--size', '50', '--seed', '3', '--latency', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'emulator', '--port', '0', '--size', '50', '--seed', '3', '--latency', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   try {
     const origin = await new Promise((resolve, reject) => {
       let output = '';

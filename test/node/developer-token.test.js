@@ -65,7 +65,7 @@ describe('developer-token', () => {
     assert.equal(decodeProtectedHeader(token).kid, KID);
   });
 
-  test('durations: 90d, 12h, 3600s, 3600; the maximum is a day under Apple\'s limit', async () => {
+  test("durations: 90d, 12h, 3600s, 3600; the maximum is a day under Apple's limit", async () => {
     assert.equal(parseDuration('90d'), 90 * 86_400);
     assert.equal(parseDuration('12h'), 43_200);
     assert.equal(parseDuration('3600s'), 3600);
@@ -85,7 +85,7 @@ describe('developer-token', () => {
     'missing key file': [[...base, '--key', join(dir, 'nope.p8')], /Key file not found/],
     'lowercase team id': [['developer-token', '--team-id', 'abcde12345', '--key-id', KID, '--key', keys.p256], /team id/],
     'short key id': [['developer-token', '--team-id', TEAM, '--key-id', 'KEY123', '--key', keys.p256], /key id/],
-    'lifetime over Apple\'s limit': [[...base, '--key', keys.p256, '--expires-in', '15777000'], /too long/],
+    "lifetime over Apple's limit": [[...base, '--key', keys.p256, '--expires-in', '15777000'], /too long/],
     'lifetime of 182 days': [[...base, '--key', keys.p256, '--expires-in', '182d'], /too long/],
     'bad duration': [[...base, '--key', keys.p256, '--expires-in', '6 months'], /Invalid duration/],
     'zero duration': [[...base, '--key', keys.p256, '--expires-in', '0d'], /longer than 0/],

@@ -19,7 +19,9 @@ const webTypes = read('web-types.json');
 
 /** Every element of the manifest: tag → declaration. */
 const elements = new Map(
-  manifest.modules.flatMap((/** @type {any} */ module) => (module.declarations ?? []).filter((/** @type {any} */ d) => d.tagName).map((/** @type {any} */ d) => [d.tagName, d])),
+  manifest.modules.flatMap((/** @type {any} */ module) =>
+    (module.declarations ?? []).filter((/** @type {any} */ d) => d.tagName).map((/** @type {any} */ d) => [d.tagName, d]),
+  ),
 );
 const names = (/** @type {any[] | undefined} */ list) => (list ?? []).map((item) => item.name).sort();
 
@@ -43,7 +45,10 @@ test('VS Code: every element with every attribute, and a link to its reference',
 
 test('VS Code: union-typed attributes offer their values, even through type aliases', () => {
   const values = (/** @type {string} */ tag, /** @type {string} */ attribute) =>
-    html.tags.find((/** @type {any} */ t) => t.name === tag).attributes.find((/** @type {any} */ a) => a.name === attribute).values.map((/** @type {any} */ v) => v.name);
+    html.tags
+      .find((/** @type {any} */ t) => t.name === tag)
+      .attributes.find((/** @type {any} */ a) => a.name === attribute)
+      .values.map((/** @type {any} */ v) => v.name);
   assert.deepEqual(values('am-auth-provider', 'storage'), ['local', 'session', 'memory']);
   assert.deepEqual(values('am-library-list', 'type'), ['albums', 'songs', 'playlists', 'artists', 'music-videos', 'recently-added']);
   assert.deepEqual(values('am-authorize-button', 'color-scheme'), ['light', 'dark', 'auto']);

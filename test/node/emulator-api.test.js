@@ -83,7 +83,7 @@ describe('emulator API', () => {
     assert.deepEqual(beyond.data, []);
   });
 
-  test('limit over 100 (or malformed) is a 400 with Apple\'s error body', async () => {
+  test("limit over 100 (or malformed) is a 400 with Apple's error body", async () => {
     for (const query of ['limit=101', 'limit=0', 'limit=abc', 'offset=-1', 'offset=1.5']) {
       const response = await t.get(`/v1/me/library/songs?${query}`);
       assert.equal(response.status, 400, query);
@@ -114,10 +114,11 @@ describe('emulator API', () => {
     const [song] = (await (await t.get('/v1/me/library/songs?limit=1')).json()).data;
     for (const key of ['albumName', 'durationInMillis', 'trackNumber', 'discNumber']) assert.ok(key in song.attributes, `song.${key}`);
     const [playlist] = (await (await t.get('/v1/me/library/playlists?limit=1')).json()).data;
-    for (const key of ['description', 'artwork', 'canEdit', 'isPublic', 'playParams']) assert.ok(key in playlist.attributes, `playlist.${key}`);
+    for (const key of ['description', 'artwork', 'canEdit', 'isPublic', 'playParams'])
+      assert.ok(key in playlist.attributes, `playlist.${key}`);
   });
 
-  test('songs add up to their album\'s trackCount', async () => {
+  test("songs add up to their album's trackCount", async () => {
     const albums = (await (await t.get('/v1/me/library/albums?limit=3')).json()).data;
     const songs = (await (await t.get('/v1/me/library/songs?limit=100')).json()).data;
     const first = songs.filter((/** @type {any} */ s) => s.attributes.albumName === albums[0].attributes.name);
@@ -201,7 +202,12 @@ describe('emulator API', () => {
       const token = await t.issue(undefined);
       const response = await fetch(t.origin + path, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${t.developerToken}`, [header]: token, 'Content-Type': 'application/json', Origin: 'http://localhost:8000' },
+        headers: {
+          Authorization: `Bearer ${t.developerToken}`,
+          [header]: token,
+          'Content-Type': 'application/json',
+          Origin: 'http://localhost:8000',
+        },
       });
       assert.equal(response.status, 200, path);
       assert.equal(response.headers.get('access-control-allow-origin'), 'http://localhost:8000');
@@ -254,7 +260,10 @@ describe('emulator API', () => {
   });
 
   test('faults can force 401 and 403 even with valid tokens', async () => {
-    await t.post('/_emulator/faults', [{ path: '/v1', status: 401 }, { path: '/v1', status: 403 }]);
+    await t.post('/_emulator/faults', [
+      { path: '/v1', status: 401 },
+      { path: '/v1', status: 403 },
+    ]);
     assert.equal((await t.get('/v1/me/storefront')).status, 401);
     assert.equal((await t.get('/v1/me/storefront')).status, 403);
     assert.equal((await t.get('/v1/me/storefront')).status, 200);
@@ -286,7 +295,13 @@ describe('emulator API', () => {
   });
 
   test('invalid faults are refused; reset clears queued faults', async () => {
-    for (const fault of [{ status: 200 }, { status: 429, count: 0 }, { status: 429, body: 'weird' }, { status: 429, path: 'v1' }, { status: 500, body: 'empty-page' }]) {
+    for (const fault of [
+      { status: 200 },
+      { status: 429, count: 0 },
+      { status: 429, body: 'weird' },
+      { status: 429, path: 'v1' },
+      { status: 500, body: 'empty-page' },
+    ]) {
       assert.equal((await t.post('/_emulator/faults', fault)).status, 400, JSON.stringify(fault));
     }
     await t.post('/_emulator/faults', { path: '/v1', status: 500, count: 5 });
@@ -317,7 +332,10 @@ describe('emulator API', () => {
     assert.ok(!all.includes(t.userToken) && !all.includes(t.developerToken), 'no token values');
     const songs = (await (await fetch(`${t.origin}/_emulator/requests?path=/v1/me/library/songs`)).json()).requests;
     assert.equal(songs.length, 2);
-    assert.deepEqual(songs.map((/** @type {any} */ r) => r.status), [200, 403]);
+    assert.deepEqual(
+      songs.map((/** @type {any} */ r) => r.status),
+      [200, 403],
+    );
     assert.deepEqual(songs[1].query, { limit: '3', offset: '3' });
   });
 
@@ -325,7 +343,11 @@ describe('emulator API', () => {
     for (const origin of ['http://localhost:8000', 'http://127.0.0.1:5173', 'http://[::1]:3000']) {
       const preflight = await fetch(`${t.origin}/v1/me/library/songs`, {
         method: 'OPTIONS',
-        headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization,music-user-token' },
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'authorization,music-user-token',
+        },
       });
       assert.equal(preflight.status, 204, origin);
       assert.equal(preflight.headers.get('access-control-allow-origin'), origin);
@@ -334,19 +356,29 @@ describe('emulator API', () => {
         assert.ok(allowed.includes(header), header);
       }
     }
-    const foreign = await fetch(`${t.origin}/v1/me/library/songs`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' } });
+    const foreign = await fetch(`${t.origin}/v1/me/library/songs`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' },
+    });
     assert.equal(foreign.headers.get('access-control-allow-origin'), null);
     await t.post('/_emulator/faults', { path: '/v1', status: 429, retryAfter: 2 });
     const limited = await t.get('/v1/me/storefront', { Origin: 'http://localhost:8000' });
     assert.equal(limited.headers.get('access-control-allow-origin'), 'http://localhost:8000');
     assert.match(limited.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
-    const control = await fetch(`${t.origin}/_emulator/faults`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:8000', 'Access-Control-Request-Method': 'POST' } });
+    const control = await fetch(`${t.origin}/_emulator/faults`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:8000', 'Access-Control-Request-Method': 'POST' },
+    });
     assert.equal(control.status, 204);
   });
 
   test('control endpoints refuse foreign pages, even without a preflight', async () => {
     for (const path of ['/_emulator/reset', '/_emulator/issue', '/woa/issue']) {
-      const foreign = await fetch(t.origin + path, { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'text/plain' }, body: '{}' });
+      const foreign = await fetch(t.origin + path, {
+        method: 'POST',
+        headers: { Origin: 'https://evil.example', 'Content-Type': 'text/plain' },
+        body: '{}',
+      });
       assert.equal(foreign.status, 403, path);
       const local = await fetch(t.origin + path, { method: 'POST', headers: { Origin: 'http://localhost:8000' }, body: '{}' });
       assert.equal(local.status, 200, path);

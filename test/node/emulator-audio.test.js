@@ -48,7 +48,10 @@ describe('emulator audio', () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     assert.equal(Number(response.headers.get('content-length')), bytes.length);
     const wav = parseWav(bytes);
-    assert.deepEqual({ ...wav, dataBytes: undefined }, { format: 1, channels: 1, sampleRate: 8000, bitsPerSample: 16, dataBytes: undefined });
+    assert.deepEqual(
+      { ...wav, dataBytes: undefined },
+      { format: 1, channels: 1, sampleRate: 8000, bitsPerSample: 16, dataBytes: undefined },
+    );
     assert.equal(wav.dataBytes, bytes.length - 44);
     assert.equal(wav.dataBytes / 2 / SAMPLE_RATE, 30);
     // Not silence.
@@ -57,12 +60,12 @@ describe('emulator audio', () => {
     assert.ok(peak > 4000, `peak ${peak}`);
   });
 
-  test('full length lasts the song\'s durationInMillis, for catalog and library ids', async () => {
+  test("full length lasts the song's durationInMillis, for catalog and library ids", async () => {
     const song = t.emulator.state.catalog.songs.get('1000000001');
     const head = await fetch(`${t.origin}/audio/full/1000000001.wav`, { method: 'HEAD' });
     assert.equal(head.status, 200);
     const samples = (Number(head.headers.get('content-length')) - 44) / 2;
-    assert.equal(samples, Math.round((/** @type {any} */ (song).durationInMillis / 1000) * SAMPLE_RATE));
+    assert.equal(samples, Math.round(/** @type {any} */ (song.durationInMillis / 1000) * SAMPLE_RATE));
     const upload = t.emulator.state.library.lists.songs.find((s) => !(/** @type {any} */ (s.attributes.playParams).catalogId));
     const uploadHead = await fetch(`${t.origin}/audio/full/${upload?.id}.wav`, { method: 'HEAD' });
     assert.equal(uploadHead.status, 200, 'uploads play full length too');
@@ -71,7 +74,12 @@ describe('emulator audio', () => {
 
   test('Range requests answer 206 with Content-Range, and the bytes match the whole file', async () => {
     const whole = Buffer.from(await (await fetch(`${t.origin}/audio/preview/1000000003.wav`)).arrayBuffer());
-    for (const [range, start, end] of [['bytes=0-43', 0, 43], ['bytes=1001-70000', 1001, 70000], ['bytes=200000-', 200000, whole.length - 1], ['bytes=-100', whole.length - 100, whole.length - 1]]) {
+    for (const [range, start, end] of [
+      ['bytes=0-43', 0, 43],
+      ['bytes=1001-70000', 1001, 70000],
+      ['bytes=200000-', 200000, whole.length - 1],
+      ['bytes=-100', whole.length - 100, whole.length - 1],
+    ]) {
       const response = await fetch(`${t.origin}/audio/preview/1000000003.wav`, { headers: { Range: String(range) } });
       assert.equal(response.status, 206, String(range));
       assert.equal(response.headers.get('content-range'), `bytes ${start}-${end}/${whole.length}`);
@@ -89,7 +97,8 @@ describe('emulator audio', () => {
     assert.deepEqual(parseRange('bytes=0-', 100), { start: 0, end: 99 });
     assert.deepEqual(parseRange('bytes=10-2000', 100), { start: 10, end: 99 });
     assert.deepEqual(parseRange('bytes=-500', 100), { start: 0, end: 99 });
-    for (const bad of ['bytes=-', 'bytes=50-10', 'bytes=100-', 'items=0-1', 'bytes=-0']) assert.equal(parseRange(bad, 100), 'unsatisfiable', bad);
+    for (const bad of ['bytes=-', 'bytes=50-10', 'bytes=100-', 'items=0-1', 'bytes=-0'])
+      assert.equal(parseRange(bad, 100), 'unsatisfiable', bad);
   });
 
   test('each id has its own melody: the tracks differ and their pitch follows the id', () => {
@@ -117,7 +126,10 @@ describe('emulator audio', () => {
     assert.equal((await fetch(`${t.origin}/audio/preview/1000000001.wav`)).status, 503);
     assert.equal((await fetch(`${t.origin}/audio/preview/1000000001.wav`)).status, 200);
     const { requests } = await (await fetch(`${t.origin}/_emulator/requests?path=/audio/`)).json();
-    assert.deepEqual(requests.map((/** @type {any} */ r) => r.status), [503, 200]);
+    assert.deepEqual(
+      requests.map((/** @type {any} */ r) => r.status),
+      [503, 200],
+    );
   });
 
   test('a client that stops reading mid-song does not stall the emulator', async () => {

@@ -34,13 +34,18 @@ describe('emulator /woa', () => {
     assert.ok(nonce && csp.includes("default-src 'none'"), csp);
     const html = await response.text();
     assert.match(html, /Apple Music emulator/);
-    for (const [id, label] of [['allow', 'Allow'], ['decline', "Don't allow"], ['unavailable', 'Unavailable'], ['switch-user', 'Use another account']]) {
+    for (const [id, label] of [
+      ['allow', 'Allow'],
+      ['decline', "Don't allow"],
+      ['unavailable', 'Unavailable'],
+      ['switch-user', 'Use another account'],
+    ]) {
       assert.match(html, new RegExp(`<button type="button"[^>]* id="${id}"[^>]*>${label}</button>`), label);
     }
     assert.match(html, new RegExp(`<script nonce="${nonce.replace(/[+/=]/g, '\\$&')}">`));
     assert.match(html, /<body data-state="loading">/);
     const config = pageConfig(html);
-    assert.equal(config.origin, 'http://localhost:8000', 'messages go to the referrer\'s origin');
+    assert.equal(config.origin, 'http://localhost:8000', "messages go to the referrer's origin");
     assert.equal(config.developerToken, t.developerToken);
     assert.equal(config.outcome, null);
     assert.equal(config.userToken, null);
@@ -51,7 +56,8 @@ describe('emulator /woa', () => {
   test('the page script speaks JSON-RPC 2.0 with the opener, never to "*"', async () => {
     const html = await (await woa({ a: a(), referrer })).text();
     assert.match(html, /jsonrpc: '2\.0'/);
-    for (const method of ['thirdPartyInfo', 'authorize', 'decline', 'unavailable', 'switchUserId']) assert.ok(html.includes(`'${method}'`), method);
+    for (const method of ['thirdPartyInfo', 'authorize', 'decline', 'unavailable', 'switchUserId'])
+      assert.ok(html.includes(`'${method}'`), method);
     assert.match(html, /opener\.postMessage\(message, config\.origin\)/);
     assert.match(html, /event\.source !== opener \|\| event\.origin !== config\.origin/);
     assert.ok(!html.includes("'*'"));
@@ -59,7 +65,9 @@ describe('emulator /woa', () => {
   });
 
   test('query switches reach the page config', async () => {
-    const html = await (await woa({ outcome: 'decline', delay: '250', token: 'forced', restricted: '1', cid: 'C-1', a: a(), referrer })).text();
+    const html = await (
+      await woa({ outcome: 'decline', delay: '250', token: 'forced', restricted: '1', cid: 'C-1', a: a(), referrer })
+    ).text();
     const config = pageConfig(html);
     assert.deepEqual(
       { outcome: config.outcome, delay: config.delay, userToken: config.userToken, restricted: config.restricted, cid: config.cid },

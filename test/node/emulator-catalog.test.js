@@ -47,7 +47,7 @@ describe('emulator catalog', () => {
   });
   after(() => t.emulator.close());
 
-  test('a song by id: Apple\'s shape, a preview on the emulator, its album as relationship', async () => {
+  test("a song by id: Apple's shape, a preview on the emulator, its album as relationship", async () => {
     const response = await catalog(`/v1/catalog/us/songs/${SONG}`);
     assert.equal(response.status, 200);
     const [song] = (await response.json()).data;
@@ -73,14 +73,22 @@ describe('emulator catalog', () => {
 
   test('songs?ids= answers the known ids in order and leaves the others out', async () => {
     const body = await (await catalog(`/v1/catalog/us/songs?ids=${SONG},999,1000000003`)).json();
-    assert.deepEqual(body.data.map((/** @type {any} */ s) => s.id), [SONG, '1000000003']);
+    assert.deepEqual(
+      body.data.map((/** @type {any} */ s) => s.id),
+      [SONG, '1000000003'],
+    );
     const missing = await catalog('/v1/catalog/us/songs');
     assert.equal(missing.status, 400);
     assert.equal((await missing.json()).errors[0].source.parameter, 'ids');
   });
 
-  test('unknown ids, storefronts and kinds answer Apple\'s 404', async () => {
-    for (const path of ['/v1/catalog/us/songs/42', '/v1/catalog/USA/songs/1', '/v1/catalog/us/artists/1', '/v1/catalog/us/songs/1000000001/tracks']) {
+  test("unknown ids, storefronts and kinds answer Apple's 404", async () => {
+    for (const path of [
+      '/v1/catalog/us/songs/42',
+      '/v1/catalog/USA/songs/1',
+      '/v1/catalog/us/artists/1',
+      '/v1/catalog/us/songs/1000000001/tracks',
+    ]) {
       const response = await catalog(path);
       assert.equal(response.status, 404, path);
       assert.equal((await response.json()).errors[0].status, '404');
@@ -96,7 +104,10 @@ describe('emulator catalog', () => {
       const tracks = album.relationships.tracks.data;
       assert.equal(tracks.length, STORE.tracksPerAlbum);
       tracks.forEach(assertCatalogSong);
-      assert.deepEqual(tracks.map((/** @type {any} */ s) => s.attributes.trackNumber), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      assert.deepEqual(
+        tracks.map((/** @type {any} */ s) => s.attributes.trackNumber),
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      );
     }
   });
 
@@ -152,7 +163,9 @@ describe('emulator catalog', () => {
   test('search groups results by type, each with its own next, and finds names with every word', async () => {
     const [song] = (await (await catalog(`/v1/catalog/us/songs/${SONG}`)).json()).data;
     const term = song.attributes.name;
-    const body = await (await catalog(`/v1/catalog/us/search?term=${encodeURIComponent(term)}&types=songs,albums,playlists&limit=1`)).json();
+    const body = await (
+      await catalog(`/v1/catalog/us/search?term=${encodeURIComponent(term)}&types=songs,albums,playlists&limit=1`)
+    ).json();
     assert.ok(body.results.songs.data.length === 1);
     const all = [];
     /** @type {string | undefined} */
@@ -162,7 +175,10 @@ describe('emulator catalog', () => {
       all.push(...(page.results.songs?.data ?? []));
       next = page.results.songs?.next;
     }
-    assert.ok(all.some((s) => s.id === SONG), 'finds the song by its name');
+    assert.ok(
+      all.some((s) => s.id === SONG),
+      'finds the song by its name',
+    );
     for (const found of all) {
       const text = `${found.attributes.name} ${found.attributes.artistName} ${found.attributes.albumName}`.toLowerCase();
       for (const word of term.toLowerCase().split(' ')) assert.ok(text.includes(word), `${text} has ${word}`);
@@ -173,7 +189,11 @@ describe('emulator catalog', () => {
   test('search: no match is an empty results object; missing term or types and bad limits are 400', async () => {
     const body = await (await catalog('/v1/catalog/us/search?term=zzzqqq&types=songs')).json();
     assert.deepEqual(body.results, {});
-    for (const [query, parameter] of [['types=songs', 'term'], ['term=a', 'types'], ['term=a&types=songs&limit=26', 'limit']]) {
+    for (const [query, parameter] of [
+      ['types=songs', 'term'],
+      ['term=a', 'types'],
+      ['term=a&types=songs&limit=26', 'limit'],
+    ]) {
       const response = await catalog(`/v1/catalog/us/search?${query}`);
       assert.equal(response.status, 400, query);
       assert.equal((await response.json()).errors[0].source.parameter, parameter);
@@ -210,10 +230,18 @@ describe('emulator library ↔ catalog', () => {
       assertCatalogSong(twin);
       assert.equal(twin.attributes.name, song.attributes.name);
       assert.equal(twin.attributes.durationInMillis, song.attributes.durationInMillis);
-      assert.deepEqual(song.attributes.playParams, { id: song.id, kind: 'song', isLibrary: true, reporting: true, catalogId: twin.id, reportingId: twin.id });
+      assert.deepEqual(song.attributes.playParams, {
+        id: song.id,
+        kind: 'song',
+        isLibrary: true,
+        reporting: true,
+        catalogId: twin.id,
+        reportingId: twin.id,
+      });
       assert.equal(song.relationships.catalog.href, `/v1/me/library/songs/${song.id}/catalog`);
     }
-    for (const song of uploads) assert.deepEqual(song.attributes.playParams, { id: song.id, kind: 'song', isLibrary: true, reporting: false });
+    for (const song of uploads)
+      assert.deepEqual(song.attributes.playParams, { id: song.id, kind: 'song', isLibrary: true, reporting: false });
   });
 
   test('uploads are the songs of every tenth library album (indexes 9, 19, …)', async () => {
@@ -248,11 +276,14 @@ describe('emulator library ↔ catalog', () => {
     assert.equal((await t.get('/v1/me/library/songs?include=catalog', { 'Music-User-Token': 'revoked-or-unknown' })).status, 403);
   });
 
-  test('library album and playlist tracks: the album\'s songs in order; a playlist\'s picked songs', async () => {
+  test("library album and playlist tracks: the album's songs in order; a playlist's picked songs", async () => {
     const [album] = t.emulator.state.library.lists.albums;
     const tracks = await (await t.get(`/v1/me/library/albums/${album.id}/tracks?limit=100`)).json();
     assert.equal(tracks.data.length, album.attributes.trackCount);
-    assert.deepEqual(tracks.data.map((/** @type {any} */ s) => s.attributes.trackNumber), tracks.data.map((/** @type {any} */ _, i) => i + 1));
+    assert.deepEqual(
+      tracks.data.map((/** @type {any} */ s) => s.attributes.trackNumber),
+      tracks.data.map((/** @type {any} */ _, i) => i + 1),
+    );
     assert.ok(tracks.data.every((/** @type {any} */ s) => s.type === 'library-songs' && s.attributes.albumName === album.attributes.name));
     const [playlist] = t.emulator.state.library.lists.playlists;
     const listed = await (await t.get(`/v1/me/library/playlists/${playlist.id}/tracks?include=catalog&limit=100`)).json();
@@ -266,10 +297,20 @@ describe('emulator library ↔ catalog', () => {
     try {
       const { catalog } = other.state;
       assert.equal(catalog.songs.size, STORE.albums * STORE.tracksPerAlbum);
-      assert.deepEqual([...catalog.albums.keys()], [...t.emulator.state.catalog.albums.keys()].filter((id) => id.startsWith('2000')));
+      assert.deepEqual(
+        [...catalog.albums.keys()],
+        [...t.emulator.state.catalog.albums.keys()].filter((id) => id.startsWith('2000')),
+      );
       assert.deepEqual([...catalog.playlists.keys()], [...t.emulator.state.catalog.playlists.keys()]);
-      assert.deepEqual(catalog.albums.get(ALBUM)?.tracks.map((song) => song.id), Array.from({ length: 10 }, (_, i) => String(1000000001 + i)));
-      assert.notEqual(catalog.songs.get(SONG)?.name + '|' + catalog.songs.get('1000000003')?.name, t.emulator.state.catalog.songs.get(SONG)?.name + '|' + t.emulator.state.catalog.songs.get('1000000003')?.name, 'names follow the seed');
+      assert.deepEqual(
+        catalog.albums.get(ALBUM)?.tracks.map((song) => song.id),
+        Array.from({ length: 10 }, (_, i) => String(1000000001 + i)),
+      );
+      assert.notEqual(
+        catalog.songs.get(SONG)?.name + '|' + catalog.songs.get('1000000003')?.name,
+        t.emulator.state.catalog.songs.get(SONG)?.name + '|' + t.emulator.state.catalog.songs.get('1000000003')?.name,
+        'names follow the seed',
+      );
     } finally {
       await other.close();
     }

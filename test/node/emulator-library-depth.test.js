@@ -21,7 +21,7 @@ describe('emulator library depth', () => {
   /** Follows `next` to the end (putting `limit` back, as a client must), returning every page. */
   async function allPages(/** @type {string} */ first, limit = 100, headers = {}) {
     const pages = [];
-    for (let path = first; path; ) {
+    for (let path = first; path;) {
       const url = new URL(path, t.origin);
       url.searchParams.set('limit', String(limit));
       const body = await json(await t.get(url.pathname + url.search, headers));
@@ -44,7 +44,10 @@ describe('emulator library depth', () => {
     // A 300-item library has fewer songs than that: they come round again, in the same order.
     const songs = (await json(await t.get('/v1/me/library/songs?limit=1'))).meta.total;
     assert.equal(new Set(tracks.map((track) => track.id)).size, songs);
-    assert.deepEqual(tracks.slice(songs, 2 * songs).map((track) => track.id), tracks.slice(0, songs).map((track) => track.id));
+    assert.deepEqual(
+      tracks.slice(songs, 2 * songs).map((track) => track.id),
+      tracks.slice(0, songs).map((track) => track.id),
+    );
     // Other playlists hold a few dozen.
     const [, second] = (await json(await t.get('/v1/me/library/playlists?limit=2'))).data;
     const other = await json(await t.get(`/v1/me/library/playlists/${second.id}/tracks?limit=100`));
@@ -56,7 +59,10 @@ describe('emulator library depth', () => {
     const page = await json(await t.get(`/v1/me/library/playlists/${playlist.id}/tracks?limit=100&include=catalog`));
     const twins = page.data.map((/** @type {any} */ track) => track.relationships.catalog.data);
     assert.ok(twins.some((/** @type {any[]} */ data) => data.length === 1 && data[0].type === 'songs' && data[0].attributes.previews));
-    assert.ok(twins.some((/** @type {any[]} */ data) => data.length === 0), 'some uploads among 100 tracks');
+    assert.ok(
+      twins.some((/** @type {any[]} */ data) => data.length === 0),
+      'some uploads among 100 tracks',
+    );
   });
 
   test('library search groups matches by type, pages them by 5 up to 25, and refuses bad parameters', async () => {
@@ -69,12 +75,14 @@ describe('emulator library depth', () => {
         if (`${name}\n${artistName}\n${albumName}`.toLowerCase().includes(word.toLowerCase())) expected.push(song.id);
       }
     }
-    const first = await json(await t.get(`/v1/me/library/search?term=${encodeURIComponent(word.toUpperCase())}&types=library-songs,library-albums`));
+    const first = await json(
+      await t.get(`/v1/me/library/search?term=${encodeURIComponent(word.toUpperCase())}&types=library-songs,library-albums`),
+    );
     assert.deepEqual(first.meta.results.order.includes('library-songs'), true);
     assert.equal(first.results['library-songs'].data.length, Math.min(5, expected.length));
     // Every page, following the group's next (term and type, no limit) with limit=25.
     const found = [];
-    for (let path = `/v1/me/library/search?term=${encodeURIComponent(word)}&types=library-songs`; path; ) {
+    for (let path = `/v1/me/library/search?term=${encodeURIComponent(word)}&types=library-songs`; path;) {
       const url = new URL(path, t.origin);
       assert.equal(url.searchParams.get('limit'), null, 'next leaves the limit out');
       url.searchParams.set('limit', '25');
@@ -106,21 +114,32 @@ describe('emulator library depth', () => {
     assert.equal((await issue('everything')).status, 400);
     const none = (await json(await issue('none'))).musicUserToken;
     const empty = (await json(await issue('empty'))).musicUserToken;
-    for (const path of ['/v1/me/library/songs', '/v1/me/library/recently-added', '/v1/me/library/search?term=a&types=library-songs', '/v1/me/library/albums/l.x/tracks']) {
+    for (const path of [
+      '/v1/me/library/songs',
+      '/v1/me/library/recently-added',
+      '/v1/me/library/search?term=a&types=library-songs',
+      '/v1/me/library/albums/l.x/tracks',
+    ]) {
       const response = await t.get(path, { 'Music-User-Token': none });
       assert.equal(response.status, 404, path);
       assert.equal((await json(response)).errors[0].status, '404');
     }
     assert.equal((await t.get('/v1/me/storefront', { 'Music-User-Token': none })).status, 200, 'the account itself works');
     assert.deepEqual(await json(await t.get('/v1/me/library/albums', { 'Music-User-Token': empty })), { data: [], meta: { total: 0 } });
-    assert.deepEqual((await json(await t.get('/v1/me/library/search?term=a&types=library-songs', { 'Music-User-Token': empty }))).results, {});
+    assert.deepEqual(
+      (await json(await t.get('/v1/me/library/search?term=a&types=library-songs', { 'Music-User-Token': empty }))).results,
+      {},
+    );
     assert.equal((await t.get('/v1/me/library/albums/l.x', { 'Music-User-Token': empty })).status, 404);
     // The generated library is still there for everyone else.
     assert.ok((await json(await t.get('/v1/me/library/albums'))).data.length > 0);
   });
 
   test('the sign-in page takes library=none|empty for the token it issues, and refuses other values', async () => {
-    const page = (/** @type {string} */ library) => fetch(`${t.origin}/woa?a=${Buffer.from('{"thirdPartyToken":"x.y.z"}').toString('base64')}&referrer=http://localhost/&library=${library}`);
+    const page = (/** @type {string} */ library) =>
+      fetch(
+        `${t.origin}/woa?a=${Buffer.from('{"thirdPartyToken":"x.y.z"}').toString('base64')}&referrer=http://localhost/&library=${library}`,
+      );
     const bad = await page('nope');
     assert.equal(bad.status, 400);
     assert.match(await bad.text(), /Unknown library/);

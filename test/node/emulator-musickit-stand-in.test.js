@@ -11,7 +11,12 @@ import { descriptorOf } from '../../cli/emulator/musickit/items.js';
 
 const SCRIPT = '/musickit/v3/musickit.js';
 const LICENCE = '/WebObjects/MZPlay.woa/wa/webPlayback';
-const APPLE_HOSTS = ['https://js-cdn.music.apple.com', 'https://amp-api.music.apple.com', 'https://play.itunes.apple.com', 'https://buy.itunes.apple.com'];
+const APPLE_HOSTS = [
+  'https://js-cdn.music.apple.com',
+  'https://amp-api.music.apple.com',
+  'https://play.itunes.apple.com',
+  'https://buy.itunes.apple.com',
+];
 
 /** A stand-in for HTMLAudioElement with what the script uses; play() always succeeds. */
 class FakeAudio {
@@ -67,7 +72,21 @@ function runStandIn(origin, source, fetchImpl = fetch) {
   };
   Object.assign(document, { currentScript: new HTMLScriptElement() });
   /** @type {any} */
-  const context = { document, HTMLScriptElement, localStorage, location: { origin: 'http://localhost:1' }, Audio: FakeAudio, fetch: fetchImpl, URL, atob, CustomEvent, DOMException, setTimeout, queueMicrotask, console };
+  const context = {
+    document,
+    HTMLScriptElement,
+    localStorage,
+    location: { origin: 'http://localhost:1' },
+    Audio: FakeAudio,
+    fetch: fetchImpl,
+    URL,
+    atob,
+    CustomEvent,
+    DOMException,
+    setTimeout,
+    queueMicrotask,
+    console,
+  };
   context.window = context;
   vm.createContext(context);
   vm.runInContext(source, context);
@@ -96,7 +115,9 @@ describe('MusicKit stand-in', () => {
   });
 
   test('is our own code: no Apple copyright, bundle or source map, small', () => {
-    const parts = ['items.js', 'player.js'].map((name) => readFileSync(new URL(`../../cli/emulator/musickit/${name}`, import.meta.url), 'utf8'));
+    const parts = ['items.js', 'player.js'].map((name) =>
+      readFileSync(new URL(`../../cli/emulator/musickit/${name}`, import.meta.url), 'utf8'),
+    );
     for (const text of [source, ...parts]) {
       assert.doesNotMatch(text, /Apple Inc|Copyright|©|sourceMappingURL|__webpack|acknowledgements\.txt/i);
       // Apple's hosts appear only where a routed test loads it from Apple's CDN URL.
@@ -161,7 +182,10 @@ describe('MusicKit stand-in', () => {
     const playlist = t.emulator.state.catalog.playlists.keys().next().value;
     assert.equal((await music.setQueue({ playlist })).length, 240);
     const linked = await music.setQueue({ url: 'https://music.apple.com/us/album/x/2000000001?i=1000000003' });
-    assert.deepEqual(Array.from(linked.items, (/** @type {any} */ i) => i.id), ['1000000003']);
+    assert.deepEqual(
+      Array.from(linked.items, (/** @type {any} */ i) => i.id),
+      ['1000000003'],
+    );
     await assert.rejects(music.setQueue({ song: '42' }), { errorCode: 'CONTENT_UNAVAILABLE' });
   });
 
@@ -173,7 +197,10 @@ describe('MusicKit stand-in', () => {
     await assert.rejects(first, { name: 'AbortError' });
     const queue = await second;
     assert.equal(music.queue, queue);
-    assert.deepEqual(Array.from(queue.items, (/** @type {any} */ item) => item.id), ['1000000005']);
+    assert.deepEqual(
+      Array.from(queue.items, (/** @type {any} */ item) => item.id),
+      ['1000000005'],
+    );
     assert.notEqual(music.playbackState, 2, 'the replaced call does not start playing');
   });
 
@@ -196,7 +223,10 @@ describe('MusicKit stand-in', () => {
     await new Promise((resolve) => setImmediate(resolve));
     assert.deepEqual(states.slice(-2), [1, 2], 'loading, then playing');
     const { requests } = await (await fetch(`${t.origin}/_emulator/requests?path=${LICENCE}`)).json();
-    assert.deepEqual(requests.map((/** @type {any} */ r) => [r.method, r.status]), [['POST', 200]]);
+    assert.deepEqual(
+      requests.map((/** @type {any} */ r) => [r.method, r.status]),
+      [['POST', 200]],
+    );
   });
 
   test('library ids resolve with the stored token in Media-User-Token; a revoked token fails and unauthorizes', async () => {
@@ -219,9 +249,12 @@ describe('MusicKit stand-in', () => {
     music.addEventListener('mediaPlaybackError', (/** @type {any} */ e) => events.push(['error', e.errorCode]));
     await t.post('/_emulator/revoke', { token });
     await assert.rejects(music.setQueue({ song: '1000000001', startPlaying: true }), { errorCode: 'AUTHORIZATION_ERROR' });
-    assert.deepEqual(events, [['auth', 0], ['error', 'AUTHORIZATION_ERROR']]);
+    assert.deepEqual(events, [
+      ['auth', 0],
+      ['error', 'AUTHORIZATION_ERROR'],
+    ]);
     assert.equal(music.isAuthorized, false);
-    assert.equal(store.get('music.team123456.media-user-token'), token, 'the page\'s storage is the page\'s to clear');
+    assert.equal(store.get('music.team123456.media-user-token'), token, "the page's storage is the page's to clear");
   });
 
   test('unauthorize clears the MusicKit keys and reports not authorized', async () => {
@@ -237,7 +270,7 @@ describe('MusicKit stand-in', () => {
     assert.deepEqual(statuses, [0]);
   });
 
-  test('loaded from Apple\'s CDN URL (a routed test), it calls Apple\'s hosts as MusicKit does', async () => {
+  test("loaded from Apple's CDN URL (a routed test), it calls Apple's hosts as MusicKit does", async () => {
     /** @type {string[]} */
     const calls = [];
     /** @type {typeof fetch} */
@@ -259,8 +292,21 @@ describe('MusicKit stand-in', () => {
     assert.deepEqual(descriptorOf({ songs: ['1', 'i.abc'] }), { kind: 'songs', ids: ['1', 'i.abc'] });
     assert.deepEqual(descriptorOf({ album: 'l.abc' }), { kind: 'album', id: 'l.abc', library: true });
     assert.deepEqual(descriptorOf({ playlist: 'pl.0a1b' }), { kind: 'playlist', id: 'pl.0a1b', library: false });
-    assert.deepEqual(descriptorOf({ url: 'https://music.apple.com/gb/playlist/x/pl.0a1b' }), { kind: 'playlist', id: 'pl.0a1b', library: false });
-    for (const bad of [undefined, {}, { song: '../v1/me' }, { songs: [] }, { album: 'p.x' }, { playlist: '12' }, { url: 'nope' }, { url: 'https://music.apple.com/us/artist/x/1' }]) {
+    assert.deepEqual(descriptorOf({ url: 'https://music.apple.com/gb/playlist/x/pl.0a1b' }), {
+      kind: 'playlist',
+      id: 'pl.0a1b',
+      library: false,
+    });
+    for (const bad of [
+      undefined,
+      {},
+      { song: '../v1/me' },
+      { songs: [] },
+      { album: 'p.x' },
+      { playlist: '12' },
+      { url: 'nope' },
+      { url: 'https://music.apple.com/us/artist/x/1' },
+    ]) {
       assert.throws(() => descriptorOf(bad), { name: 'MKError', errorCode: 'INVALID_ARGUMENTS' }, JSON.stringify(bad));
     }
   });

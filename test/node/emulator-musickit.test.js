@@ -57,7 +57,11 @@ describe('emulator as MusicKit JS’s Apple', () => {
   test('the logout preflight allows MusicKit’s credentialed call from a local page', async () => {
     const response = await fetch(new URL('/account/web/logout', t.origin), {
       method: 'OPTIONS',
-      headers: { Origin: PAGE, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,media-user-token' },
+      headers: {
+        Origin: PAGE,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,media-user-token',
+      },
     });
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), PAGE);
@@ -90,7 +94,11 @@ describe('emulator as MusicKit JS’s Apple', () => {
   test('a foreign page gets neither CORS nor credentials', async () => {
     const preflight = await fetch(new URL('/account/web/logout', t.origin), {
       method: 'OPTIONS',
-      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'media-user-token' },
+      headers: {
+        Origin: 'https://evil.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'media-user-token',
+      },
     });
     assert.equal(preflight.status, 403);
     assert.equal(preflight.headers.get('access-control-allow-origin'), null);
@@ -105,12 +113,20 @@ describe('emulator as MusicKit JS’s Apple', () => {
 
   test('Apple’s own authorize page, routed to the emulator, may issue tokens; other sites may not', async () => {
     const issue = (/** @type {string} */ origin) =>
-      fetch(new URL('/woa/issue', t.origin), { method: 'POST', headers: { Origin: origin, 'Content-Type': 'application/json' }, body: '{}' });
+      fetch(new URL('/woa/issue', t.origin), {
+        method: 'POST',
+        headers: { Origin: origin, 'Content-Type': 'application/json' },
+        body: '{}',
+      });
     const apple = await issue('https://authorize.music.apple.com');
     assert.equal(apple.status, 200);
     assert.equal((await musicKitGet('/v1/me/storefront', (await apple.json()).musicUserToken)).status, 200);
     assert.equal((await issue('https://music.apple.com.evil.example')).status, 403);
-    const control = await fetch(new URL('/_emulator/issue', t.origin), { method: 'POST', headers: { Origin: 'https://authorize.music.apple.com' }, body: '{}' });
+    const control = await fetch(new URL('/_emulator/issue', t.origin), {
+      method: 'POST',
+      headers: { Origin: 'https://authorize.music.apple.com' },
+      body: '{}',
+    });
     assert.equal(control.status, 403);
   });
 });

@@ -41,6 +41,6 @@ export function wrongKeys() {
     'not PEM at all': ['AuthKey_KEY1234567.p8', /not a PKCS#8 PEM private key/],
     'empty string': ['', /privateKey must be the text of your AuthKey/],
     'a number': [42, /privateKey must be the text/],
-    'undefined': [undefined, /privateKey must be the text/],
+    undefined: [undefined, /privateKey must be the text/],
   };
 }

@@ -14,7 +14,9 @@ const manifest = JSON.parse(readFileSync(`${ROOT}custom-elements.json`, 'utf8'))
 const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
 const fired = new Map(
   manifest.modules.flatMap((/** @type {any} */ module) =>
-    (module.declarations ?? []).filter((/** @type {any} */ d) => d.tagName).map((/** @type {any} */ d) => [d.tagName, (d.events ?? []).map((/** @type {any} */ e) => e.name).sort()]),
+    (module.declarations ?? [])
+      .filter((/** @type {any} */ d) => d.tagName)
+      .map((/** @type {any} */ d) => [d.tagName, (d.events ?? []).map((/** @type {any} */ e) => e.name).sort()]),
   ),
 );
 
@@ -35,8 +37,16 @@ test('event props are named onAm… after the event', async () => {
 });
 
 test('every element has a wrapper, named like its class, in the entry point of its element', () => {
-  const wrapped = (/** @type {string} */ file) => [...readFileSync(`${ROOT}dist/react/${file}`, 'utf8').matchAll(/tagName: "([a-z-]+)"[\s\S]*?displayName: "(\w+)"/g)].map(([, tag, name]) => `${tag} ${name}`);
-  assert.deepEqual(wrapped('index.js'), ['am-auth-provider AmAuthProvider', 'am-authorize-button AmAuthorizeButton', 'am-unauthorize-button AmUnauthorizeButton', 'am-library-list AmLibraryList']);
+  const wrapped = (/** @type {string} */ file) =>
+    [...readFileSync(`${ROOT}dist/react/${file}`, 'utf8').matchAll(/tagName: "([a-z-]+)"[\s\S]*?displayName: "(\w+)"/g)].map(
+      ([, tag, name]) => `${tag} ${name}`,
+    );
+  assert.deepEqual(wrapped('index.js'), [
+    'am-auth-provider AmAuthProvider',
+    'am-authorize-button AmAuthorizeButton',
+    'am-unauthorize-button AmUnauthorizeButton',
+    'am-library-list AmLibraryList',
+  ]);
   assert.deepEqual(wrapped('playback.js'), ['am-player AmPlayer', 'am-play-button AmPlayButton']);
   // Pages without playback load no playback code through the wrappers.
   assert.doesNotMatch(readFileSync(`${ROOT}dist/react/index.js`, 'utf8'), /player|playback|play-button/);

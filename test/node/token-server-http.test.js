@@ -30,7 +30,9 @@ describe('toNodeListener over node:http', () => {
   /** @type {{origin: string, close: () => Promise<unknown>}} */
   let site;
   before(async () => {
-    site = await listen(toNodeListener(createDeveloperTokenHandler({ teamId: TEAM, keyId: KID, privateKey, origins: ['https://app.example'] })));
+    site = await listen(
+      toNodeListener(createDeveloperTokenHandler({ teamId: TEAM, keyId: KID, privateKey, origins: ['https://app.example'] })),
+    );
   });
   after(() => site.close());
 
@@ -51,7 +53,10 @@ describe('toNodeListener over node:http', () => {
     const post = await fetch(site.origin, { method: 'POST', body: 'x'.repeat(100_000) });
     assert.equal(post.status, 405);
     assert.equal(post.headers.get('allow'), 'GET, HEAD, OPTIONS');
-    const preflight = await fetch(site.origin, { method: 'OPTIONS', headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'GET' } });
+    const preflight = await fetch(site.origin, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'GET' },
+    });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-methods'), 'GET, HEAD');
   });
@@ -76,7 +81,10 @@ describe('toNodeListener over node:http', () => {
         const body = request.method === 'POST' ? await request.text() : '';
         return new Response(JSON.stringify({ url: request.url, method: request.method, accept: request.headers.get('accept'), body }), {
           status: 201,
-          headers: [['set-cookie', 'a=1'], ['set-cookie', 'b=2']],
+          headers: [
+            ['set-cookie', 'a=1'],
+            ['set-cookie', 'b=2'],
+          ],
         });
       }),
     );
@@ -99,7 +107,8 @@ describe('CLI: developer-token serve and inspect', () => {
   const keyFile = join(dir, `AuthKey_${KID}.p8`);
   writeFileSync(keyFile, privateKey);
   after(() => rmSync(dir, { recursive: true, force: true }));
-  const run = (/** @type {string[]} */ args, /** @type {string} */ input = '') => spawnSync(process.execPath, [CLI, 'developer-token', ...args], { encoding: 'utf8', input });
+  const run = (/** @type {string[]} */ args, /** @type {string} */ input = '') =>
+    spawnSync(process.execPath, [CLI, 'developer-token', ...args], { encoding: 'utf8', input });
   const signing = ['--team-id', TEAM, '--key-id', KID, '--key', keyFile];
 
   /** Starts `serve`, resolves with the URL it prints once it listens. */
@@ -169,7 +178,14 @@ describe('CLI: developer-token serve and inspect', () => {
 
   test('inspect: team, key, issued, expiry, days left, origins; from an argument, stdin or a URL', async () => {
     const now = Date.now();
-    const token = await createDeveloperToken({ teamId: TEAM, keyId: KID, privateKey, origins: ['https://example.com'], expiresIn: '30d', now });
+    const token = await createDeveloperToken({
+      teamId: TEAM,
+      keyId: KID,
+      privateKey,
+      origins: ['https://example.com'],
+      expiresIn: '30d',
+      now,
+    });
     const expected = [
       `Team:      ${TEAM}`,
       `Key id:    ${KID}`,

@@ -22,9 +22,11 @@ function clocked(/** @type {Partial<import('../../server/index.js').DeveloperTok
   return { clock, handler };
 }
 
-const get = (/** @type {import('../../server/index.js').DeveloperTokenHandler} */ handler, /** @type {RequestInit} */ init = {}) => handler(new Request(URL_, init));
+const get = (/** @type {import('../../server/index.js').DeveloperTokenHandler} */ handler, /** @type {RequestInit} */ init = {}) =>
+  handler(new Request(URL_, init));
 const tokenOf = async (/** @type {Response} */ response) => /** @type {string} */ ((await response.json()).token);
-const verify = (/** @type {string} */ token, /** @type {number} */ at) => jwtVerify(token, publicKey, { algorithms: ['ES256'], issuer: TEAM, currentDate: new Date(at) });
+const verify = (/** @type {string} */ token, /** @type {number} */ at) =>
+  jwtVerify(token, publicKey, { algorithms: ['ES256'], issuer: TEAM, currentDate: new Date(at) });
 const maxAge = (/** @type {Response} */ response) => Number(/max-age=(\d+)/.exec(response.headers.get('Cache-Control') ?? '')?.[1] ?? 0);
 
 test('the implementation matches the published types (index.d.ts), export for export', () => {
@@ -46,9 +48,17 @@ test('am-elements/server imports no node:* module, so Workers, Deno and Bun load
   const files = readdirSync(dir).filter((file) => file.endsWith('.js'));
   assert.ok(files.length >= 6);
   for (const file of files) {
-    const imports = [...readFileSync(new URL(file, dir), 'utf8').matchAll(/^(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/gm)].map((match) => match[1] ?? match[2] ?? match[3]);
+    const imports = [
+      ...readFileSync(new URL(file, dir), 'utf8').matchAll(
+        /^(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]/gm,
+      ),
+    ].map((match) => match[1] ?? match[2] ?? match[3]);
     assert.ok(imports.length > 0 || file === 'errors.js', file);
-    assert.deepEqual(imports.filter((name) => !name.startsWith('./') && name !== 'jose'), [], file);
+    assert.deepEqual(
+      imports.filter((name) => !name.startsWith('./') && name !== 'jose'),
+      [],
+      file,
+    );
   }
 });
 
@@ -62,7 +72,12 @@ describe('createDeveloperTokenHandler: the token', () => {
     assert.deepEqual(Object.keys(body), ['token']);
     const { payload, protectedHeader } = await verify(body.token, START);
     assert.deepEqual(protectedHeader, { alg: 'ES256', kid: KID });
-    assert.deepEqual(payload, { iss: TEAM, iat: START / 1000, exp: START / 1000 + 180 * 86_400, origin: ['https://example.com', 'http://localhost:8000'] });
+    assert.deepEqual(payload, {
+      iss: TEAM,
+      iat: START / 1000,
+      exp: START / 1000 + 180 * 86_400,
+      origin: ['https://example.com', 'http://localhost:8000'],
+    });
   });
 
   test('signs once and serves the same token while it is fresh', async () => {
@@ -124,10 +139,19 @@ describe('createDeveloperTokenHandler: the token', () => {
 });
 
 describe('createDeveloperTokenHandler: caching', () => {
-  test('Cache-Control never outlives the token\'s freshness (at most an hour)', async () => {
+  test("Cache-Control never outlives the token's freshness (at most an hour)", async () => {
     const { clock, handler } = clocked({ expiresIn: '30d', renewBefore: '7d' });
     const renewAt = START + 23 * DAY;
-    for (const at of [START, renewAt - 2 * 3_600_000, renewAt - 3_600_000, renewAt - 1_800_000, renewAt - 61_000, renewAt - 1001, renewAt - 999, renewAt - 1]) {
+    for (const at of [
+      START,
+      renewAt - 2 * 3_600_000,
+      renewAt - 3_600_000,
+      renewAt - 1_800_000,
+      renewAt - 61_000,
+      renewAt - 1001,
+      renewAt - 999,
+      renewAt - 1,
+    ]) {
       clock.now = at;
       const response = await get(handler);
       const seconds = maxAge(response);
@@ -181,7 +205,11 @@ describe('createDeveloperTokenHandler: methods and CORS', () => {
       assert.equal(response.headers.get('Access-Control-Allow-Origin'), null, origin);
     }
     const none = clocked();
-    assert.equal((await get(none.handler, { headers: { Origin: 'https://example.com' } })).headers.get('Access-Control-Allow-Origin'), null, 'no origins: no CORS');
+    assert.equal(
+      (await get(none.handler, { headers: { Origin: 'https://example.com' } })).headers.get('Access-Control-Allow-Origin'),
+      null,
+      'no origins: no CORS',
+    );
   });
 
   test('OPTIONS preflights: allowed for the origins and GET/HEAD only', async () => {
@@ -194,7 +222,11 @@ describe('createDeveloperTokenHandler: methods and CORS', () => {
     assert.equal(allowed.headers.get('Access-Control-Allow-Methods'), 'GET, HEAD');
     assert.equal(allowed.headers.get('Access-Control-Max-Age'), '86400');
     assert.equal(allowed.headers.get('Vary'), 'Origin');
-    for (const [origin, method] of [['https://evil.example', 'GET'], ['https://example.com', 'POST'], ['https://example.com', 'DELETE']]) {
+    for (const [origin, method] of [
+      ['https://evil.example', 'GET'],
+      ['https://example.com', 'POST'],
+      ['https://example.com', 'DELETE'],
+    ]) {
       const refused = await preflight(origin, method);
       assert.equal(refused.status, 204);
       assert.equal(refused.headers.get('Access-Control-Allow-Origin'), null, `${origin} ${method}`);
@@ -229,16 +261,23 @@ describe('createDeveloperTokenHandler: refusals', () => {
   const options = {
     'lowercase team id': [{ ...base, teamId: 'abcde12345' }, 'invalid-team-id', /team id/],
     'short key id': [{ ...base, keyId: 'KEY1' }, 'invalid-key-id', /key id/],
-    'a lifetime over Apple\'s limit': [{ ...base, expiresIn: '182d' }, 'invalid-lifetime', /too long/],
+    "a lifetime over Apple's limit": [{ ...base, expiresIn: '182d' }, 'invalid-lifetime', /too long/],
     'a lifetime that is not a duration': [{ ...base, expiresIn: '6 months' }, 'invalid-lifetime', /Invalid duration/],
-    'renewBefore as long as the lifetime': [{ ...base, expiresIn: '30d', renewBefore: '30d' }, 'invalid-lifetime', /renewBefore .* shorter than/],
+    'renewBefore as long as the lifetime': [
+      { ...base, expiresIn: '30d', renewBefore: '30d' },
+      'invalid-lifetime',
+      /renewBefore .* shorter than/,
+    ],
     'a bad renewBefore': [{ ...base, renewBefore: 'soon' }, 'invalid-lifetime', /Invalid renewBefore "soon"/],
     'an origin with a path': [{ ...base, origins: ['https://example.com/app'] }, 'invalid-origin', /Invalid origin/],
     'origins as a string': [{ ...base, origins: 'https://example.com' }, 'invalid-origin', /array/],
   };
   for (const [name, [given, code, message]] of Object.entries(options)) {
     test(`refuses at creation: ${name}`, () => {
-      assert.throws(() => createDeveloperTokenHandler(/** @type {any} */ (given)), (/** @type {any} */ error) => error.code === code && message.test(error.message));
+      assert.throws(
+        () => createDeveloperTokenHandler(/** @type {any} */ (given)),
+        (/** @type {any} */ error) => error.code === code && message.test(error.message),
+      );
     });
   }
   test('refuses no options at all', () => {

@@ -60,7 +60,9 @@ export async function startInClick<T>(action: () => T): Promise<{ result: T }> {
 
 /** `action` run in a real click (see `startInClick`), awaited: `await inClick(() => provider.authorize())`. */
 export async function inClick<T>(action: () => T): Promise<Awaited<T>> {
-  return await (await startInClick(action)).result;
+  return await (
+    await startInClick(action)
+  ).result;
 }
 
 export const OUTCOME_EVENTS = ['am-authorize', 'am-decline', 'am-unavailable', 'am-cancel', 'am-error'] as const;
@@ -68,7 +70,8 @@ export const OUTCOME_EVENTS = ['am-authorize', 'am-decline', 'am-unavailable', '
 /** Records every outcome event that reaches the document, with the element it came from. */
 export function recordOutcomes() {
   const events: { type: string; target: EventTarget | null; detail: any }[] = [];
-  const listener = (event: Event) => events.push({ type: event.type, target: event.composedPath()[0], detail: (event as CustomEvent).detail });
+  const listener = (event: Event) =>
+    events.push({ type: event.type, target: event.composedPath()[0], detail: (event as CustomEvent).detail });
   for (const type of [...OUTCOME_EVENTS, 'am-unauthorize']) document.addEventListener(type, listener);
   return {
     events,

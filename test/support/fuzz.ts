@@ -44,7 +44,9 @@ export function randomMessage(random: ReturnType<typeof seededRandom>, depth = 0
       return JSON.stringify({ jsonrpc: '2.0', id: 1, method: random.pick(methods) });
     case 3: {
       // A JSON-parsed object with an own "__proto__" key: the classic pollution shape.
-      return JSON.parse(`{"__proto__": {"jsonrpc": "2.0", "polluted": true}, "id": ${random.int(9)}, "method": ${JSON.stringify(random.pick(methods))}}`);
+      return JSON.parse(
+        `{"__proto__": {"jsonrpc": "2.0", "polluted": true}, "id": ${random.int(9)}, "method": ${JSON.stringify(random.pick(methods))}}`,
+      );
     }
     default: {
       const message: Record<string, unknown> = {};

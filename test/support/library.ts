@@ -80,10 +80,13 @@ export const requests = async (path: string) => (await emulatorRequests(path)) a
 
 /** GETs an API path of the emulator as the signed-in user, as the page would. */
 export async function apiGet(path: string, musicUserToken: string): Promise<any> {
-  const response = await fetch(`${await emulatorOrigin()}${path}`, { headers: { Authorization: `Bearer ${developerToken}`, 'Music-User-Token': musicUserToken } });
+  const response = await fetch(`${await emulatorOrigin()}${path}`, {
+    headers: { Authorization: `Bearer ${developerToken}`, 'Music-User-Token': musicUserToken },
+  });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return response.json();
 }
 
 /** Whether `element` takes up space on screen (the "Load more" button is 1 px while hidden). */
-export const shown = (element: Element | null | undefined) => !!element && element.getBoundingClientRect().width > 1 && element.getBoundingClientRect().height > 1;
+export const shown = (element: Element | null | undefined) =>
+  !!element && element.getBoundingClientRect().width > 1 && element.getBoundingClientRect().height > 1;

@@ -22,7 +22,11 @@ export function scriptedApi(fetch: typeof globalThis.fetch, apiUrl = 'https://ap
 export function provideSignedIn(
   host: HTMLElement,
   fetch: typeof globalThis.fetch,
-  { apiUrl = 'https://api.music.apple.com', state: overrides = {}, pending = false }: { apiUrl?: string; state?: Partial<Omit<AuthState, 'controller'>>; pending?: boolean } = {},
+  {
+    apiUrl = 'https://api.music.apple.com',
+    state: overrides = {},
+    pending = false,
+  }: { apiUrl?: string; state?: Partial<Omit<AuthState, 'controller'>>; pending?: boolean } = {},
 ): AppleMusicApi {
   const api = scriptedApi(fetch, apiUrl);
   const state: AuthState = {

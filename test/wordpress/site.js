@@ -25,7 +25,8 @@ export function checkPrerequisites() {
   const missing = [];
   const which = (/** @type {string} */ name) => Boolean(findTool(name));
   if (!which('php')) missing.push('php (php-cli)');
-  else if (spawnSync('php', ['-r', 'exit(extension_loaded("mysqli") ? 0 : 1);']).status !== 0) missing.push('the PHP mysqli extension (php-mysql)');
+  else if (spawnSync('php', ['-r', 'exit(extension_loaded("mysqli") ? 0 : 1);']).status !== 0)
+    missing.push('the PHP mysqli extension (php-mysql)');
   if (!which('mariadbd') || !which('mariadb-install-db') || !which('mariadb')) missing.push('MariaDB (mariadb-server)');
   if (!existsSync(join(WORDPRESS, 'wp-settings.php'))) missing.push(`WordPress in ${WORDPRESS} (wordpress)`);
   if (missing.length) {
@@ -127,7 +128,14 @@ export async function startWordPress({ pluginDir, themeDir, pages }) {
     const socket = join(root, 'mysqld.sock');
     const install = spawnSync(
       /** @type {string} */ (findTool('mariadb-install-db')),
-      ['--no-defaults', `--datadir=${dataDir}`, '--auth-root-authentication-method=normal', '--skip-test-db', '--skip-name-resolve', ...userArgs],
+      [
+        '--no-defaults',
+        `--datadir=${dataDir}`,
+        '--auth-root-authentication-method=normal',
+        '--skip-test-db',
+        '--skip-name-resolve',
+        ...userArgs,
+      ],
       { encoding: 'utf8' },
     );
     if (install.status !== 0) throw new Error(`mariadb-install-db failed:\n${install.stdout}\n${install.stderr}`);
@@ -145,7 +153,15 @@ export async function startWordPress({ pluginDir, themeDir, pages }) {
     cleanups.push(mariadb.stop);
     await waitFor(() => {
       if (mariadb.child.exitCode !== null) throw new Error(`mariadbd exited:\n${mariadb.output.text}`);
-      return spawnSync(/** @type {string} */ (findTool('mariadb')), ['--no-defaults', '-uroot', `--socket=${socket}`, '-e', 'CREATE DATABASE IF NOT EXISTS wordpress']).status === 0;
+      return (
+        spawnSync(/** @type {string} */ (findTool('mariadb')), [
+          '--no-defaults',
+          '-uroot',
+          `--socket=${socket}`,
+          '-e',
+          'CREATE DATABASE IF NOT EXISTS wordpress',
+        ]).status === 0
+      );
     }, 'MariaDB to accept connections');
 
     // 2. WordPress: Debian's files, our wp-config.php and wp-content.

@@ -163,163 +163,197 @@ async function signIn(context, button) {
   if (!popup.isClosed()) await popup.waitForEvent('close', { timeout: 15_000 });
 }
 
-test('WordPress: the plugin is activated from the Plugins screen and configured in Settings → Apple Music', { timeout: TIMEOUT }, async () => {
-  assert.match(site.version, /^6\./, `Debian's WordPress: ${site.version}`);
-  const context = await newContext();
-  const page = await logIn(context);
+test(
+  'WordPress: the plugin is activated from the Plugins screen and configured in Settings → Apple Music',
+  { timeout: TIMEOUT },
+  async () => {
+    assert.match(site.version, /^6\./, `Debian's WordPress: ${site.version}`);
+    const context = await newContext();
+    const page = await logIn(context);
 
-  // Activate.
-  await page.goto(`${site.origin}/wp-admin/plugins.php`);
-  const row = page.locator('tr[data-plugin="am-elements/am-elements.php"]');
-  await row.waitFor();
-  assert.match(await row.innerText(), /Apple Music Elements/);
-  await Promise.all([page.waitForURL(/plugins\.php\?.*activate=true/), row.locator('.activate a').click()]);
-  await row.locator('a', { hasText: 'Settings' }).waitFor();
+    // Activate.
+    await page.goto(`${site.origin}/wp-admin/plugins.php`);
+    const row = page.locator('tr[data-plugin="am-elements/am-elements.php"]');
+    await row.waitFor();
+    assert.match(await row.innerText(), /Apple Music Elements/);
+    await Promise.all([page.waitForURL(/plugins\.php\?.*activate=true/), row.locator('.activate a').click()]);
+    await row.locator('a', { hasText: 'Settings' }).waitFor();
 
-  // Settings → Apple Music is in the admin menu.
-  assert.equal(await page.locator('#adminmenu a[href="options-general.php?page=am-elements"]', { hasText: 'Apple Music' }).count(), 1);
-  await page.goto(settingsUrl());
-  assert.match(await page.locator('.wrap').innerText(), /No developer token is configured yet/);
+    // Settings → Apple Music is in the admin menu.
+    assert.equal(await page.locator('#adminmenu a[href="options-general.php?page=am-elements"]', { hasText: 'Apple Music' }).count(), 1);
+    await page.goto(settingsUrl());
+    assert.match(await page.locator('.wrap').innerText(), /No developer token is configured yet/);
 
-  // Refused values: a malformed token, an expired token, a non-http URL. Nothing is saved.
-  await page.fill('#am_elements_developer_token', 'not-a-jwt');
-  await page.fill('#am_elements_api_url', 'javascript:alert(1)');
-  await page.click('#submit');
-  await page.locator('#setting-error-am_elements_token_malformed').waitFor();
-  await page.locator('#setting-error-am_elements_api_url').waitFor();
-  await page.fill('#am_elements_developer_token', developerToken({ exp: Math.floor(Date.now() / 1000) - 60 }));
-  await page.click('#submit');
-  await page.locator('#setting-error-am_elements_token_expired').waitFor();
-  assert.equal(savedSetting('developer_token'), '');
-  assert.equal(savedSetting('api_url'), '');
+    // Refused values: a malformed token, an expired token, a non-http URL. Nothing is saved.
+    await page.fill('#am_elements_developer_token', 'not-a-jwt');
+    await page.fill('#am_elements_api_url', 'javascript:alert(1)');
+    await page.click('#submit');
+    await page.locator('#setting-error-am_elements_token_malformed').waitFor();
+    await page.locator('#setting-error-am_elements_api_url').waitFor();
+    await page.fill('#am_elements_developer_token', developerToken({ exp: Math.floor(Date.now() / 1000) - 60 }));
+    await page.click('#submit');
+    await page.locator('#setting-error-am_elements_token_expired').waitFor();
+    assert.equal(savedSetting('developer_token'), '');
+    assert.equal(savedSetting('api_url'), '');
 
-  // The real configuration: token, emulator endpoints (auto-allowing popup), storage.
-  await page.fill('#am_elements_developer_token', `  ${TOKEN}\n`);
-  await page.fill('#am_elements_authorize_url', `${emulator.origin}/woa?outcome=authorize`);
-  await page.fill('#am_elements_api_url', emulator.origin);
-  await page.selectOption('#am_elements_storage', 'local');
-  await page.click('#submit');
-  await page.locator('#setting-error-settings_updated').waitFor();
-  const html = await page.content();
-  assert.ok(!html.includes(TOKEN), 'the settings page never prints the saved token');
-  assert.match(await page.locator('#am_elements_token_status').innerText(), /team TEAMWP1234, key KEYWP12345/);
-  assert.equal(await page.inputValue('#am_elements_developer_token'), '', 'the token field is write-only');
-  assert.equal(await page.inputValue('#am_elements_authorize_url'), `${emulator.origin}/woa?outcome=authorize`);
-  await page.screenshot({ path: `${SHOTS}01-settings.png`, fullPage: true });
+    // The real configuration: token, emulator endpoints (auto-allowing popup), storage.
+    await page.fill('#am_elements_developer_token', `  ${TOKEN}\n`);
+    await page.fill('#am_elements_authorize_url', `${emulator.origin}/woa?outcome=authorize`);
+    await page.fill('#am_elements_api_url', emulator.origin);
+    await page.selectOption('#am_elements_storage', 'local');
+    await page.click('#submit');
+    await page.locator('#setting-error-settings_updated').waitFor();
+    const html = await page.content();
+    assert.ok(!html.includes(TOKEN), 'the settings page never prints the saved token');
+    assert.match(await page.locator('#am_elements_token_status').innerText(), /team TEAMWP1234, key KEYWP12345/);
+    assert.equal(await page.inputValue('#am_elements_developer_token'), '', 'the token field is write-only');
+    assert.equal(await page.inputValue('#am_elements_authorize_url'), `${emulator.origin}/woa?outcome=authorize`);
+    await page.screenshot({ path: `${SHOTS}01-settings.png`, fullPage: true });
 
-  // Saving again with the token field empty keeps the token.
-  await page.click('#submit');
-  await page.locator('#setting-error-settings_updated').waitFor();
-  assert.deepEqual(savedSettings(), {
-    developer_token: TOKEN,
-    developer_token_url: '',
-    storage: 'local',
-    storefront: '',
-    authorize_url: `${emulator.origin}/woa?outcome=authorize`,
-    api_url: emulator.origin,
-  });
+    // Saving again with the token field empty keeps the token.
+    await page.click('#submit');
+    await page.locator('#setting-error-settings_updated').waitFor();
+    assert.deepEqual(savedSettings(), {
+      developer_token: TOKEN,
+      developer_token_url: '',
+      storage: 'local',
+      storefront: '',
+      authorize_url: `${emulator.origin}/woa?outcome=authorize`,
+      api_url: emulator.origin,
+    });
 
-  // options.php refuses a submission without the Settings API's nonce.
-  const forged = await page.request.post(`${site.origin}/wp-admin/options.php`, {
-    form: { option_page: 'am_elements', action: 'update', 'am_elements_settings[api_url]': 'https://evil.example' },
-    maxRedirects: 0,
-  });
-  assert.notEqual(forged.status(), 302, 'no redirect back with "settings saved"');
-  assert.equal(savedSettings().api_url, emulator.origin, 'a forged submission changes nothing');
+    // options.php refuses a submission without the Settings API's nonce.
+    const forged = await page.request.post(`${site.origin}/wp-admin/options.php`, {
+      form: { option_page: 'am_elements', action: 'update', 'am_elements_settings[api_url]': 'https://evil.example' },
+      maxRedirects: 0,
+    });
+    assert.notEqual(forged.status(), 302, 'no redirect back with "settings saved"');
+    assert.equal(savedSettings().api_url, emulator.origin, 'a forged submission changes nothing');
 
-  await context.close();
-});
+    await context.close();
+  },
+);
 
-test('WordPress: shortcodes render escaped elements inside providers, and load the bundle only where used', { timeout: TIMEOUT }, async () => {
-  const get = async (slug) => {
-    const response = await fetch(site.pageUrl(slug));
-    assert.equal(response.status, 200, slug);
-    return response.text();
-  };
+test(
+  'WordPress: shortcodes render escaped elements inside providers, and load the bundle only where used',
+  { timeout: TIMEOUT },
+  async () => {
+    const get = async (slug) => {
+      const response = await fetch(site.pageUrl(slug));
+      assert.equal(response.status, 200, slug);
+      return response.text();
+    };
 
-  const plain = await get('plain');
-  assert.ok(!plain.includes('am-elements.js'), 'a page without shortcodes does not load the bundle');
+    const plain = await get('plain');
+    assert.ok(!plain.includes('am-elements.js'), 'a page without shortcodes does not load the bundle');
 
-  const standalone = await get('standalone');
-  const moduleTags = standalone.match(/<script[^>]*am-elements\/assets\/am-elements\.js[^>]*>/g) ?? [];
-  assert.equal(moduleTags.length, 1, 'the bundle is loaded once');
-  assert.match(moduleTags[0], /type="module"/, 'as an ES module');
-  assert.doesNotMatch(moduleTags[0], /text\/javascript/);
-  // The providers follow each other themselves: the old relay script is gone.
-  assert.doesNotMatch(standalone, /am-elements-wp\.js/, 'no relay script');
-  assert.doesNotMatch(standalone, /data-am-elements-wp/, 'no relay marker on the providers');
-  assert.ok(!existsSync(`${PLUGIN}assets/am-elements-wp.js`), 'the relay is not shipped');
-  assert.equal((standalone.match(/<script\b[^>]*\/plugins\/am-elements\//g) ?? []).length, 1, 'the bundle is the plugin\'s only script');
-  const providers = standalone.match(/<am-auth-provider[^>]*>/g) ?? [];
-  assert.equal(providers.length, 3, 'one provider per standalone shortcode');
-  const escapedAuthorizeUrl = `${emulator.origin}/woa?outcome=authorize`;
-  assert.ok(providers[0].includes(`developer-token="${TOKEN}"`), providers[0]);
-  assert.ok(providers[0].includes(`authorize-url="${escapedAuthorizeUrl}"`), providers[0]);
-  assert.ok(providers[0].includes(`api-url="${emulator.origin}"`), providers[0]);
-  assert.ok(providers[0].includes('storage="local"'), providers[0]);
-  assert.ok(!providers[0].includes('developer-token-url'), 'no token URL when a token is saved');
-  assert.match(standalone, /<am-library-list type="songs" limit="30"><\/am-library-list>/);
-  assert.match(standalone, /<am-authorize-button>Connect Apple Music<\/am-authorize-button>/);
-  assert.match(standalone, /<am-unauthorize-button>Sign out<\/am-unauthorize-button>/);
+    const standalone = await get('standalone');
+    const moduleTags = standalone.match(/<script[^>]*am-elements\/assets\/am-elements\.js[^>]*>/g) ?? [];
+    assert.equal(moduleTags.length, 1, 'the bundle is loaded once');
+    assert.match(moduleTags[0], /type="module"/, 'as an ES module');
+    assert.doesNotMatch(moduleTags[0], /text\/javascript/);
+    // The providers follow each other themselves: the old relay script is gone.
+    assert.doesNotMatch(standalone, /am-elements-wp\.js/, 'no relay script');
+    assert.doesNotMatch(standalone, /data-am-elements-wp/, 'no relay marker on the providers');
+    assert.ok(!existsSync(`${PLUGIN}assets/am-elements-wp.js`), 'the relay is not shipped');
+    assert.equal((standalone.match(/<script\b[^>]*\/plugins\/am-elements\//g) ?? []).length, 1, "the bundle is the plugin's only script");
+    const providers = standalone.match(/<am-auth-provider[^>]*>/g) ?? [];
+    assert.equal(providers.length, 3, 'one provider per standalone shortcode');
+    const escapedAuthorizeUrl = `${emulator.origin}/woa?outcome=authorize`;
+    assert.ok(providers[0].includes(`developer-token="${TOKEN}"`), providers[0]);
+    assert.ok(providers[0].includes(`authorize-url="${escapedAuthorizeUrl}"`), providers[0]);
+    assert.ok(providers[0].includes(`api-url="${emulator.origin}"`), providers[0]);
+    assert.ok(providers[0].includes('storage="local"'), providers[0]);
+    assert.ok(!providers[0].includes('developer-token-url'), 'no token URL when a token is saved');
+    assert.match(standalone, /<am-library-list type="songs" limit="30"><\/am-library-list>/);
+    assert.match(standalone, /<am-authorize-button>Connect Apple Music<\/am-authorize-button>/);
+    assert.match(standalone, /<am-unauthorize-button>Sign out<\/am-unauthorize-button>/);
 
-  const grouped = await get('grouped');
-  assert.equal((grouped.match(/<am-auth-provider[^>]*>/g) ?? []).length, 1, 'one provider around the group');
-  assert.match(grouped, /<am-library-list type="albums" limit="12" page-size="5">/);
-  assert.match(grouped, /<am-authorize-button>Sign in<\/am-authorize-button>/);
+    const grouped = await get('grouped');
+    assert.equal((grouped.match(/<am-auth-provider[^>]*>/g) ?? []).length, 1, 'one provider around the group');
+    assert.match(grouped, /<am-library-list type="albums" limit="12" page-size="5">/);
+    assert.match(grouped, /<am-authorize-button>Sign in<\/am-authorize-button>/);
 
-  // Visitors see nothing for an invalid type; labels are text; numbers are clamped.
-  const checks = await get('checks');
-  assert.ok(!checks.includes('podcasts'), 'an unknown type renders nothing for visitors');
-  assert.ok(!/<img/i.test(checks.split('<main>')[1]), 'a label cannot inject markup');
-  assert.match(checks, /<am-authorize-button>Connect Apple Music<\/am-authorize-button>/, 'a label of markup only falls back to the default');
-  assert.match(checks, /<am-unauthorize-button>Bye &amp; thanks<\/am-unauthorize-button>/, 'an enclosed label is plain text');
-  assert.match(checks, /<am-library-list type="music-videos" page-size="100"><\/am-library-list>/, 'type is case-insensitive, page_size clamped, a negative limit dropped');
+    // Visitors see nothing for an invalid type; labels are text; numbers are clamped.
+    const checks = await get('checks');
+    assert.ok(!checks.includes('podcasts'), 'an unknown type renders nothing for visitors');
+    assert.ok(!/<img/i.test(checks.split('<main>')[1]), 'a label cannot inject markup');
+    assert.match(
+      checks,
+      /<am-authorize-button>Connect Apple Music<\/am-authorize-button>/,
+      'a label of markup only falls back to the default',
+    );
+    assert.match(checks, /<am-unauthorize-button>Bye &amp; thanks<\/am-unauthorize-button>/, 'an enclosed label is plain text');
+    assert.match(
+      checks,
+      /<am-library-list type="music-videos" page-size="100"><\/am-library-list>/,
+      'type is case-insensitive, page_size clamped, a negative limit dropped',
+    );
 
-  // Editors are told what is wrong; the same page, rendered for an administrator.
-  const asEditor = site.wpEval(`wp_set_current_user( 1 ); echo do_shortcode( '[am_library_list type="podcasts"]' );`);
-  assert.match(asEditor, /unknown type &quot;podcasts&quot;\. Use one of: albums, songs, playlists, artists, music-videos, recently-added/);
+    // Editors are told what is wrong; the same page, rendered for an administrator.
+    const asEditor = site.wpEval(`wp_set_current_user( 1 ); echo do_shortcode( '[am_library_list type="podcasts"]' );`);
+    assert.match(
+      asEditor,
+      /unknown type &quot;podcasts&quot;\. Use one of: albums, songs, playlists, artists, music-videos, recently-added/,
+    );
 
-  // The list's texts: a shortcode attribute (plain text), else the site's translation; the
-  // English defaults need no attribute (the standalone page above has none).
-  const translated = site.wpEval(`
+    // The list's texts: a shortcode attribute (plain text), else the site's translation; the
+    // English defaults need no attribute (the standalone page above has none).
+    const translated = site.wpEval(`
     add_filter( 'gettext', function ( $translation, $text, $domain ) {
       return 'am-elements' === $domain && 'Loading…' === $text ? 'Chargement…' : $translation;
     }, 10, 3 );
     echo do_shortcode( '[am_auth_provider][am_library_list retry_text="Réessayer" empty_text=\\'Say "hi" <b>now</b>\\'][/am_auth_provider]' );`);
-  const listTag = translated.match(/<am-library-list[^>]*>/)?.[0] ?? '';
-  assert.match(listTag, / loading-text="Chargement…"/, listTag);
-  assert.match(listTag, / retry-text="Réessayer"/, listTag);
-  assert.match(listTag, / empty-text="Say &quot;hi&quot; now"/, listTag);
-  assert.equal((listTag.match(/-text="/g) ?? []).length, 3, `only the changed texts: ${listTag}`);
-  // The plugin's English texts are the element's own defaults (read from the manifest).
-  const manifest = JSON.parse(readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
-  const list = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'am-library-list');
-  const elementTexts = Object.fromEntries(list.attributes.filter((a) => a.name.endsWith('-text')).map((a) => [a.name, JSON.parse(`"${a.default.slice(1, -1)}"`)]));
-  const php = readFileSync(`${PLUGIN}includes/class-am-elements-shortcodes.php`, 'utf8');
-  const pluginTexts = Object.fromEntries([...php.matchAll(/'([a-z-]+-text)'\s*=> array\( '([^']*)'/g)].map((m) => [m[1], m[2]]));
-  assert.deepEqual(pluginTexts, elementTexts);
+    const listTag = translated.match(/<am-library-list[^>]*>/)?.[0] ?? '';
+    assert.match(listTag, / loading-text="Chargement…"/, listTag);
+    assert.match(listTag, / retry-text="Réessayer"/, listTag);
+    assert.match(listTag, / empty-text="Say &quot;hi&quot; now"/, listTag);
+    assert.equal((listTag.match(/-text="/g) ?? []).length, 3, `only the changed texts: ${listTag}`);
+    // The plugin's English texts are the element's own defaults (read from the manifest).
+    const manifest = JSON.parse(readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
+    const list = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'am-library-list');
+    const elementTexts = Object.fromEntries(
+      list.attributes.filter((a) => a.name.endsWith('-text')).map((a) => [a.name, JSON.parse(`"${a.default.slice(1, -1)}"`)]),
+    );
+    const php = readFileSync(`${PLUGIN}includes/class-am-elements-shortcodes.php`, 'utf8');
+    const pluginTexts = Object.fromEntries([...php.matchAll(/'([a-z-]+-text)'\s*=> array\( '([^']*)'/g)].map((m) => [m[1], m[2]]));
+    assert.deepEqual(pluginTexts, elementTexts);
 
-  // WordPress 6.5+ (not in Debian 12): with the script module API present, the bundle goes
-  // through wp_enqueue_script_module() instead of a classic script. Stubbed here.
-  const modulePath = JSON.parse(
-    site.wpEval(`
+    // WordPress 6.5+ (not in Debian 12): with the script module API present, the bundle goes
+    // through wp_enqueue_script_module() instead of a classic script. Stubbed here.
+    const modulePath = JSON.parse(
+      site.wpEval(`
       $GLOBALS['am_test_modules'] = array();
       function wp_register_script_module( $id, $src, $deps = array(), $version = false ) { $GLOBALS['am_test_modules'][] = array( 'register', $id, $src ); }
       function wp_enqueue_script_module( $id ) { $GLOBALS['am_test_modules'][] = array( 'enqueue', $id ); }
       do_shortcode( '[am_authorize_button][am_library_list]' );
       echo wp_json_encode( array( 'calls' => $GLOBALS['am_test_modules'], 'classic' => wp_script_is( 'am-elements', 'enqueued' ), 'relay' => wp_script_is( 'am-elements-wp', 'registered' ) ) );`),
-  );
-  assert.deepEqual(modulePath.calls.map((call) => call.slice(0, 2)), [['register', 'am-elements'], ['enqueue', 'am-elements']]);
-  assert.match(modulePath.calls[0][2], /\/wp-content\/plugins\/am-elements\/assets\/am-elements\.js$/);
-  assert.equal(modulePath.classic, false, 'no classic script then');
-  assert.equal(modulePath.relay, false, 'no relay script is registered');
+    );
+    assert.deepEqual(
+      modulePath.calls.map((call) => call.slice(0, 2)),
+      [
+        ['register', 'am-elements'],
+        ['enqueue', 'am-elements'],
+      ],
+    );
+    assert.match(modulePath.calls[0][2], /\/wp-content\/plugins\/am-elements\/assets\/am-elements\.js$/);
+    assert.equal(modulePath.classic, false, 'no classic script then');
+    assert.equal(modulePath.relay, false, 'no relay script is registered');
 
-  // The plugin's PHP files do nothing when requested directly.
-  for (const file of ['am-elements.php', 'uninstall.php', 'blocks/apple-music/editor.asset.php', ...['settings', 'shortcodes', 'block', 'assets', 'signer', 'token-server', 'signing-settings'].map((name) => `includes/class-am-elements-${name}.php`)]) {
-    const response = await fetch(`${site.origin}/wp-content/plugins/am-elements/${file}`);
-    assert.equal((await response.text()).trim(), '', `${file} prints nothing when requested directly`);
-  }
-});
+    // The plugin's PHP files do nothing when requested directly.
+    for (const file of [
+      'am-elements.php',
+      'uninstall.php',
+      'blocks/apple-music/editor.asset.php',
+      ...['settings', 'shortcodes', 'block', 'assets', 'signer', 'token-server', 'signing-settings'].map(
+        (name) => `includes/class-am-elements-${name}.php`,
+      ),
+    ]) {
+      const response = await fetch(`${site.origin}/wp-content/plugins/am-elements/${file}`);
+      assert.equal((await response.text()).trim(), '', `${file} prints nothing when requested directly`);
+    }
+  },
+);
 
 // The Apple Music block, on a page and in the editor (test/wordpress/block.js).
 blockTests({
@@ -335,97 +369,110 @@ blockTests({
   timeout: TIMEOUT,
 });
 
-test('WordPress: a visitor signs in from standalone shortcodes, every provider follows, the library shows', { timeout: TIMEOUT }, async () => {
-  const context = await newContext();
-  const { page, errors } = await newPage(context);
-  const scripts = [];
-  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
-  await recordProviderEvents(page);
-  await page.goto(site.pageUrl('standalone'));
-  await waitForProviders(page, 'not-determined');
-  assert.equal(await page.locator('am-auth-provider').count(), 3, 'three providers: button, list, sign-out button');
-  const list = page.locator('am-library-list');
-  await list.locator('[part~="signed-out"]').waitFor({ state: 'visible' });
-  assert.ok(!scripts.some((url) => url.includes('am-elements-wp')), `no relay script is loaded: ${scripts.join(', ')}`);
-  await page.screenshot({ path: `${SHOTS}02-standalone-signed-out.png`, fullPage: true });
+test(
+  'WordPress: a visitor signs in from standalone shortcodes, every provider follows, the library shows',
+  { timeout: TIMEOUT },
+  async () => {
+    const context = await newContext();
+    const { page, errors } = await newPage(context);
+    const scripts = [];
+    page.on('request', (request) => request.resourceType() === 'script' && scripts.push(request.url()));
+    await recordProviderEvents(page);
+    await page.goto(site.pageUrl('standalone'));
+    await waitForProviders(page, 'not-determined');
+    assert.equal(await page.locator('am-auth-provider').count(), 3, 'three providers: button, list, sign-out button');
+    const list = page.locator('am-library-list');
+    await list.locator('[part~="signed-out"]').waitFor({ state: 'visible' });
+    assert.ok(!scripts.some((url) => url.includes('am-elements-wp')), `no relay script is loaded: ${scripts.join(', ')}`);
+    await page.screenshot({ path: `${SHOTS}02-standalone-signed-out.png`, fullPage: true });
 
-  await takeEvents(page);
-  await signIn(context, page.locator('am-authorize-button').first().getByRole('button', { name: 'Connect Apple Music' }));
-  // The button's provider signed in; the list's and the sign-out button's followed, by
-  // themselves (no relay): one am-authorize, from the provider signed in through.
-  await waitForProviders(page, 'authorized');
-  const signInEvents = await takeEvents(page);
-  assert.deepEqual(
-    signInEvents.filter((event) => event.type === 'am-authorize').map(({ provider, fromStorage }) => ({ provider, fromStorage })),
-    [{ provider: 0, fromStorage: false }],
-    `one am-authorize, from the button's provider: ${JSON.stringify(signInEvents)}`,
-  );
-  assert.deepEqual(
-    signInEvents.filter((event) => event.type === 'am-status-change').map(({ provider, status, reason }) => ({ provider, status, reason })).sort((a, b) => a.provider - b.provider),
-    [
-      { provider: 0, status: 'authorized', reason: 'authorized' },
-      { provider: 1, status: 'authorized', reason: 'other-tab' },
-      { provider: 2, status: 'authorized', reason: 'other-tab' },
-    ],
-    'the other providers follow from storage',
-  );
-  const rows = list.locator('[part~="item"]');
-  await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
-  assert.ok((await rows.count()) > 3, 'library rows are shown');
-  assert.ok((await rows.first().locator('[part~="title"]').innerText()).trim().length > 0);
-  await page.waitForFunction(() => document.querySelector('am-library-list').items.length === 30, null, { timeout: 15_000 });
-  assert.ok(await page.locator('am-unauthorize-button').getByRole('button', { name: 'Sign out' }).isEnabled());
-  await page.screenshot({ path: `${SHOTS}03-standalone-library.png`, fullPage: true });
+    await takeEvents(page);
+    await signIn(context, page.locator('am-authorize-button').first().getByRole('button', { name: 'Connect Apple Music' }));
+    // The button's provider signed in; the list's and the sign-out button's followed, by
+    // themselves (no relay): one am-authorize, from the provider signed in through.
+    await waitForProviders(page, 'authorized');
+    const signInEvents = await takeEvents(page);
+    assert.deepEqual(
+      signInEvents.filter((event) => event.type === 'am-authorize').map(({ provider, fromStorage }) => ({ provider, fromStorage })),
+      [{ provider: 0, fromStorage: false }],
+      `one am-authorize, from the button's provider: ${JSON.stringify(signInEvents)}`,
+    );
+    assert.deepEqual(
+      signInEvents
+        .filter((event) => event.type === 'am-status-change')
+        .map(({ provider, status, reason }) => ({ provider, status, reason }))
+        .sort((a, b) => a.provider - b.provider),
+      [
+        { provider: 0, status: 'authorized', reason: 'authorized' },
+        { provider: 1, status: 'authorized', reason: 'other-tab' },
+        { provider: 2, status: 'authorized', reason: 'other-tab' },
+      ],
+      'the other providers follow from storage',
+    );
+    const rows = list.locator('[part~="item"]');
+    await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.ok((await rows.count()) > 3, 'library rows are shown');
+    assert.ok((await rows.first().locator('[part~="title"]').innerText()).trim().length > 0);
+    await page.waitForFunction(() => document.querySelector('am-library-list').items.length === 30, null, { timeout: 15_000 });
+    assert.ok(await page.locator('am-unauthorize-button').getByRole('button', { name: 'Sign out' }).isEnabled());
+    await page.screenshot({ path: `${SHOTS}03-standalone-library.png`, fullPage: true });
 
-  // A reload is still signed in (stored under MusicKit's keys).
-  await page.reload();
-  await waitForProviders(page, 'authorized');
-  assert.ok(await page.evaluate(() => localStorage.getItem('music.teamwp1234.media-user-token')), 'stored under MusicKit JS keys');
+    // A reload is still signed in (stored under MusicKit's keys).
+    await page.reload();
+    await waitForProviders(page, 'authorized');
+    assert.ok(await page.evaluate(() => localStorage.getItem('music.teamwp1234.media-user-token')), 'stored under MusicKit JS keys');
 
-  // The grouped page (one provider) picks up the same sign-in and lists albums.
-  await page.goto(site.pageUrl('grouped'));
-  await waitForProviders(page, 'authorized');
-  const albums = page.locator('am-library-list[type="albums"] [part~="item"]');
-  await albums.first().waitFor({ state: 'visible', timeout: 15_000 });
-  await page.waitForFunction(() => document.querySelector('am-library-list').items.length === 12, null, { timeout: 15_000 });
-  await page.screenshot({ path: `${SHOTS}04-grouped-library.png`, fullPage: true });
+    // The grouped page (one provider) picks up the same sign-in and lists albums.
+    await page.goto(site.pageUrl('grouped'));
+    await waitForProviders(page, 'authorized');
+    const albums = page.locator('am-library-list[type="albums"] [part~="item"]');
+    await albums.first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('am-library-list').items.length === 12, null, { timeout: 15_000 });
+    await page.screenshot({ path: `${SHOTS}04-grouped-library.png`, fullPage: true });
 
-  // Sign out on the grouped page, then sign in and out again there.
-  await page.locator('am-unauthorize-button').getByRole('button', { name: 'Disconnect Apple Music' }).click();
-  await waitForProviders(page, 'not-determined');
-  await albums.first().waitFor({ state: 'detached' });
-  await signIn(context, page.locator('am-authorize-button').getByRole('button', { name: 'Sign in' }));
-  await waitForProviders(page, 'authorized');
-  await albums.first().waitFor({ state: 'visible', timeout: 15_000 });
+    // Sign out on the grouped page, then sign in and out again there.
+    await page.locator('am-unauthorize-button').getByRole('button', { name: 'Disconnect Apple Music' }).click();
+    await waitForProviders(page, 'not-determined');
+    await albums.first().waitFor({ state: 'detached' });
+    await signIn(context, page.locator('am-authorize-button').getByRole('button', { name: 'Sign in' }));
+    await waitForProviders(page, 'authorized');
+    await albums.first().waitFor({ state: 'visible', timeout: 15_000 });
 
-  // Standalone again: signing out through one provider signs every provider out.
-  await page.goto(site.pageUrl('standalone'));
-  await waitForProviders(page, 'authorized');
-  await takeEvents(page);
-  await page.locator('am-unauthorize-button').getByRole('button', { name: 'Sign out' }).click();
-  await waitForProviders(page, 'not-determined');
-  await list.locator('[part~="signed-out"]').waitFor({ state: 'visible' });
-  const signOutEvents = await takeEvents(page);
-  assert.deepEqual(
-    signOutEvents.filter((event) => event.type === 'am-unauthorize').map(({ provider }) => provider),
-    [2],
-    `one am-unauthorize, from the sign-out button's provider: ${JSON.stringify(signOutEvents)}`,
-  );
-  assert.deepEqual(
-    signOutEvents.filter((event) => event.type === 'am-status-change').map(({ provider, status, reason }) => ({ provider, status, reason })).sort((a, b) => a.provider - b.provider),
-    [
-      { provider: 0, status: 'not-determined', reason: 'other-tab' },
-      { provider: 1, status: 'not-determined', reason: 'other-tab' },
-      { provider: 2, status: 'not-determined', reason: 'unauthorized' },
-    ],
-    'the other providers follow the sign-out',
-  );
-  assert.ok(await page.locator('am-authorize-button').first().getByRole('button', { name: 'Connect Apple Music' }).isEnabled(), 'Connect is offered again');
-  assert.equal(await page.evaluate(() => localStorage.getItem('music.teamwp1234.media-user-token')), null);
+    // Standalone again: signing out through one provider signs every provider out.
+    await page.goto(site.pageUrl('standalone'));
+    await waitForProviders(page, 'authorized');
+    await takeEvents(page);
+    await page.locator('am-unauthorize-button').getByRole('button', { name: 'Sign out' }).click();
+    await waitForProviders(page, 'not-determined');
+    await list.locator('[part~="signed-out"]').waitFor({ state: 'visible' });
+    const signOutEvents = await takeEvents(page);
+    assert.deepEqual(
+      signOutEvents.filter((event) => event.type === 'am-unauthorize').map(({ provider }) => provider),
+      [2],
+      `one am-unauthorize, from the sign-out button's provider: ${JSON.stringify(signOutEvents)}`,
+    );
+    assert.deepEqual(
+      signOutEvents
+        .filter((event) => event.type === 'am-status-change')
+        .map(({ provider, status, reason }) => ({ provider, status, reason }))
+        .sort((a, b) => a.provider - b.provider),
+      [
+        { provider: 0, status: 'not-determined', reason: 'other-tab' },
+        { provider: 1, status: 'not-determined', reason: 'other-tab' },
+        { provider: 2, status: 'not-determined', reason: 'unauthorized' },
+      ],
+      'the other providers follow the sign-out',
+    );
+    assert.ok(
+      await page.locator('am-authorize-button').first().getByRole('button', { name: 'Connect Apple Music' }).isEnabled(),
+      'Connect is offered again',
+    );
+    assert.equal(await page.evaluate(() => localStorage.getItem('music.teamwp1234.media-user-token')), null);
 
-  assert.deepEqual(errors, [], 'no uncaught errors on the pages');
-  await context.close();
-});
+    assert.deepEqual(errors, [], 'no uncaught errors on the pages');
+    await context.close();
+  },
+);
 
 // The site signs its own tokens from the uploaded .p8 key (test/wordpress/signing.js).
 const signing = signingTests({
@@ -443,7 +490,10 @@ test('WordPress: no PHP notices from the plugin, and the tokens and the key stay
   const debugLog = await site.debugLog();
   const ours = debugLog.split('\n').filter((line) => line.includes('/plugins/am-elements/'));
   assert.deepEqual(ours, [], 'debug.log has no line about the plugin');
-  for (const [name, secret] of [['token', TOKEN], ['key', signing.secret]]) {
+  for (const [name, secret] of [
+    ['token', TOKEN],
+    ['key', signing.secret],
+  ]) {
     assert.ok(!debugLog.includes(secret), `the ${name} is not in debug.log`);
     assert.ok(!site.serverLog().includes(secret), `the ${name} is not in the server log`);
   }
@@ -453,8 +503,15 @@ test('WordPress: deleting the plugin runs uninstall.php, which removes its setti
   // A stored key and a signed token, as a site that signs its own tokens has.
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const pem = Buffer.from(/** @type {string} */ (privateKey.export({ type: 'pkcs8', format: 'pem' }))).toString('base64');
-  site.wpEval(`AM_Elements_Token_Server::store_key( base64_decode( '${pem}' ), 'TEAMWP1234', 'KEYWP12345' ); AM_Elements_Token_Server::current();`);
-  const options = () => JSON.parse(site.wpEval("echo wp_json_encode( array( get_option( 'am_elements_signing_key', null ) !== null, get_option( 'am_elements_signed_token', null ) !== null ) );"));
+  site.wpEval(
+    `AM_Elements_Token_Server::store_key( base64_decode( '${pem}' ), 'TEAMWP1234', 'KEYWP12345' ); AM_Elements_Token_Server::current();`,
+  );
+  const options = () =>
+    JSON.parse(
+      site.wpEval(
+        "echo wp_json_encode( array( get_option( 'am_elements_signing_key', null ) !== null, get_option( 'am_elements_signed_token', null ) !== null ) );",
+      ),
+    );
   assert.deepEqual(options(), [true, true]);
   const context = await newContext();
   const page = await logIn(context);

@@ -13,7 +13,19 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export default tseslint.config(
   {
     basePath: root,
-    ignores: ['**/node_modules/**', 'dist/**', 'types/**', 'coverage/**', 'test-results/**', 'bench/results/**', '.cem-check-*/**', 'demo/*/dist/**', 'demo/angular/.angular/**', 'wordpress/**/vendor/**', 'wordpress/am-elements/assets/**'],
+    ignores: [
+      '**/node_modules/**',
+      'dist/**',
+      'types/**',
+      'coverage/**',
+      'test-results/**',
+      'bench/results/**',
+      '.cem-check-*/**',
+      'demo/*/dist/**',
+      'demo/angular/.angular/**',
+      'wordpress/**/vendor/**',
+      'wordpress/am-elements/assets/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -188,7 +188,8 @@ export class ItemSource {
     const token = this.userToken();
     if (!token || previewOnly) {
       const url = item.attributes.previews?.[0]?.url;
-      if (!url) throw new MKError(token ? 'CONTENT_UNAVAILABLE' : 'AUTHORIZATION_ERROR', 'No preview, and full length needs a signed-in user');
+      if (!url)
+        throw new MKError(token ? 'CONTENT_UNAVAILABLE' : 'AUTHORIZATION_ERROR', 'No preview, and full length needs a signed-in user');
       return url;
     }
     const body = item.type.startsWith('library-') ? { universalLibraryId: item.id } : { salableAdamId: item.id };
@@ -205,7 +206,10 @@ export class ItemSource {
       throw new MKError('AUTHORIZATION_ERROR', 'The Music User Token was refused');
     }
     if (!response.ok) {
-      throw new MKError(response.status === 404 ? 'CONTENT_UNAVAILABLE' : 'SERVER_ERROR', `The licence request answered ${response.status}`);
+      throw new MKError(
+        response.status === 404 ? 'CONTENT_UNAVAILABLE' : 'SERVER_ERROR',
+        `The licence request answered ${response.status}`,
+      );
     }
     return (await response.json()).songList[0].assetUrl;
   }

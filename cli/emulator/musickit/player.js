@@ -26,7 +26,12 @@ const HOSTS = (() => {
 const States = { none: 0, loading: 1, playing: 2, paused: 3, stopped: 4, ended: 5, seeking: 6, waiting: 8, stalled: 9, completed: 10 };
 /** As a TypeScript numeric enum, as Apple's is: names to numbers and numbers to names. */
 const PlaybackStates = Object.freeze(
-  Object.fromEntries(Object.entries(States).flatMap(([name, value]) => [[name, value], [value, name]])),
+  Object.fromEntries(
+    Object.entries(States).flatMap(([name, value]) => [
+      [name, value],
+      [value, name],
+    ]),
+  ),
 );
 const ACTIVE = [States.loading, States.playing, States.waiting, States.seeking];
 /** MusicKit's authorization status once there is no usable Music User Token. */
@@ -59,13 +64,21 @@ class MusicKitInstance {
     this.#prefix = `music.${iss.toLowerCase()}`;
     const storefront = String(storefrontId || storage.get(`${this.#prefix}.itua`) || 'us').toLowerCase();
     this.#storefrontId = /^[a-z]{2}$/.test(storefront) ? storefront : 'us';
-    this.#items = new ItemSource(HOSTS, developerToken, () => this.musicUserToken, (token) => this.#refuse(token));
+    this.#items = new ItemSource(
+      HOSTS,
+      developerToken,
+      () => this.musicUserToken,
+      (token) => this.#refuse(token),
+    );
     const audio = this.#audio;
     audio.preload = 'auto';
     audio.addEventListener('playing', () => this.#setState(States.playing));
     audio.addEventListener('waiting', () => this.#state === States.playing && this.#setState(States.waiting));
     // Pauses nobody asked this instance for (media keys, the system); its own set the state first.
-    audio.addEventListener('pause', () => !audio.ended && [States.playing, States.waiting].includes(this.#state) && this.#setState(States.paused));
+    audio.addEventListener(
+      'pause',
+      () => !audio.ended && [States.playing, States.waiting].includes(this.#state) && this.#setState(States.paused),
+    );
     audio.addEventListener('timeupdate', () =>
       this.#emit('playbackTimeDidChange', {
         currentPlaybackTime: this.currentPlaybackTime,
@@ -77,22 +90,36 @@ class MusicKitInstance {
     audio.addEventListener('error', () => this.#loaded && this.#fail(new MKError('MEDIA_PLAYBACK', 'The audio could not be played')));
   }
 
-  get storefrontId() { return this.#storefrontId; }
+  get storefrontId() {
+    return this.#storefrontId;
+  }
   /** Read from storage each time, so a sign-in stored by am-elements counts at once. */
   get musicUserToken() {
     const token = storage.get(`${this.#prefix}.media-user-token`);
     return token && token !== this.#refusedToken ? token : undefined;
   }
-  get isAuthorized() { return !!this.musicUserToken; }
-  get playbackState() { return this.#state; }
-  get queue() { return this.#queue; }
-  get nowPlayingItem() { return this.#queue.items[this.#queue.position]; }
-  get currentPlaybackTime() { return this.#loaded ? this.#audio.currentTime : 0; }
+  get isAuthorized() {
+    return !!this.musicUserToken;
+  }
+  get playbackState() {
+    return this.#state;
+  }
+  get queue() {
+    return this.#queue;
+  }
+  get nowPlayingItem() {
+    return this.#queue.items[this.#queue.position];
+  }
+  get currentPlaybackTime() {
+    return this.#loaded ? this.#audio.currentTime : 0;
+  }
   get currentPlaybackDuration() {
     const duration = this.#audio.duration;
     return this.#loaded && Number.isFinite(duration) ? duration : (this.nowPlayingItem?.playbackDuration ?? 0) / 1000;
   }
-  get volume() { return this.#audio.volume; }
+  get volume() {
+    return this.#audio.volume;
+  }
   set volume(value) {
     if (Number.isFinite(value)) this.#audio.volume = Math.min(1, Math.max(0, Number(value)));
   }
@@ -104,7 +131,9 @@ class MusicKitInstance {
     this.#listeners.get(name)?.add(listener);
   }
   /** @param {string} name @param {Function} listener */
-  removeEventListener(name, listener) { this.#listeners.get(name)?.delete(listener); }
+  removeEventListener(name, listener) {
+    this.#listeners.get(name)?.delete(listener);
+  }
 
   /** @param {any} options */
   async setQueue(options) {
@@ -234,7 +263,10 @@ class MusicKitInstance {
 
   #prepare() {
     const item = /** @type {MediaItem} */ (this.nowPlayingItem);
-    this.#source = this.#items.audioUrl(item, this.previewOnly).then((url) => ({ url }), (error) => ({ error }));
+    this.#source = this.#items.audioUrl(item, this.previewOnly).then(
+      (url) => ({ url }),
+      (error) => ({ error }),
+    );
     return this.#source;
   }
 

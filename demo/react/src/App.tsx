@@ -51,7 +51,9 @@ export function App({ config }: { config: ExampleConfig }) {
             setLoaded(0);
           }}
         />
-        <p data-testid="loaded">{loaded} albums loaded{selected ? ` · selected: ${selected}` : ''}</p>
+        <p data-testid="loaded">
+          {loaded} albums loaded{selected ? ` · selected: ${selected}` : ''}
+        </p>
         <am-library-list
           type="albums"
           page-size={25}

@@ -48,7 +48,9 @@ export function App({ config }: { config: ExampleConfig }) {
             setLoaded(0);
           }}
         />
-        <p data-testid="loaded">{loaded} albums loaded{selected ? ` · selected: ${selected}` : ''}</p>
+        <p data-testid="loaded">
+          {loaded} albums loaded{selected ? ` · selected: ${selected}` : ''}
+        </p>
         <AmLibraryList
           type="albums"
           pageSize={25}

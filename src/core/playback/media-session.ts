@@ -31,7 +31,9 @@ export class MediaSessionBridge {
       return;
     }
     if (session.metadata?.title === track.title && session.metadata.artist === (track.artistName ?? '')) return;
-    const artwork = track.artwork ? [96, 256, 512].map((size) => ({ src: artworkUrl(track.artwork!, size), sizes: `${size}x${size}` })) : [];
+    const artwork = track.artwork
+      ? [96, 256, 512].map((size) => ({ src: artworkUrl(track.artwork!, size), sizes: `${size}x${size}` }))
+      : [];
     session.metadata = new MediaMetadata({ title: track.title, artist: track.artistName ?? '', album: track.albumName ?? '', artwork });
   }
 

@@ -233,7 +233,10 @@ export class PlaybackEngine {
     while (output.mode === 'preview' && this.#queue[at] && !this.#queue[at].previewUrl) at += direction;
     const track = this.#queue[at];
     if (!track) {
-      this.#fail('preview-unavailable', this.#queue.length ? 'Apple has no preview of this item; full length needs a signed-in subscriber.' : 'Nothing to play.');
+      this.#fail(
+        'preview-unavailable',
+        this.#queue.length ? 'Apple has no preview of this item; full length needs a signed-in subscriber.' : 'Nothing to play.',
+      );
       return Promise.resolve();
     }
     this.#index = at;

@@ -1,9 +1,7 @@
 import type { PlaybackTrack } from './types.js';
 
 export type OutputEvent =
-  | { type: 'state'; state: 'loading' | 'playing' | 'paused' | 'ended' | 'stopped' }
-  | { type: 'time' }
-  | { type: 'error'; error: unknown };
+  { type: 'state'; state: 'loading' | 'playing' | 'paused' | 'ended' | 'stopped' } | { type: 'time' } | { type: 'error'; error: unknown };
 
 /** What the engine plays through: a native `<audio>` for previews, or MusicKit JS for full length. */
 export interface PlaybackOutput {

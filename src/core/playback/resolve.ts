@@ -43,7 +43,10 @@ function sourceOf(request: Resource | PlayIds): { path: string; paged: boolean }
     const library = type.startsWith('library-');
     const kind = type.replace(/^library-/, '');
     if (kind === 'songs' || kind === 'music-videos') {
-      return { path: library ? `/v1/me/library/${kind}/${id}?include=catalog` : `/v1/catalog/{{storefrontId}}/${kind}/${id}`, paged: false };
+      return {
+        path: library ? `/v1/me/library/${kind}/${id}?include=catalog` : `/v1/catalog/{{storefrontId}}/${kind}/${id}`,
+        paged: false,
+      };
     }
     if (kind === 'albums' || kind === 'playlists') return sourceOf(kind === 'albums' ? { albumId: id } : { playlistId: id });
     return undefined;
@@ -88,7 +91,10 @@ export async function resolveTracks(api: AppleMusicApi, request: PlayRequest, si
     const { data } = await api.music<{ data?: unknown[] }>(source.path, undefined, { signal });
     resources.push(...(data?.data ?? []));
   }
-  return resources.filter(isResource).map(trackOf).filter((track): track is PlaybackTrack => track !== undefined);
+  return resources
+    .filter(isResource)
+    .map(trackOf)
+    .filter((track): track is PlaybackTrack => track !== undefined);
 }
 
 /** A stable key for a request, so a play button can tell whether its item is the one playing. */

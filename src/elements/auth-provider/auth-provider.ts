@@ -167,5 +167,4 @@ export class AmAuthProvider extends AuthProviderAttributes implements AuthContro
   protected override render() {
     return html`<slot></slot>`;
   }
-
 }

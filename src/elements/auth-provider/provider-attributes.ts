@@ -81,7 +81,9 @@ export class AuthProviderAttributes extends LitElement {
     const popupTimeout = validPopupTimeout(this.popupTimeout);
     if (popupTimeout === undefined && !Object.is(this.#warnedTimeout, this.popupTimeout)) {
       this.#warnedTimeout = this.popupTimeout;
-      console.warn(`<am-auth-provider>: popup-timeout must be a whole number of milliseconds from 1 to 2147483647; using ${DEFAULT_POPUP_TIMEOUT_MS}.`);
+      console.warn(
+        `<am-auth-provider>: popup-timeout must be a whole number of milliseconds from 1 to 2147483647; using ${DEFAULT_POPUP_TIMEOUT_MS}.`,
+      );
     }
     const { developerToken, developerTokenUrl, appIcon, storefront, storage, authorizeUrl, apiUrl, logoutUrl, acceptHandOff } = this;
     return {

@@ -34,7 +34,12 @@ export class DrillDown {
   }
 
   /** Shows the tracks of `item`, remembering `place`. */
-  open(api: AppleMusicApi | undefined, item: LibraryAlbum | LibraryPlaylist, place: ListPlace, options: { pageSize?: number; catalog?: boolean }): void {
+  open(
+    api: AppleMusicApi | undefined,
+    item: LibraryAlbum | LibraryPlaylist,
+    place: ListPlace,
+    options: { pageSize?: number; catalog?: boolean },
+  ): void {
     this.opened = item;
     this.#place = place;
     this.tracks.start(api, { type: 'songs', parent: item.id, ...options });

@@ -99,7 +99,11 @@ export class AmLibraryList<K extends ListedKind = ListedKind> extends LibraryLis
   #events: LoaderEvents = {
     loaded: (detail) => emit(this, 'am-library-load', detail),
     failed: (error) =>
-      emit(this, 'am-error', { code: 'api-error', message: errorMessage(error, this), error: error instanceof Error ? error : new Error(String(error)) }),
+      emit(this, 'am-error', {
+        code: 'api-error',
+        message: errorMessage(error, this),
+        error: error instanceof Error ? error : new Error(String(error)),
+      }),
   };
 
   #loader = new LibraryLoader(this, this.#events);
@@ -171,7 +175,8 @@ export class AmLibraryList<K extends ListedKind = ListedKind> extends LibraryLis
     const message = state === 'error' ? errorMessage(error, this) : '';
     const errorPart = errorPanel(message, this.retryText, this.#loadMore);
     const bodies: Record<LibraryListState, () => unknown> = {
-      'signed-out': () => html`<slot name="signed-out"><div part="signed-out"><p>${this.signedOutText}</p><am-authorize-button></am-authorize-button></div></slot>`,
+      'signed-out': () =>
+        html`<slot name="signed-out"><div part="signed-out"><p>${this.signedOutText}</p><am-authorize-button></am-authorize-button></div></slot>`,
       loading: () => loadingPanel(this.loadingText),
       empty: () => slotted('empty', this.emptyText),
       'no-library': () => slotted('no-library', this.noLibraryText),

@@ -4,7 +4,14 @@ import type { AppleMusicApi } from '../../core/api-client.js';
 import { PageTrail } from '../../core/paging.js';
 import type { LibraryItem } from '../../core/resources.js';
 import type { AmLibraryLoadDetail } from '../../events.js';
-import { listSource, MAX_PAGE_SIZE, MAX_RECENTLY_ADDED_PAGE_SIZE, pageSizeWithin, type ListRequest, type ListSource } from './list-source.js';
+import {
+  listSource,
+  MAX_PAGE_SIZE,
+  MAX_RECENTLY_ADDED_PAGE_SIZE,
+  pageSizeWithin,
+  type ListRequest,
+  type ListSource,
+} from './list-source.js';
 
 export { LIBRARY_TYPES, MAX_PAGE_SIZE, MAX_RECENTLY_ADDED_PAGE_SIZE } from './list-source.js';
 
@@ -163,7 +170,15 @@ export class LibraryLoader implements ReactiveController {
     this.state = done ? 'done' : 'more';
     this.#controller = undefined;
     const { kind, parent, query } = this.source!;
-    const detail = { type: kind, items: data, total: this.total, done, ...(skipped ? { skipped } : {}), ...(parent ? { parent } : {}), ...(query ? { query } : {}) };
+    const detail = {
+      type: kind,
+      items: data,
+      total: this.total,
+      done,
+      ...(skipped ? { skipped } : {}),
+      ...(parent ? { parent } : {}),
+      ...(query ? { query } : {}),
+    };
     this.#events.loaded(detail as AmLibraryLoadDetail);
   }
 }

@@ -54,7 +54,8 @@ export function listSource({ type, parent, query, catalog }: ListRequest): ListS
   const include = catalog ? 'catalog' : undefined;
   if (parent) {
     const collection = TRACKS_OF[parent.slice(0, 2)];
-    if (!collection || parent.length < 3) return new TypeError(`parent must be a library album (l.…) or playlist (p.…) id, not "${parent}"`);
+    if (!collection || parent.length < 3)
+      return new TypeError(`parent must be a library album (l.…) or playlist (p.…) id, not "${parent}"`);
     const path = withQuery(`/v1/me/library/${collection}/${encodeURIComponent(parent)}/tracks`, { include });
     return { kind: 'tracks', path, maxPageSize: MAX_PAGE_SIZE, notFound: 'empty', parent };
   }

@@ -72,11 +72,13 @@ export function listPart({ items, range, tabStop, total, state, stuck, label, te
     >
       <div class="sizer" role="none">${rows(items, range, tabStop, total ?? -1, row)}</div>
     </div>
-    ${more
-      ? html`<button part="load-more" class=${state === 'loading' || stuck ? 'shown' : ''} type="button" @click=${on.loadMore}>
+    ${
+      more
+        ? html`<button part="load-more" class=${state === 'loading' || stuck ? 'shown' : ''} type="button" @click=${on.loadMore}>
           ${state === 'loading' ? html`<span part="spinner" aria-hidden="true"></span>${texts.loadingText}` : texts.loadMoreText}
         </button>`
-      : nothing}
+        : nothing
+    }
   `;
 }
 

@@ -168,7 +168,9 @@ export class WindowController implements ReactiveController {
       this.#host.requestUpdate();
     }
     const near = nearEnd(top, bottom, this.rowHeight, count);
-    const scrollable = !!list && (list.scrollTop + list.clientHeight < list.scrollHeight - 1 || scrollY + innerHeight < document.documentElement.scrollHeight - 1);
+    const scrollable =
+      !!list &&
+      (list.scrollTop + list.clientHeight < list.scrollHeight - 1 || scrollY + innerHeight < document.documentElement.scrollHeight - 1);
     const stuck = count > 0 && !near && !scrollable;
     if (stuck !== this.stuck) {
       this.stuck = stuck;
