@@ -1,4 +1,4 @@
-// The Apple Music API client behind `provider.api` (SPEC §1.8, §4). Plain TypeScript, no Lit.
+// The Apple Music API client behind `provider.api` (docs/protocol.md, "The API: headers, paging, errors"; README, "The API client"). Plain TypeScript, no Lit.
 import { endpointProblem } from './endpoint.js';
 import { AppleMusicApiError, type AppleMusicErrorObject } from './errors.js';
 import { PageTrail, readPage, type ApiPage } from './paging.js';
@@ -112,7 +112,7 @@ export class AppleMusicApi {
         });
       }
     }
-    // SPEC §4: every failure is an AppleMusicApiError, also a token source that cannot answer.
+    // Every failure is an AppleMusicApiError, also a token source that cannot answer.
     const tokenFrom = (source: Promise<string>) =>
       abortable(source, signal).catch((error: unknown) => {
         if (signal?.aborted) throw error;
