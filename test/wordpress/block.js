@@ -71,7 +71,7 @@ export function blockTests(env) {
     ]);
     // The editor script is plain JavaScript for the editor's globals, as served.
     const editorJs = await fetch(new URL(registered.src, env.site().origin)).then((response) => response.text());
-    assert.match(editorJs, /registerBlockType\( 'am-elements\/apple-music'/);
+    assert.match(editorJs, /registerBlockType\(\s*'am-elements\/apple-music'/);
     assert.doesNotMatch(editorJs, /^\s*import\s|require\(/m, 'no module syntax or bundler leftovers');
 
     const html = await fetch(env.site().pageUrl('block')).then((response) => response.text());

@@ -204,6 +204,13 @@ class AM_Elements_Shortcodes {
 			'rejected-text'     => array( 'Apple Music rejected the sign-in. Connect again.', __( 'Apple Music rejected the sign-in. Connect again.', 'am-elements' ) ),
 			'offline-text'      => array( 'Apple Music could not be reached. Check your connection.', __( 'Apple Music could not be reached. Check your connection.', 'am-elements' ) ),
 			'cross-origin-text' => array( 'Apple Music sent a link to another site; it was not followed.', __( 'Apple Music sent a link to another site; it was not followed.', 'am-elements' ) ),
+			'no-library-text'   => array( 'Your Apple Music library is not available. To see it here, turn on Sync Library: on iPhone or iPad in Settings › Apps › Music (Settings › Music before iOS 18), on a Mac in Music › Settings › General. Your music can take a few minutes to appear.', __( 'Your Apple Music library is not available. To see it here, turn on Sync Library: on iPhone or iPad in Settings › Apps › Music (Settings › Music before iOS 18), on a Mac in Music › Settings › General. Your music can take a few minutes to appear.', 'am-elements' ) ),
+			/* translators: {query} is what the visitor searched for. */
+			'no-matches-text'   => array( 'No matches for “{query}”.', __( 'No matches for “{query}”.', 'am-elements' ) ),
+			/* translators: the button that goes back from an album or playlist to the list. */
+			'back-text'         => array( 'Back', __( 'Back', 'am-elements' ) ),
+			/* translators: marks a song the listener uploaded themselves (not from the Apple Music catalog). */
+			'upload-text'       => array( 'Uploaded', __( 'Uploaded', 'am-elements' ) ),
 		);
 	}
 
