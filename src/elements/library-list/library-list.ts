@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { AppleMusicApi } from '../../core/api-client.js';
 import type { LibraryItem, LibraryItems, ListedKind } from '../../core/resources.js';
+import { emit } from '../../events.js';
 import { consumeAuth } from '../../internal/auth-consumer.js';
 import { themeStyles } from '../../internal/theme.styles.js';
 import { DrillDown, opensTracks } from './drill-down.js';
