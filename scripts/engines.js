@@ -35,6 +35,7 @@ export function selectedEngines(value = process.env.AM_BROWSERS) {
   return ENGINES.filter((name) => names.includes(name));
 }
 
+/** @param {(string | undefined)[]} paths */
 const firstExisting = (paths) => paths.find((path) => path && existsSync(path));
 
 /** @returns {string} */
@@ -56,6 +57,7 @@ function findMiniBrowser() {
   return firstExisting(candidates.sort().reverse());
 }
 
+/** @param {string} path */
 function safeReaddir(path) {
   try {
     return readdirSync(path);
@@ -79,10 +81,12 @@ export function findWebKit() {
 
 /** Throws a message saying what to install when one of `engines` is missing. */
 export function checkEngines(engines = selectedEngines()) {
+  /** @type {Record<string, () => unknown>} */
   const find = { chromium: findChromium, firefox: findFirefox, webkit: findWebKit };
   for (const engine of engines) find[engine]();
 }
 
+/** @returns {Promise<number>} */
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -94,22 +98,31 @@ function freePort() {
   });
 }
 
-/** Resolves once `child` has exited (at once if it already has). */
+/**
+ * Resolves once `child` has exited (at once if it already has).
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {Promise<void>}
+ */
 function exited(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', resolve));
+  return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts Xvfb on a free display (Xvfb picks it and writes its number to fd 3). */
+/**
+ * Starts Xvfb on a free display (Xvfb picks it and writes its number to fd 3).
+ * @param {string} binary
+ */
 async function startXvfb(binary) {
   const child = spawn(binary, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
+  // Both are pipes (`stdio` above).
+  /** @type {import('node:stream').Readable} */ (child.stderr).on('data', (chunk) => (stderr += chunk));
+  /** @type {string} */
   const display = await new Promise((resolve, reject) => {
     let output = '';
-    child.stdio[3].on('data', (chunk) => {
+    /** @type {import('node:stream').Readable} */ (child.stdio[3]).on('data', (chunk) => {
       output += chunk;
       if (output.includes('\n')) resolve(`:${output.trim()}`);
     });
@@ -119,7 +132,11 @@ async function startXvfb(binary) {
   return { display, child };
 }
 
-/** Polls the driver's /status until it answers (it takes a moment to bind its port). */
+/**
+ * Polls the driver's /status until it answers (it takes a moment to bind its port).
+ * @param {string} url
+ * @param {import('node:child_process').ChildProcess} child
+ */
 async function waitForDriver(url, child) {
   for (let attempt = 0; attempt < 200; attempt++) {
     if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited (${child.exitCode}) before answering`);
@@ -162,7 +179,10 @@ export async function startWebKitDriver() {
   return { port, display: x.display, close };
 }
 
-/** WebDriver capabilities for MiniBrowser (classic WebDriver: it speaks no BiDi). */
+/**
+ * WebDriver capabilities for MiniBrowser (classic WebDriver: it speaks no BiDi).
+ * @param {string[]} [extraArgs]
+ */
 export function webKitCapabilities(extraArgs = []) {
   return {
     browserName: 'MiniBrowser',
@@ -179,6 +199,7 @@ export function webKitCapabilities(extraArgs = []) {
 export function audioServer() {
   const dir = mkdtempSync(join(tmpdir(), 'am-pulse-'));
   const socket = join(dir, 'native');
+  /** @type {import('node:child_process').ChildProcess | undefined} */
   let child;
   return {
     server: `unix:${socket}`,

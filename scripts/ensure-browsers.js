@@ -5,6 +5,6 @@ import { checkEngines } from './engines.js';
 try {
   checkEngines();
 } catch (error) {
-  console.error(`\n${error.message}\n`);
+  console.error(`\n${/** @type {Error} */ (error).message}\n`);
   process.exit(1);
 }

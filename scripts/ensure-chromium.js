@@ -4,6 +4,6 @@ import { findChromium } from './chromium.js';
 try {
   findChromium();
 } catch (error) {
-  console.error(`\n${error.message}\n`);
+  console.error(`\n${/** @type {Error} */ (error).message}\n`);
   process.exit(1);
 }
