@@ -1,5 +1,7 @@
 // The three engines the browser tests run in (Chromium, Firefox ESR, WebKitGTK's MiniBrowser),
-// where Debian installs them, and how WebKit gets a display and a WebDriver server.
+// where Debian installs them, and how WebKit gets a display and a WebDriver server. Chromium is
+// found by scripts/chromium.js; `missingAptPackages()` tells scripts/ensure-browsers.sh what to
+// install, so the installer and the tests look for the browsers in the same places.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +11,7 @@ import { findChromium } from './chromium.js';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
-/** The apt packages each engine needs; `scripts/ensure-browsers.sh` installs them. */
+/** The apt packages each engine needs; `scripts/ensure-browsers.sh` installs them. @type {Record<string, string[]>} */
 export const APT_PACKAGES = {
   chromium: ['chromium'],
   // PulseAudio gives headless Firefox an audio output (a null sink that keeps real time).
@@ -66,11 +68,15 @@ function safeReaddir(path) {
   }
 }
 
+const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
+const XVFB = '/usr/bin/Xvfb';
+const PULSEAUDIO = '/usr/bin/pulseaudio';
+
 /** @returns {{ driver: string, miniBrowser: string, xvfb: string }} */
 export function findWebKit() {
-  const driver = firstExisting(['/usr/bin/WebKitWebDriver']);
+  const driver = firstExisting([WEBKIT_DRIVER]);
   const miniBrowser = findMiniBrowser();
-  const xvfb = firstExisting(['/usr/bin/Xvfb']);
+  const xvfb = firstExisting([XVFB]);
   if (!driver || !miniBrowser || !xvfb) {
     throw new Error(
       'WebKit was not found. Install it with `sudo apt-get install -y --no-install-recommends webkit2gtk-driver xvfb xauth`.',
@@ -84,6 +90,38 @@ export function checkEngines(engines = selectedEngines()) {
   /** @type {Record<string, () => unknown>} */
   const find = { chromium: findChromium, firefox: findFirefox, webkit: findWebKit };
   for (const engine of engines) find[engine]();
+}
+
+/** @param {() => unknown} find */
+const found = (find) => {
+  try {
+    find();
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** @param {string} name */
+const onPath = (name) => (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(join(dir, name)));
+
+/**
+ * The apt packages of `engines` (all three by default) that are not installed, looked for where
+ * the tests look for them.
+ * @param {string[]} [engines]
+ * @returns {string[]}
+ */
+export function missingAptPackages(engines = ENGINES) {
+  /** @type {Record<string, () => boolean>} */
+  const installed = {
+    chromium: () => found(findChromium),
+    'firefox-esr': () => found(findFirefox),
+    pulseaudio: () => existsSync(PULSEAUDIO),
+    'webkit2gtk-driver': () => existsSync(WEBKIT_DRIVER) && Boolean(findMiniBrowser()),
+    xvfb: () => existsSync(XVFB),
+    xauth: () => onPath('xauth'),
+  };
+  return engines.flatMap((engine) => APT_PACKAGES[engine]).filter((name) => !installed[name]());
 }
 
 /** @returns {Promise<number>} */
@@ -204,12 +242,12 @@ export function audioServer() {
   return {
     server: `unix:${socket}`,
     async start() {
-      if (!existsSync('/usr/bin/pulseaudio')) {
+      if (!existsSync(PULSEAUDIO)) {
         console.warn('pulseaudio is not installed: Firefox has no audio output (apt-get install -y --no-install-recommends pulseaudio).');
         return;
       }
       child = spawn(
-        '/usr/bin/pulseaudio',
+        PULSEAUDIO,
         [
           '-n',
           '--daemonize=no',
