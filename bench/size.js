@@ -30,11 +30,21 @@ export const ESBUILD_OPTIONS = {
   absWorkingDir: root,
 };
 
+/** @param {Uint8Array} bytes */
 export const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+/**
+ * @typedef {object} EntrySet
+ * @property {string} label
+ * @property {string[]} imports
+ * @property {boolean} [list] `false`: the set must not pull in list code.
+ * @property {boolean} [playback] `false`: the set must not pull in playback code.
+ */
 
 /**
  * The import sets measured for bundler users. `list: false` marks a set that must not pull in
  * any `<am-library-list>` code.
+ * @type {Record<string, EntrySet>}
  */
 export const ENTRY_SETS = {
   'provider+authorize-button': {
@@ -79,11 +89,14 @@ customElements.define('x-p', P); customElements.define('x-c', C);`,
 /**
  * Resolves `specifier` the way an application importing this package would (through
  * package.json `exports`). Falls back to the file under dist/ when the subpath is not exported.
+ * @param {string} specifier
+ * @returns {{ specifier: string, path: string, exported: boolean, reason?: string }}
  */
 export function resolveImport(specifier) {
   try {
     return { specifier, path: fileURLToPath(import.meta.resolve(specifier)), exported: true };
-  } catch (error) {
+  } catch (caught) {
+    const error = /** @type {NodeJS.ErrnoException} */ (caught);
     const sub = specifier.replace(/^am-elements\/?/, '') || 'index.js';
     const path = `${root}dist/${sub}`;
     if (!existsSync(path)) throw new Error(`cannot resolve ${specifier}: ${error.message}`);
@@ -91,14 +104,18 @@ export function resolveImport(specifier) {
   }
 }
 
-/** Bundles `source` (an ES module) like an application would; returns the output and its metafile. */
+/**
+ * Bundles `source` (an ES module) like an application would; returns the output and its metafile.
+ * @param {string} source
+ */
 async function bundle(source) {
   const result = await esbuild.build({
     ...ESBUILD_OPTIONS,
     stdin: { contents: source, resolveDir: root, loader: 'js', sourcefile: 'app.js' },
   });
-  const code = result.outputFiles[0].contents;
-  const output = Object.values(result.metafile.outputs)[0];
+  // ESBUILD_OPTIONS sets `write: false` and `metafile: true`, so both are there.
+  const code = /** @type {esbuild.OutputFile[]} */ (result.outputFiles)[0].contents;
+  const output = Object.values(/** @type {esbuild.Metafile} */ (result.metafile).outputs)[0];
   const modules = Object.entries(output.inputs)
     .map(([path, { bytesInOutput }]) => ({ path: path.replace(/^.*node_modules\//, 'node_modules/'), bytes: bytesInOutput }))
     .filter((m) => m.bytes > 0)
@@ -106,33 +123,48 @@ async function bundle(source) {
   return { code, raw: code.length, gzip: gzipSize(code), modules };
 }
 
-/** Which package (or our own `dist/` tree) a bundled module path belongs to. */
+/**
+ * Which package (or our own `dist/` tree) a bundled module path belongs to.
+ * @param {string} path
+ */
 export function packageOf(path) {
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   return match ? match[1] : path.startsWith('dist/') ? 'am-elements' : path;
 }
 
-/** Bytes in the output per package, largest first. */
+/** @typedef {{ path: string, bytes: number }} BundledModule */
+
+/**
+ * Bytes in the output per package, largest first.
+ * @param {BundledModule[]} modules
+ */
 export function byPackage(modules) {
   const totals = new Map();
   for (const { path, bytes } of modules) totals.set(packageOf(path), (totals.get(packageOf(path)) ?? 0) + bytes);
   return [...totals].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
 }
 
-/** Copies of the same package bundled from different node_modules folders (e.g. two lit-html). */
+/**
+ * Copies of the same package bundled from different node_modules folders (e.g. two lit-html).
+ * @param {BundledModule[]} modules
+ */
 function duplicatePackages(modules) {
+  /** @type {Map<string, Set<string>>} */
   const folders = new Map();
   for (const { path } of modules) {
     const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path);
     if (!match) continue;
     const name = packageOf(path);
-    if (!folders.has(name)) folders.set(name, new Set());
-    folders.get(name).add(match[1]);
+    const set = folders.get(name) ?? new Set();
+    folders.set(name, set.add(match[1]));
   }
   return [...folders].filter(([, set]) => set.size > 1).map(([name, set]) => ({ name, copies: [...set] }));
 }
 
-/** Measures one set of imports; `list: false` sets are checked for list code. */
+/**
+ * Measures one set of imports; `list: false` sets are checked for list code.
+ * @param {string} key
+ */
 export async function measureEntrySet(key) {
   const set = ENTRY_SETS[key];
   const resolved = set.imports.map(resolveImport);
@@ -167,7 +199,9 @@ export function measureShipped() {
   let litCopies;
   try {
     const map = JSON.parse(readFileSync(`${path}.map`, 'utf8'));
-    litCopies = new Set(map.sources.filter((s) => /lit-html\/lit-html\.js$/.test(s)).map((s) => s.replace(/lit-html\.js$/, ''))).size;
+    /** @type {string[]} */
+    const sources = map.sources;
+    litCopies = new Set(sources.filter((s) => /lit-html\/lit-html\.js$/.test(s)).map((s) => s.replace(/lit-html\.js$/, ''))).size;
   } catch {
     litCopies = undefined;
   }
@@ -187,8 +221,10 @@ export function measureShipped() {
 /** Everything above, plus the reference floors when `references` is set. */
 export async function measureSizes({ references = false } = {}) {
   const shipped = measureShipped();
+  /** @type {Record<string, Awaited<ReturnType<typeof measureEntrySet>>>} */
   const entries = {};
   for (const key of Object.keys(ENTRY_SETS)) entries[key] = await measureEntrySet(key);
+  /** @type {{ shipped: typeof shipped, entries: typeof entries, references?: Record<string, { label: string, raw: number, gzip: number }> }} */
   const result = { shipped, entries };
   if (references) {
     result.references = {};
@@ -200,6 +236,7 @@ export async function measureSizes({ references = false } = {}) {
   return result;
 }
 
+/** @param {number} bytes */
 export const kb = (bytes, digits = 2) => `${(bytes / KB).toFixed(digits)} KB`;
 
 // `node bench/size.js`: the size part alone, as JSON.

@@ -137,7 +137,7 @@ const SIGNING_OPTIONS = /** @type {const} */ ({
  * @param {{[K in keyof typeof SIGNING_OPTIONS]?: any}} values
  */
 async function signingOptions(values) {
-  const missing = ['team-id', 'key-id', 'key'].filter((name) => !values[name]);
+  const missing = /** @type {const} */ (['team-id', 'key-id', 'key']).filter((name) => !values[name]);
   if (missing.length) throw usage(`Missing ${missing.map((name) => `--${name}`).join(', ')}. See "am-elements developer-token --help".`);
   let privateKey;
   try {

@@ -18,7 +18,10 @@ import { findChromium, CHROMIUM_FLAGS } from './chromium.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = `${ROOT}docs/images/`;
 
-/** The README's snippet, pointed at the emulator; the page adds only what every page has. */
+/**
+ * The README's snippet, pointed at the emulator; the page adds only what every page has.
+ * @param {string} emulator
+ */
 function barePage(emulator) {
   return `<!doctype html>
 <html lang="en">

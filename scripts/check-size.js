@@ -16,11 +16,22 @@ const config = JSON.parse(readFileSync(`${root}size-budgets.json`, 'utf8'));
 const shipped = measureShipped();
 console.log(`${shipped.file}: ${(shipped.raw / 1024).toFixed(1)} KB raw, ${kb(shipped.gzip)} gzip (${shipped.gzip} bytes)`);
 
+/** @type {Record<string, Awaited<ReturnType<typeof measureEntrySet>>>} */
 const entries = {};
+/** @param {string} key */
+const measureSet = async (key) => (entries[key] ??= await measureEntrySet(key));
+/**
+ * A budget's `measure`: the shipped file, its playback file (a budget names it only when the
+ * build makes it) or an import set of bench/size.js.
+ * @param {string} key
+ * @returns {Promise<{ gzip: number }>}
+ */
 const measure = async (key) =>
-  key === 'shipped' ? shipped : key === 'shipped-playback' ? shipped.playback : (entries[key] ??= await measureEntrySet(key));
+  key === 'shipped' ? shipped : key === 'shipped-playback' ? /** @type {{ gzip: number }} */ (shipped.playback) : measureSet(key);
 
+/** @type {string[]} */
 const failures = [];
+/** @type {string[][]} */
 const rows = [];
 for (const budget of config.budgets) {
   const { gzip } = await measure(budget.measure);
@@ -54,18 +65,22 @@ for (const row of rows)
   );
 
 // No list code behind the provider and the button.
-const sansList = await measure('provider+authorize-button');
-const listFree = !sansList.listCode.modules.length && !sansList.listCode.tagInOutput;
+const sansList = await measureSet('provider+authorize-button');
+// That set has `list: false`, so bench/size.js measured its list code.
+const listCode = /** @type {NonNullable<typeof sansList.listCode>} */ (sansList.listCode);
+const listFree = !listCode.modules.length && !listCode.tagInOutput;
 const listCheck = config.checks?.providerAndButtonWithoutList?.enforced !== false;
 console.log(
-  `  provider + authorize button bundle holds no list code: ${listFree ? 'PASS' : `FAIL (${sansList.listCode.modules.join(', ') || 'am-library-list in the output'})`}`,
+  `  provider + authorize button bundle holds no list code: ${listFree ? 'PASS' : `FAIL (${listCode.modules.join(', ') || 'am-library-list in the output'})`}`,
 );
 if (!listFree && listCheck) failures.push('the provider + authorize button bundle pulls in <am-library-list> code');
 
 // No playback code where no playback element was asked for: it loads on its own (SPEC: a page
 // pays only for the elements it uses).
 for (const key of ['provider+authorize-button', 'everything']) {
-  const { playbackCode, label } = await measure(key);
+  const { playbackCode: measured, label } = await measureSet(key);
+  // Both sets have `playback: false`, so bench/size.js measured their playback code.
+  const playbackCode = /** @type {NonNullable<typeof measured>} */ (measured);
   const clean = !playbackCode.modules.length && !playbackCode.inOutput;
   console.log(
     `  ${label} bundle holds no playback code: ${clean ? 'PASS' : `FAIL (${playbackCode.modules.join(', ') || 'playback code in the output'})`}`,

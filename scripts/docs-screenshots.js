@@ -36,17 +36,22 @@ const PAGE_CSS = `
   .note { position: absolute; font: 600 11.5px/1 'DejaVu Sans Mono', monospace; color: #fff; background: #0055d4; padding: 4px 6px; border-radius: 4px; white-space: nowrap; }
 `;
 
-/** Attributes of a provider on the demo's emulator; `prefix` picks a route (see above). */
+/**
+ * Attributes of a provider on the demo's emulator; `prefix` picks a route (see above).
+ * @param {string} emulator
+ */
 function providerAttributes(emulator, { prefix = '', storage = 'local', switches = '' } = {}) {
   return `developer-token-url="/demo/developer-token" authorize-url="${emulator}/woa${switches ? `?${switches}` : ''}" api-url="${emulator}${prefix}" storage="${storage}" logout-url=""`;
 }
+
+/** @typedef {{host: string, part?: string, nth?: number, label: string, side: string, column?: string, box?: boolean}} Note */
 
 /**
  * Outlines parts and labels them. Each note: `host` (selector), optional `part` (searched in the
  * host's shadow root, `nth` match), `label`, and `side`: `top`, `bottom`, `top-right`,
  * `bottom-right` (a tag at that corner) or `right` (a tag in a column right of `column`, joined
  * by a line). `box: false` leaves the part unframed (to show its own hover or focus style).
- * @param {{host: string, part?: string, nth?: number, label: string, side: string, column?: string, box?: boolean}[]} notes
+ * @param {Note[]} notes
  */
 function annotate(notes) {
   const scene = /** @type {HTMLElement} */ (document.querySelector('.scene'));
@@ -102,12 +107,27 @@ function annotate(notes) {
   }
 }
 
-/** The scenes: name → {body, ready?, annotate?, act?}. `e` is the emulator origin. */
+/**
+ * @typedef {object} Scene
+ * @property {string} body
+ * @property {string} [css]
+ * @property {string} [ready] an expression the page waits for
+ * @property {(page: import('playwright-core').Page) => Promise<void>} [act]
+ * @property {Note[]} [annotate]
+ */
+
+/**
+ * The scenes: name → {body, ready?, annotate?, act?}. `e` is the emulator origin.
+ * @param {string} e
+ * @returns {Record<string, Scene>}
+ */
 function scenes(e) {
-  const rowsOf = (selector, count = 3) =>
+  const rowsOf = (/** @type {string} */ selector, count = 3) =>
     `document.querySelector('${selector}')?.shadowRoot?.querySelectorAll('[part=item] img').length >= ${count}`;
-  const stateOf = (selector, state) => `document.querySelector('${selector}')?.getAttribute('state') === '${state}'`;
-  const enabled = (selector) => `document.querySelector('${selector}')?.shadowRoot?.querySelector('button')?.disabled === false`;
+  const stateOf = (/** @type {string} */ selector, /** @type {string} */ state) =>
+    `document.querySelector('${selector}')?.getAttribute('state') === '${state}'`;
+  const enabled = (/** @type {string} */ selector) =>
+    `document.querySelector('${selector}')?.shadowRoot?.querySelector('button')?.disabled === false`;
   return {
     buttons: {
       body: `<div class="scene"><am-auth-provider ${providerAttributes(e, { storage: 'memory' })}><div class="row">
@@ -202,14 +222,14 @@ function scenes(e) {
       </am-auth-provider><div style="width: 200px"></div></div>`,
       ready: `${rowsOf('#d', 4)} && ${rowsOf('#t', 4)}`,
       act: async (page) => {
-        await page.evaluate(() =>
-          /** @type {HTMLElement} */ (document.querySelector('#t').shadowRoot.querySelectorAll('[part=item]')[2]).focus(),
-        );
+        await page.evaluate(() => {
+          const root = /** @type {ShadowRoot} */ (/** @type {Element} */ (document.querySelector('#t')).shadowRoot);
+          /** @type {HTMLElement} */ (root.querySelectorAll('[part=item]')[2]).focus();
+        });
         await page.keyboard.press('Shift');
         const box = await page.evaluate(() => {
-          const r = /** @type {HTMLElement} */ (
-            document.querySelector('#t').shadowRoot.querySelectorAll('[part=item]')[1]
-          ).getBoundingClientRect();
+          const root = /** @type {ShadowRoot} */ (/** @type {Element} */ (document.querySelector('#t')).shadowRoot);
+          const r = root.querySelectorAll('[part=item]')[1].getBoundingClientRect();
           return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
         });
         await page.mouse.move(box.x, box.y);
@@ -274,9 +294,10 @@ function scenes(e) {
         </div></am-auth-provider><div style="width: 210px"></div></div>`,
       ready: `${stateOf('#k', 'list')} && ${rowsOf('#k', 4)}`,
       act: async (page) => {
-        await page.evaluate(() =>
-          /** @type {HTMLElement} */ (document.querySelector('#k').shadowRoot.querySelector('[part=item]')).focus(),
-        );
+        await page.evaluate(() => {
+          const root = /** @type {ShadowRoot} */ (/** @type {Element} */ (document.querySelector('#k')).shadowRoot);
+          /** @type {HTMLElement} */ (root.querySelector('[part=item]')).focus();
+        });
         await page.keyboard.press('ArrowDown');
         await page.keyboard.press('ArrowDown');
       },
@@ -361,7 +382,7 @@ async function main() {
       );
       // counts: playlists without descriptions, so their track counts show (one of them singular).
       if (prefix === 'counts') {
-        plain.forEach((/** @type {any} */ item, i) => {
+        plain.forEach((/** @type {any} */ item, /** @type {number} */ i) => {
           delete item.attributes.description;
           item.attributes.trackCount = i === 1 ? 1 : 8 + ((i * 7) % 23);
         });

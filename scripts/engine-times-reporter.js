@@ -2,15 +2,23 @@
 // started to last file finished) and its slowest tests, so engines can be compared.
 import { defaultReporter } from '@web/test-runner';
 
+/** @param {number} ms */
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Every test of a session's result tree, with its full name. */
+/**
+ * Every test of a session's result tree, with its full name.
+ * @param {import('@web/test-runner').TestSuiteResult | undefined} suite
+ * @param {string[]} [prefix]
+ * @returns {Generator<{ name: string, duration: number }>}
+ */
 function* testsOf(suite, prefix = []) {
   for (const test of suite?.tests ?? []) yield { name: [...prefix, test.name].join(' > '), duration: test.duration ?? 0 };
   for (const child of suite?.suites ?? []) yield* testsOf(child, [...prefix, child.name]);
 }
 
+/** @returns {import('@web/test-runner').Reporter} */
 export function engineTimesReporter({ slowest = 3 } = {}) {
+  /** @type {Map<string, { start: number, end: number }>} */
   const spans = new Map();
   return {
     start({ sessions }) {

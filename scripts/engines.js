@@ -1,5 +1,7 @@
 // The three engines the browser tests run in (Chromium, Firefox ESR, WebKitGTK's MiniBrowser),
-// where Debian installs them, and how WebKit gets a display and a WebDriver server.
+// where Debian installs them, and how WebKit gets a display and a WebDriver server. Chromium is
+// found by scripts/chromium.js; `missingAptPackages()` tells scripts/ensure-browsers.sh what to
+// install, so the installer and the tests look for the browsers in the same places.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +11,7 @@ import { findChromium } from './chromium.js';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
-/** The apt packages each engine needs; `scripts/ensure-browsers.sh` installs them. */
+/** The apt packages each engine needs; `scripts/ensure-browsers.sh` installs them. @type {Record<string, string[]>} */
 export const APT_PACKAGES = {
   chromium: ['chromium'],
   // PulseAudio gives headless Firefox an audio output (a null sink that keeps real time).
@@ -35,6 +37,7 @@ export function selectedEngines(value = process.env.AM_BROWSERS) {
   return ENGINES.filter((name) => names.includes(name));
 }
 
+/** @param {(string | undefined)[]} paths */
 const firstExisting = (paths) => paths.find((path) => path && existsSync(path));
 
 /** @returns {string} */
@@ -56,6 +59,7 @@ function findMiniBrowser() {
   return firstExisting(candidates.sort().reverse());
 }
 
+/** @param {string} path */
 function safeReaddir(path) {
   try {
     return readdirSync(path);
@@ -64,11 +68,15 @@ function safeReaddir(path) {
   }
 }
 
+const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
+const XVFB = '/usr/bin/Xvfb';
+const PULSEAUDIO = '/usr/bin/pulseaudio';
+
 /** @returns {{ driver: string, miniBrowser: string, xvfb: string }} */
 export function findWebKit() {
-  const driver = firstExisting(['/usr/bin/WebKitWebDriver']);
+  const driver = firstExisting([WEBKIT_DRIVER]);
   const miniBrowser = findMiniBrowser();
-  const xvfb = firstExisting(['/usr/bin/Xvfb']);
+  const xvfb = firstExisting([XVFB]);
   if (!driver || !miniBrowser || !xvfb) {
     throw new Error(
       'WebKit was not found. Install it with `sudo apt-get install -y --no-install-recommends webkit2gtk-driver xvfb xauth`.',
@@ -79,10 +87,44 @@ export function findWebKit() {
 
 /** Throws a message saying what to install when one of `engines` is missing. */
 export function checkEngines(engines = selectedEngines()) {
+  /** @type {Record<string, () => unknown>} */
   const find = { chromium: findChromium, firefox: findFirefox, webkit: findWebKit };
   for (const engine of engines) find[engine]();
 }
 
+/** @param {() => unknown} find */
+const found = (find) => {
+  try {
+    find();
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** @param {string} name */
+const onPath = (name) => (process.env.PATH ?? '').split(':').some((dir) => dir && existsSync(join(dir, name)));
+
+/**
+ * The apt packages of `engines` (all three by default) that are not installed, looked for where
+ * the tests look for them.
+ * @param {string[]} [engines]
+ * @returns {string[]}
+ */
+export function missingAptPackages(engines = ENGINES) {
+  /** @type {Record<string, () => boolean>} */
+  const installed = {
+    chromium: () => found(findChromium),
+    'firefox-esr': () => found(findFirefox),
+    pulseaudio: () => existsSync(PULSEAUDIO),
+    'webkit2gtk-driver': () => existsSync(WEBKIT_DRIVER) && Boolean(findMiniBrowser()),
+    xvfb: () => existsSync(XVFB),
+    xauth: () => onPath('xauth'),
+  };
+  return engines.flatMap((engine) => APT_PACKAGES[engine]).filter((name) => !installed[name]());
+}
+
+/** @returns {Promise<number>} */
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -94,22 +136,31 @@ function freePort() {
   });
 }
 
-/** Resolves once `child` has exited (at once if it already has). */
+/**
+ * Resolves once `child` has exited (at once if it already has).
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {Promise<void>}
+ */
 function exited(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', resolve));
+  return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts Xvfb on a free display (Xvfb picks it and writes its number to fd 3). */
+/**
+ * Starts Xvfb on a free display (Xvfb picks it and writes its number to fd 3).
+ * @param {string} binary
+ */
 async function startXvfb(binary) {
   const child = spawn(binary, ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
+  // Both are pipes (`stdio` above).
+  /** @type {import('node:stream').Readable} */ (child.stderr).on('data', (chunk) => (stderr += chunk));
+  /** @type {string} */
   const display = await new Promise((resolve, reject) => {
     let output = '';
-    child.stdio[3].on('data', (chunk) => {
+    /** @type {import('node:stream').Readable} */ (child.stdio[3]).on('data', (chunk) => {
       output += chunk;
       if (output.includes('\n')) resolve(`:${output.trim()}`);
     });
@@ -119,7 +170,11 @@ async function startXvfb(binary) {
   return { display, child };
 }
 
-/** Polls the driver's /status until it answers (it takes a moment to bind its port). */
+/**
+ * Polls the driver's /status until it answers (it takes a moment to bind its port).
+ * @param {string} url
+ * @param {import('node:child_process').ChildProcess} child
+ */
 async function waitForDriver(url, child) {
   for (let attempt = 0; attempt < 200; attempt++) {
     if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited (${child.exitCode}) before answering`);
@@ -162,7 +217,10 @@ export async function startWebKitDriver() {
   return { port, display: x.display, close };
 }
 
-/** WebDriver capabilities for MiniBrowser (classic WebDriver: it speaks no BiDi). */
+/**
+ * WebDriver capabilities for MiniBrowser (classic WebDriver: it speaks no BiDi).
+ * @param {string[]} [extraArgs]
+ */
 export function webKitCapabilities(extraArgs = []) {
   return {
     browserName: 'MiniBrowser',
@@ -179,16 +237,17 @@ export function webKitCapabilities(extraArgs = []) {
 export function audioServer() {
   const dir = mkdtempSync(join(tmpdir(), 'am-pulse-'));
   const socket = join(dir, 'native');
+  /** @type {import('node:child_process').ChildProcess | undefined} */
   let child;
   return {
     server: `unix:${socket}`,
     async start() {
-      if (!existsSync('/usr/bin/pulseaudio')) {
+      if (!existsSync(PULSEAUDIO)) {
         console.warn('pulseaudio is not installed: Firefox has no audio output (apt-get install -y --no-install-recommends pulseaudio).');
         return;
       }
       child = spawn(
-        '/usr/bin/pulseaudio',
+        PULSEAUDIO,
         [
           '-n',
           '--daemonize=no',

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // @ts-check
 // Serves a built framework example (demo/vue, demo/react, demo/angular) against the Apple Music
-// emulator: the example's build output on http://localhost:<port>, the emulator on 127.0.0.1
+// emulator: the example's build output on http://localhost:<port> (@web/dev-server, as
+// scripts/start.js serves the demo), the emulator on 127.0.0.1
 // (another origin, as Apple's popup is), plus the two URLs every example reads:
 //   /config.json       {authorizeUrl, apiUrl, logoutUrl, developerTokenUrl}
 //   /developer-token   {"token": "…"} a developer token signed here with a throwaway key
@@ -9,31 +10,18 @@
 //   node scripts/serve-example.js demo/vue [--port 8001]       (after `npm ci && npm run build` there)
 //
 // `serveExample()` is exported for test/frameworks/.
-import { createServer } from 'node:http';
 import { generateKeyPairSync } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { startDevServer } from '@web/dev-server';
 import { startEmulator } from '../cli/emulator/index.js';
 import { createDeveloperToken } from '../cli/developer-token.js';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.map': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 /**
  * @typedef {object} ServeOptions
- * @property {string} root folder with the built app (its index.html answers unknown paths)
+ * @property {string} root folder with the built app (its index.html answers paths that name no file)
  * @property {number} [port] page port on localhost (0 = any free port)
  * @property {number} [size] emulator library size
  * @property {Record<string, string>} [authorizeQuery] query switches for the emulator's /woa (e.g. {outcome: 'authorize'})
@@ -56,39 +44,42 @@ export async function serveExample({ root, port = 0, size = 300, authorizeQuery 
     developerTokenUrl: '/developer-token',
   };
 
-  const server = createServer(async (request, response) => {
-    try {
-      const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-      if (path === '/config.json' || path === '/developer-token') {
-        const body = path === '/config.json' ? config : { token: await developerToken() };
-        response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-        response.end(JSON.stringify(body));
-        return;
-      }
-      let file = join(base, path);
-      if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error('outside'), { status: 403 });
-      const info = await stat(file).catch(() => undefined);
-      if (!info || info.isDirectory()) file = info ? join(file, 'index.html') : join(base, 'index.html');
-      const body = await readFile(file);
-      response.writeHead(200, { 'Content-Type': TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch (error) {
-      const status = /** @type {{status?: number}} */ (error).status ?? 404;
-      response.writeHead(status, { 'Content-Type': 'text/plain' });
-      response.end(String(status));
-    }
-  });
-  await new Promise((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(port, 'localhost', () => resolveListen(undefined));
-  });
-  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  /** @type {import('@web/dev-server-core').Middleware} */
+  const exampleUrls = async (ctx, next) => {
+    if (ctx.path !== '/config.json' && ctx.path !== '/developer-token') return next();
+    ctx.set('Cache-Control', 'no-store');
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(ctx.path === '/config.json' ? config : { token: await developerToken() });
+  };
+  let server;
+  try {
+    // The build output as it is (no module resolution, no reload script); index.html for the
+    // app's own routes.
+    server = await startDevServer({
+      config: {
+        rootDir: base,
+        appIndex: join(base, 'index.html'),
+        hostname: 'localhost',
+        port,
+        watch: false,
+        injectWebSocket: false,
+        middleware: [exampleUrls],
+      },
+      readCliArgs: false,
+      readFileConfig: false,
+      autoExitProcess: false,
+      logStartMessage: false,
+    });
+  } catch (error) {
+    await emulator.close();
+    throw error;
+  }
+  const address = /** @type {import('node:net').AddressInfo} */ (server.server?.address());
   return {
     url: `http://localhost:${address.port}/`,
     emulatorOrigin: emulator.origin,
     async close() {
-      server.closeAllConnections();
-      await new Promise((done) => server.close(() => done(undefined)));
+      await server.stop();
       await emulator.close();
     },
   };

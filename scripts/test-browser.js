@@ -27,7 +27,7 @@ try {
   }
   checkEngines(selectedEngines());
 } catch (error) {
-  console.error(`\n${error.message}\n`);
+  console.error(`\n${/** @type {Error} */ (error).message}\n`);
   process.exit(1);
 }
 

@@ -101,6 +101,7 @@ describe('<am-auth-provider> signing in against the emulator', () => {
     expect((await emulatorRequests('/v1/me/storefront')).map((r) => r.status)).to.deep.equal([200]);
     // The token never shows up in markup.
     expect(provider.outerHTML).not.to.contain(event.detail.musicUserToken);
+    // Deliberately a fixed wait: it proves that no second outcome follows (nothing to wait for).
     await sleep(600);
     expect(outcomes.events.map((e) => e.type)).to.deep.equal(['am-authorize']);
   });
@@ -135,6 +136,7 @@ describe('<am-auth-provider> signing in against the emulator', () => {
       expect(KEYS.map((key) => localStorage.getItem(key))).to.deep.equal([null, null, null, null]);
       await authorizeButton.updateComplete;
       expect(authorizeButton.hasAttribute('busy')).to.be.false;
+      // Deliberately a fixed wait: it proves that no second outcome follows.
       await sleep(100);
       expect(outcomes.events).to.have.length(1);
     });
@@ -181,6 +183,7 @@ describe('<am-auth-provider> signing in against the emulator', () => {
     expect(authorizeButton.shadowRoot!.querySelector('[part=spinner]')).to.exist;
     await realClick(authorizeButton);
     await outcomes.next();
+    // Deliberately a fixed wait: it proves that the second click opens no popup and reports nothing.
     await sleep(300);
     expect(open.calls).to.have.length(1);
     expect(outcomes.events.map((e) => e.type)).to.deep.equal(['am-authorize']);
@@ -317,6 +320,8 @@ describe('<am-auth-provider> ignores forged and junk messages', () => {
 
 describe('<am-auth-provider> signing out', () => {
   const outcomes = useCleanSlate(resetEmulator);
+  /** The calls to the logout endpoint the provider uses by default (`status` is 0 until answered). */
+  const logoutCalls = () => emulatorRequests('/WebObjects');
 
   it('clears the four keys, calls Apple’s logout, and reports am-unauthorize from the button', async () => {
     const { provider, unauthorizeButton, origin } = await setup();
@@ -329,8 +334,9 @@ describe('<am-auth-provider> signing out', () => {
     expect(event.target).to.equal(unauthorizeButton);
     expect(KEYS.map((key) => localStorage.getItem(key))).to.deep.equal([null, null, null, null]);
     expect(provider.musicUserToken).to.be.undefined;
-    // The emulator revokes the token on logout: the token no longer works.
-    await sleep(200);
+    // The emulator revokes the token on logout (a call sign-out does not wait for): once it has
+    // answered, the token no longer works.
+    await waitUntil(async () => (await logoutCalls()).some((r) => r.status === 200), 'the logout call is answered');
     const check = await fetch(`${origin}/v1/me/storefront`, {
       headers: { Authorization: `Bearer ${developerToken}`, 'Music-User-Token': token },
     });
@@ -349,18 +355,20 @@ describe('<am-auth-provider> signing out', () => {
       expect(provider.status).to.equal('not-determined');
       expect(localStorage.getItem(KEYS[0])).to.be.null;
       expect(outcomes.events.map((e) => e.type)).to.deep.equal(['am-authorize', 'am-unauthorize']);
+      // Sign-out does not wait for the logout call: let it land here, not in the next test's count.
+      if (logoutUrl === undefined)
+        await waitUntil(async () => (await logoutCalls()).some((r) => r.status === 500), 'the logout call is answered');
     });
   }
 
   it('skips the logout call when logout-url is empty', async () => {
     const { provider } = await setup({ logoutUrl: '' });
     await inClick(() => provider.authorize());
-    // The previous test's logout call may still be landing: start counting from here.
-    await sleep(200);
     await clearRequests();
     await provider.unauthorize();
+    // Deliberately a fixed wait: it proves that no logout call is made (nothing to wait for).
     await sleep(200);
-    expect(await emulatorRequests('/WebObjects')).to.have.length(0);
+    expect(await logoutCalls()).to.have.length(0);
   });
 });
 
@@ -431,8 +439,7 @@ describe('<am-auth-provider> lifecycle', () => {
     expect((await cancelled).detail.reason).to.equal('closed');
     expect(await attempt).to.equal('cancelled');
     expect(opened).to.have.length(1);
-    await sleep(50);
-    expect(opened[0].closed).to.be.true;
+    await waitUntil(() => opened[0].closed, 'the popup is closed');
   });
 
   it('moved in the DOM mid-attempt (disconnected and reconnected at once): the attempt goes on', async () => {

@@ -505,7 +505,8 @@ describe('<am-library-list> against the emulator', () => {
       const parent = provider.parentNode!;
       provider.remove();
       expect(watch.calls[0].signal!.aborted).to.be.true;
-      // Longer than the emulator's latency: the aborted answer must not be used.
+      // Deliberately a fixed wait, longer than the emulator's latency: it proves that the aborted
+      // answer is not used.
       await sleep(600);
       expect(loads).to.have.length(0);
       expect(list.items).to.have.length(0);

@@ -83,7 +83,7 @@ export function parseAuthorizeQuery(query) {
  */
 function popupScript() {
   /** @type {PageConfig} */
-  const config = JSON.parse(document.getElementById('am-config').textContent);
+  const config = JSON.parse(/** @type {string} */ (/** @type {HTMLElement} */ (document.getElementById('am-config')).textContent));
   const el = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
   const opener = window.opener;
   let nextId = 1;
@@ -200,7 +200,9 @@ function popupScript() {
       method = 'authorize';
       params = [token, outcome === 'restricted' || config.restricted ? '1' : '0', config.cid];
     } else {
-      method = { decline: 'decline', unavailable: 'unavailable', 'switch-user': 'switchUserId' }[outcome];
+      /** @type {Record<string, string>} */
+      const methods = { decline: 'decline', unavailable: 'unavailable', 'switch-user': 'switchUserId' };
+      method = methods[outcome];
     }
     // Like Apple's page: tell the opener, give it a moment to acknowledge, then go away.
     await call(method, params, 1000);

@@ -17,7 +17,22 @@ function closestProvider(element: Element): Element | null {
 /** The provider state last announced, shared by all buttons so a change is announced once. */
 let announced: AuthState | undefined;
 
-/** A native button wired to the nearest `<am-auth-provider>`; subclasses say what a click does. */
+/**
+ * A native button wired to the nearest `<am-auth-provider>`; subclasses say what a click does.
+ * The custom properties below are both buttons' (the manifest lists them on each).
+ *
+ * @cssprop [--am-accent=#d60017] - Button background and default focus ring; keep at least 4.5:1 against `--am-on-accent` (the default has 5.4:1 with white).
+ * @cssprop [--am-on-accent=#fff] - Button text and icon colour.
+ * @cssprop [--am-focus-ring=var(--am-accent, #d60017)] - Focus outline colour (2px, offset 2px); keep at least 3:1 against the page.
+ * @cssprop [--am-radius=999px] - Corner radius.
+ * @cssprop [--am-font=system-ui, -apple-system, sans-serif] - Font family.
+ * @cssprop [--am-space-2=0.5rem] - Gap between icon and label.
+ * @cssprop [--am-space-4=1rem] - Horizontal padding.
+ * @cssprop [--am-button-background=var(--am-accent, #d60017)] - This button's background only (any `background` value, e.g. a gradient).
+ * @cssprop [--am-button-color=var(--am-on-accent, #fff)] - This button's text colour only.
+ * @cssprop [--am-button-border-color=transparent] - Border colour (1px).
+ * @cssprop [--am-button-font=600 0.9375rem/1.2 var(--am-font, system-ui, -apple-system, sans-serif)] - The whole `font` shorthand.
+ */
 export abstract class AuthButtonBase extends LitElement {
   static override properties = {
     status: { reflect: true },

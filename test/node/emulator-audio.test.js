@@ -61,11 +61,11 @@ describe('emulator audio', () => {
   });
 
   test("full length lasts the song's durationInMillis, for catalog and library ids", async () => {
-    const song = t.emulator.state.catalog.songs.get('1000000001');
+    const song = /** @type {import('../../cli/emulator/catalog.js').CatalogSong} */ (t.emulator.state.catalog.songs.get('1000000001'));
     const head = await fetch(`${t.origin}/audio/full/1000000001.wav`, { method: 'HEAD' });
     assert.equal(head.status, 200);
     const samples = (Number(head.headers.get('content-length')) - 44) / 2;
-    assert.equal(samples, Math.round(/** @type {any} */ (song.durationInMillis / 1000) * SAMPLE_RATE));
+    assert.equal(samples, Math.round((song.durationInMillis / 1000) * SAMPLE_RATE));
     const upload = t.emulator.state.library.lists.songs.find((s) => !(/** @type {any} */ (s.attributes.playParams).catalogId));
     const uploadHead = await fetch(`${t.origin}/audio/full/${upload?.id}.wav`, { method: 'HEAD' });
     assert.equal(uploadHead.status, 200, 'uploads play full length too');

@@ -282,7 +282,7 @@ describe('emulator library ↔ catalog', () => {
     assert.equal(tracks.data.length, album.attributes.trackCount);
     assert.deepEqual(
       tracks.data.map((/** @type {any} */ s) => s.attributes.trackNumber),
-      tracks.data.map((/** @type {any} */ _, i) => i + 1),
+      tracks.data.map((/** @type {any} */ _, /** @type {number} */ i) => i + 1),
     );
     assert.ok(tracks.data.every((/** @type {any} */ s) => s.type === 'library-songs' && s.attributes.albumName === album.attributes.name));
     const [playlist] = t.emulator.state.library.lists.playlists;

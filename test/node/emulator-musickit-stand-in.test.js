@@ -58,6 +58,7 @@ class FakeAudio {
  */
 function runStandIn(origin, source, fetchImpl = fetch) {
   const document = new EventTarget();
+  /** @type {number[]} */
   const loaded = [];
   document.addEventListener('musickitloaded', () => loaded.push(1));
   class HTMLScriptElement {

@@ -16,7 +16,7 @@ export function fakeDeveloperToken(claims = {}) {
 export async function start(options = {}) {
   const emulator = await startEmulator({ port: 0, size: 300, seed: 1, quiet: true, ...options });
   /** Issues a Music User Token through the control API (as the popup would on Allow). */
-  const issue = async (/** @type {string} */ token) => {
+  const issue = async (/** @type {string | undefined} */ token) => {
     const response = await fetch(`${emulator.origin}/_emulator/issue`, {
       method: 'POST',
       body: JSON.stringify(token === undefined ? {} : { token }),

@@ -1,3 +1,4 @@
+import { waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 
 // Mouse commands one after the other: WebDriver refuses an action while another is underway,
@@ -87,6 +88,10 @@ export function recordOutcomes() {
   };
 }
 
+/**
+ * A fixed wait, only for proving that something does NOT happen within a time (say so where it
+ * is used). Anything else waits for an event or a condition (`oneEvent`, `waitUntil`).
+ */
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -105,7 +110,8 @@ export function trackPopups() {
     popups,
     async closeAll() {
       window.open = original;
-      for (let waited = 0; popups.some((popup) => !popup.closed) && waited < 2000; waited += 20) await sleep(20);
+      // Up to 2 s for them to close themselves; those still open are closed here.
+      await waitUntil(() => popups.every((popup) => popup.closed), 'the popups close', { interval: 20, timeout: 2000 }).catch(() => {});
       popups.forEach((popup) => popup.close());
     },
   };

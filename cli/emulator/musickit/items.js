@@ -63,7 +63,7 @@ export function descriptorOf(options) {
   if (options.song !== undefined) return descriptorOf({ songs: [options.song] });
   if (options.songs !== undefined) {
     const ids = Array.isArray(options.songs) ? options.songs.map(String) : [];
-    if (!ids.length || ids.some((id) => !ID.catalog.test(id) && !ID.song.test(id))) {
+    if (!ids.length || ids.some((/** @type {string} */ id) => !ID.catalog.test(id) && !ID.song.test(id))) {
       throw invalidArgument('songs must be catalog or library (i.…) song ids');
     }
     return { kind: 'songs', ids };

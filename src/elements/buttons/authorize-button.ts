@@ -25,18 +25,6 @@ import { noteIcon } from './note-icon.js';
  * @csspart label - The label wrapper.
  * @csspart spinner - Shown instead of the icon while an attempt is in flight (it pulses instead of spinning under `prefers-reduced-motion: reduce`).
  *
- * @cssprop [--am-accent=#d60017] - Button background and default focus ring; keep at least 4.5:1 against `--am-on-accent` (the default has 5.4:1 with white).
- * @cssprop [--am-on-accent=#fff] - Button text and icon colour.
- * @cssprop [--am-focus-ring=var(--am-accent, #d60017)] - Focus outline colour (2px, offset 2px); keep at least 3:1 against the page.
- * @cssprop [--am-radius=999px] - Corner radius.
- * @cssprop [--am-font=system-ui, -apple-system, sans-serif] - Font family.
- * @cssprop [--am-space-2=0.5rem] - Gap between icon and label.
- * @cssprop [--am-space-4=1rem] - Horizontal padding.
- * @cssprop [--am-button-background=var(--am-accent, #d60017)] - This button's background only (any `background` value, e.g. a gradient).
- * @cssprop [--am-button-color=var(--am-on-accent, #fff)] - This button's text colour only.
- * @cssprop [--am-button-border-color=transparent] - Border colour (1px).
- * @cssprop [--am-button-font=600 0.9375rem/1.2 var(--am-font, system-ui, -apple-system, sans-serif)] - The whole `font` shorthand.
- *
  * @fires am-authorize - Signed in (or already was). Detail `{musicUserToken, restricted, storefrontId, cid, fromStorage}`.
  * @fires am-decline - The user declined.
  * @fires am-unavailable - Apple Music is unavailable to this user.

@@ -23,18 +23,6 @@ const signOutIcon = svg`<svg viewBox="0 0 24 24" focusable="false"><path d="M10 
  * @csspart label - The label wrapper.
  * @csspart spinner - Shown instead of the icon while signing out.
  *
- * @cssprop [--am-accent=#d60017] - Button background and default focus ring; keep at least 4.5:1 against `--am-on-accent` (the default has 5.4:1 with white).
- * @cssprop [--am-on-accent=#fff] - Button text and icon colour.
- * @cssprop [--am-focus-ring=var(--am-accent, #d60017)] - Focus outline colour (2px, offset 2px); keep at least 3:1 against the page.
- * @cssprop [--am-radius=999px] - Corner radius.
- * @cssprop [--am-font=system-ui, -apple-system, sans-serif] - Font family.
- * @cssprop [--am-space-2=0.5rem] - Gap between icon and label.
- * @cssprop [--am-space-4=1rem] - Horizontal padding.
- * @cssprop [--am-button-background=var(--am-accent, #d60017)] - This button's background only (any `background` value, e.g. a gradient).
- * @cssprop [--am-button-color=var(--am-on-accent, #fff)] - This button's text colour only.
- * @cssprop [--am-button-border-color=transparent] - Border colour (1px).
- * @cssprop [--am-button-font=600 0.9375rem/1.2 var(--am-font, system-ui, -apple-system, sans-serif)] - The whole `font` shorthand.
- *
  * @fires am-unauthorize - Signed out.
  */
 export class AmUnauthorizeButton extends AuthButtonBase {

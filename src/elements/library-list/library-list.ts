@@ -5,10 +5,11 @@ import { emit } from '../../events.js';
 import { consumeAuth } from '../../internal/auth-consumer.js';
 import { themeStyles } from '../../internal/theme.styles.js';
 import { DrillDown, opensTracks } from './drill-down.js';
-import { LibraryLoader, viewOf, type LibraryListState, type LoaderEvents, type LoadState } from './library-loader.js';
+import { LibraryLoader, viewOf, type LibraryListState, type LoadState } from './library-loader.js';
+import { listEvents } from './list-events.js';
 import { libraryListStyles } from './library-list.styles.js';
 import { SEARCH_DEBOUNCE_MS } from './list-source.js';
-import { defaultRow, drillHeader, errorPanel, listPart, loadingPanel, slotted } from './list-view.js';
+import { defaultRow, drillHeader, errorPanel, listPart, loadingPanel, signedOutPanel, slotted } from './list-view.js';
 import { RovingFocus } from './roving-focus.js';
 import { LibraryListProperties } from './list-properties.js';
 import { errorMessage } from './rows.js';
@@ -96,15 +97,7 @@ export class AmLibraryList<K extends ListedKind = ListedKind> extends LibraryLis
   #key?: string;
   #view: LibraryListState = 'signed-out';
   #focusBack = false;
-  #events: LoaderEvents = {
-    loaded: (detail) => emit(this, 'am-library-load', detail),
-    failed: (error) =>
-      emit(this, 'am-error', {
-        code: 'api-error',
-        message: errorMessage(error, this),
-        error: error instanceof Error ? error : new Error(String(error)),
-      }),
-  };
+  #events = listEvents(this);
 
   #loader = new LibraryLoader(this, this.#events);
   #drill = new DrillDown(this, this.#events);
@@ -175,8 +168,7 @@ export class AmLibraryList<K extends ListedKind = ListedKind> extends LibraryLis
     const message = state === 'error' ? errorMessage(error, this) : '';
     const errorPart = errorPanel(message, this.retryText, this.#loadMore);
     const bodies: Record<LibraryListState, () => unknown> = {
-      'signed-out': () =>
-        html`<slot name="signed-out"><div part="signed-out"><p>${this.signedOutText}</p><am-authorize-button></am-authorize-button></div></slot>`,
+      'signed-out': () => signedOutPanel(this.signedOutText),
       loading: () => loadingPanel(this.loadingText),
       empty: () => slotted('empty', this.emptyText),
       'no-library': () => slotted('no-library', this.noLibraryText),

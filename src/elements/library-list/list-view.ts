@@ -113,6 +113,10 @@ export function defaultRow(item: LibraryResource, texts: RowTexts, size: number,
   `;
 }
 
+/** Signed out: the default text and a Connect button, replaceable as a whole through the slot. */
+export const signedOutPanel = (text: string) =>
+  html`<slot name="signed-out"><div part="signed-out"><p>${text}</p><am-authorize-button></am-authorize-button></div></slot>`;
+
 /** The first page is on its way. */
 export const loadingPanel = (text: string) => html`<div part="loading"><span part="spinner" aria-hidden="true"></span>${text}</div>`;
 

@@ -1,9 +1,0 @@
-// Fails early, with a message saying what to do, when no Chromium is installed.
-import { findChromium } from './chromium.js';
-
-try {
-  findChromium();
-} catch (error) {
-  console.error(`\n${error.message}\n`);
-  process.exit(1);
-}
