@@ -46,10 +46,19 @@ test('package.json has what the npm page and tools show: description, license, a
   assert.ok(pkg.engines.node, 'engines.node is set');
   assert.equal(pkg.type, 'module');
   assert.equal(pkg.private, undefined, 'publishable');
-  // npm shows README images and relative links from the repository: they must be in it.
+});
+
+test('README links work on the package page and in node_modules: absolute, or to a packed file', () => {
+  // A relative link resolves only where the file is (npm's page guesses the repository, other
+  // registries' pages and a README read in node_modules do not): docs/, demo/ and images are
+  // linked absolutely, into the repository's main branch, and must exist in it.
   const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  const web = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
   for (const [, target] of readme.matchAll(/\]\(((?!https?:|#|mailto:)[^)#\s]+)/g))
-    assert.ok(existsSync(`${ROOT}${target}`), `README links to ${target}, which is in the repository`);
+    assert.ok(paths().includes(target), `README links to ${target} relatively, which is not in the package: link ${web}/blob/main/${target}`);
+  const repositoryLinks = [...readme.matchAll(new RegExp(`\\]\\(${web.replace(/[.]/g, '\\.')}/(?:blob|raw)/main/([^)#\\s]+)`, 'g'))];
+  assert.ok(repositoryLinks.length > 10, 'the guides and images are linked into the repository');
+  for (const [, target] of repositoryLinks) assert.ok(existsSync(`${ROOT}${target}`), `README links to ${target}, which is in the repository`);
 });
 
 test('holds the documents users need', () => {
