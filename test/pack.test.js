@@ -61,6 +61,30 @@ test('README links work on the package page and in node_modules: absolute, or to
   for (const [, target] of repositoryLinks) assert.ok(existsSync(`${ROOT}${target}`), `README links to ${target}, which is in the repository`);
 });
 
+test('engines: Node 20 for users; devEngines: what the dev tools declare, as a warning only', () => {
+  /** `>=X.Y.Z` → [X, Y, Z] @param {string} range */
+  const floor = (range) => {
+    const match = /^>=\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(range.trim());
+    assert.ok(match, `${range} is a plain lower bound`);
+    return match.slice(1).map((part) => Number(part ?? 0));
+  };
+  const atLeast = (/** @type {number[]} */ a, /** @type {number[]} */ b) => {
+    for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] > b[i];
+    return true;
+  };
+  // The command line and the server run on the Node this test runs on (CI: 20).
+  assert.deepEqual(floor(pkg.engines.node), [20, 0, 0]);
+  const { runtime, packageManager } = pkg.devEngines;
+  assert.equal(runtime.name, 'node');
+  assert.equal(runtime.onFail, 'warn', 'Node 20 keeps working for contributors: a warning, not an error');
+  assert.equal(packageManager.name, 'npm');
+  assert.equal(packageManager.onFail, 'warn');
+  for (const tool of ['@web/test-runner', '@web/dev-server', 'puppeteer-core']) {
+    const declared = JSON.parse(readFileSync(`${ROOT}node_modules/${tool}/package.json`, 'utf8')).engines?.node;
+    if (declared) assert.ok(atLeast(floor(runtime.version), floor(declared)), `devEngines ${runtime.version} covers ${tool}'s ${declared}`);
+  }
+});
+
 test('holds the documents users need', () => {
   for (const file of [
     'package.json',
