@@ -55,10 +55,14 @@ test('README links work on the package page and in node_modules: absolute, or to
   const readme = readFileSync(`${ROOT}README.md`, 'utf8');
   const web = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
   for (const [, target] of readme.matchAll(/\]\(((?!https?:|#|mailto:)[^)#\s]+)/g))
-    assert.ok(paths().includes(target), `README links to ${target} relatively, which is not in the package: link ${web}/blob/main/${target}`);
+    assert.ok(
+      paths().includes(target),
+      `README links to ${target} relatively, which is not in the package: link ${web}/blob/main/${target}`,
+    );
   const repositoryLinks = [...readme.matchAll(new RegExp(`\\]\\(${web.replace(/[.]/g, '\\.')}/(?:blob|raw)/main/([^)#\\s]+)`, 'g'))];
   assert.ok(repositoryLinks.length > 10, 'the guides and images are linked into the repository');
-  for (const [, target] of repositoryLinks) assert.ok(existsSync(`${ROOT}${target}`), `README links to ${target}, which is in the repository`);
+  for (const [, target] of repositoryLinks)
+    assert.ok(existsSync(`${ROOT}${target}`), `README links to ${target}, which is in the repository`);
 });
 
 test('engines: Node 20 for users; devEngines: what the dev tools declare, as a warning only', () => {

@@ -5,14 +5,13 @@ import react from '@vitejs/plugin-react';
 import { startEmulator } from 'am-elements/emulator';
 
 export default defineConfig({
-  plugins: [
-    react(),
-    appleMusicConfig(),
-  ],
+  plugins: [react(), appleMusicConfig()],
   // In this repository `am-elements` is linked (`file:../..`, the current build): let Vite serve
   // it from where it really is. In your app it is in node_modules and this changes nothing.
   server: {
-    fs: { allow: [searchForWorkspaceRoot(process.cwd()), realpathSync(fileURLToPath(new URL('node_modules/am-elements', import.meta.url)))] },
+    fs: {
+      allow: [searchForWorkspaceRoot(process.cwd()), realpathSync(fileURLToPath(new URL('node_modules/am-elements', import.meta.url)))],
+    },
   },
 });
 

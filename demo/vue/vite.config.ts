@@ -15,7 +15,9 @@ export default defineConfig({
   // In this repository `am-elements` is linked (`file:../..`, the current build): let Vite serve
   // it from where it really is. In your app it is in node_modules and this changes nothing.
   server: {
-    fs: { allow: [searchForWorkspaceRoot(process.cwd()), realpathSync(fileURLToPath(new URL('node_modules/am-elements', import.meta.url)))] },
+    fs: {
+      allow: [searchForWorkspaceRoot(process.cwd()), realpathSync(fileURLToPath(new URL('node_modules/am-elements', import.meta.url)))],
+    },
   },
 });
 

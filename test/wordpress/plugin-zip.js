@@ -98,10 +98,7 @@ export function pluginZipTests(env) {
         await page.screenshot({ path: `${env.shots}07-zip-installed.png`, fullPage: true });
       }
       assert.ok(existsSync(`${installed}/am-elements.php`), 'installed as wp-content/plugins/am-elements');
-      assert.ok(
-        readFileSync(`${installed}/assets/am-elements.js`).equals(readFileSync(`${ROOT}dist/am-elements.js`)),
-        'with the bundle',
-      );
+      assert.ok(readFileSync(`${installed}/assets/am-elements.js`).equals(readFileSync(`${ROOT}dist/am-elements.js`)), 'with the bundle');
       await Promise.all([page.waitForURL(/plugins\.php\?.*activate=true/), page.getByRole('link', { name: 'Activate Plugin' }).click()]);
       const row = page.locator('tr[data-plugin="am-elements/am-elements.php"]');
       assert.match((await row.getAttribute('class')) ?? '', /\bactive\b/);

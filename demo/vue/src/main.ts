@@ -12,5 +12,6 @@ try {
   });
   createApp(App, { config }).mount('#app');
 } catch (error) {
-  document.querySelector('#app')!.textContent = `This page needs /config.json (${String(error)}): run it with \`npm run dev\`, which starts the Apple Music emulator.`;
+  document.querySelector('#app')!.textContent =
+    `This page needs /config.json (${String(error)}): run it with \`npm run dev\`, which starts the Apple Music emulator.`;
 }
