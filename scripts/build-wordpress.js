@@ -1,13 +1,38 @@
 // Copies the self-contained bundle into the WordPress plugin: dist/am-elements.js →
-// wordpress/am-elements/assets/am-elements.js (gitignored). Run after `npm run build`.
+// wordpress/am-elements/assets/am-elements.js (gitignored), then packs the plugin into
+// wordpress/am-elements.zip (gitignored), which Plugins → Add New → Upload Plugin installs: one
+// am-elements/ folder, without dotfiles, tests or node_modules. Run after `npm run build`.
 //
 // `node scripts/build-wordpress.js --pot` also regenerates the committed translation
 // template wordpress/am-elements/languages/am-elements.pot (needs xgettext, from gettext).
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { writeZip } from './zip.js';
 
 const PLUGIN = fileURLToPath(new URL('../wordpress/am-elements/', import.meta.url));
+const PLUGIN_ZIP = fileURLToPath(new URL('../wordpress/am-elements.zip', import.meta.url));
+/** Never in the zip: dotfiles, tests, dependencies, other archives. */
+const LEFT_OUT = /^(\..*|node_modules|tests?|.*\.zip)$/;
+
+/**
+ * The plugin's files and folders under `am-elements/`, sorted, folders first by path.
+ * @param {string} dir absolute, ending in / @param {string} prefix path inside the zip
+ * @returns {{name: string, data?: Buffer}[]}
+ */
+function pluginEntries(dir, prefix) {
+  return [
+    { name: prefix },
+    ...readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => !LEFT_OUT.test(entry.name))
+      .sort((a, b) => (a.name < b.name ? -1 : 1))
+      .flatMap((entry) =>
+        entry.isDirectory()
+          ? pluginEntries(`${dir}${entry.name}/`, `${prefix}${entry.name}/`)
+          : [{ name: `${prefix}${entry.name}`, data: readFileSync(`${dir}${entry.name}`) }],
+      ),
+  ];
+}
 const source = fileURLToPath(new URL('../dist/am-elements.js', import.meta.url));
 const target = `${PLUGIN}assets/am-elements.js`;
 
@@ -59,3 +84,9 @@ if (process.argv.includes('--pot')) {
   );
   console.log('build-wordpress: wrote wordpress/am-elements/languages/am-elements.pot');
 }
+
+const entries = pluginEntries(PLUGIN, 'am-elements/');
+writeFileSync(PLUGIN_ZIP, writeZip(entries));
+console.log(
+  `build-wordpress: wrote wordpress/am-elements.zip (${entries.filter((e) => e.data).length} files, ${statSync(PLUGIN_ZIP).size} bytes): upload it in Plugins → Add New → Upload Plugin`,
+);

@@ -90,7 +90,8 @@ export function frameworkTypingsPlugin({ outdir }) {
  *   by two elements is then imported twice, which TypeScript rejects): so `CustomEvent<X>`
  *   becomes `import("../dist/index.js").X`, which they leave inline;
  * - they offer every public field as a settable prop: read-only ones (getters) are dropped, since
- *   setting them would throw;
+ *   setting them would throw; so are attributes without a property (`@attr` on the class, e.g. the
+ *   list's reflected `state`), which the element sets itself;
  * - for Vue they key props by attribute name and listeners as `on` + event name, but Vue (and
  *   vue-tsc, checking templates) normalizes `:popup-timeout` to `popupTimeout` and `@am-authorize`
  *   to `onAmAuthorize`: so for Vue attributes take their camelCase property names and events their
@@ -102,6 +103,7 @@ function typingsView(manifest, { vue = false } = {}) {
   const view = structuredClone(manifest);
   for (const declaration of declarationsOf(view)) {
     declaration.members = declaration.members?.filter((/** @type {any} */ member) => !member.readonly);
+    declaration.attributes = declaration.attributes?.filter((/** @type {any} */ attribute) => attribute.fieldName);
     if (vue) {
       for (const attribute of declaration.attributes ?? []) attribute.name = attribute.fieldName ?? camelize(attribute.name);
       for (const event of declaration.events ?? []) {

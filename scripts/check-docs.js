@@ -5,7 +5,8 @@
 // - docs/api.md is what scripts/api-docs.js makes of custom-elements.json;
 // - docs/theming.md names every CSS part and custom property of the manifest;
 // - docs/i18n.md names every `*-text` attribute;
-// - every relative link and image in README.md and docs/*.md points at a file that exists.
+// - every relative link and image in README.md and docs/*.md, and every link into the
+//   repository's main branch, points at a file that exists.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +41,10 @@ for (const element of elements) {
   }
 }
 
+const { repository } = JSON.parse(read('package.json'));
+const REPOSITORY = String(repository?.url ?? repository)
+  .replace(/^git\+/, '')
+  .replace(/\.git$/, '');
 const markdown = [
   'README.md',
   ...readdirSync(join(ROOT, 'docs'))
@@ -52,8 +57,12 @@ for (const file of markdown) {
     .replace(/```[\s\S]*?```/g, '')
     .replace(/`[^`\n]*`/g, '');
   for (const [, target] of text.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
-    if (/^(?:[a-z]+:|#)/i.test(target)) continue;
-    const path = join(ROOT, dirname(file), decodeURIComponent(target.split('#')[0]));
+    // Links into this repository's main branch (the README's, so they work on the package page).
+    const inRepository = target.startsWith(`${REPOSITORY}/`) ? /^\/(?:blob|raw)\/main\/(.+)$/.exec(target.slice(REPOSITORY.length)) : null;
+    if (!inRepository && /^(?:[a-z]+:|#)/i.test(target)) continue;
+    const path = inRepository
+      ? join(ROOT, decodeURIComponent(inRepository[1].split('#')[0]))
+      : join(ROOT, dirname(file), decodeURIComponent(target.split('#')[0]));
     if (!existsSync(path)) problems.push(`${file} links to ${target}, which does not exist (${relative(ROOT, path)}).`);
   }
 }

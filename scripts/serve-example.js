@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // @ts-check
-// Serves a built framework example (demo/vue, demo/react, demo/angular) against the Apple Music
+// Serves a built framework example (demo/vue, demo/react, demo/react18, demo/angular; the tests
+// use it for all four, `npm run serve` for Angular, whose dev server has no such hook; the Vite
+// examples answer both URLs from their vite.config.ts instead) against the Apple Music
 // emulator: the example's build output on http://localhost:<port> (@web/dev-server, as
 // scripts/start.js serves the demo), the emulator on 127.0.0.1
 // (another origin, as Apple's popup is), plus the two URLs every example reads:

@@ -46,10 +46,47 @@ test('package.json has what the npm page and tools show: description, license, a
   assert.ok(pkg.engines.node, 'engines.node is set');
   assert.equal(pkg.type, 'module');
   assert.equal(pkg.private, undefined, 'publishable');
-  // npm shows README images and relative links from the repository: they must be in it.
+});
+
+test('README links work on the package page and in node_modules: absolute, or to a packed file', () => {
+  // A relative link resolves only where the file is (npm's page guesses the repository, other
+  // registries' pages and a README read in node_modules do not): docs/, demo/ and images are
+  // linked absolutely, into the repository's main branch, and must exist in it.
   const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  const web = pkg.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
   for (const [, target] of readme.matchAll(/\]\(((?!https?:|#|mailto:)[^)#\s]+)/g))
+    assert.ok(
+      paths().includes(target),
+      `README links to ${target} relatively, which is not in the package: link ${web}/blob/main/${target}`,
+    );
+  const repositoryLinks = [...readme.matchAll(new RegExp(`\\]\\(${web.replace(/[.]/g, '\\.')}/(?:blob|raw)/main/([^)#\\s]+)`, 'g'))];
+  assert.ok(repositoryLinks.length > 10, 'the guides and images are linked into the repository');
+  for (const [, target] of repositoryLinks)
     assert.ok(existsSync(`${ROOT}${target}`), `README links to ${target}, which is in the repository`);
+});
+
+test('engines: Node 20 for users; devEngines: what the dev tools declare, as a warning only', () => {
+  /** `>=X.Y.Z` → [X, Y, Z] @param {string} range */
+  const floor = (range) => {
+    const match = /^>=\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(range.trim());
+    assert.ok(match, `${range} is a plain lower bound`);
+    return match.slice(1).map((part) => Number(part ?? 0));
+  };
+  const atLeast = (/** @type {number[]} */ a, /** @type {number[]} */ b) => {
+    for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] > b[i];
+    return true;
+  };
+  // The command line and the server run on the Node this test runs on (CI: 20).
+  assert.deepEqual(floor(pkg.engines.node), [20, 0, 0]);
+  const { runtime, packageManager } = pkg.devEngines;
+  assert.equal(runtime.name, 'node');
+  assert.equal(runtime.onFail, 'warn', 'Node 20 keeps working for contributors: a warning, not an error');
+  assert.equal(packageManager.name, 'npm');
+  assert.equal(packageManager.onFail, 'warn');
+  for (const tool of ['@web/test-runner', '@web/dev-server', 'puppeteer-core']) {
+    const declared = JSON.parse(readFileSync(`${ROOT}node_modules/${tool}/package.json`, 'utf8')).engines?.node;
+    if (declared) assert.ok(atLeast(floor(runtime.version), floor(declared)), `devEngines ${runtime.version} covers ${tool}'s ${declared}`);
+  }
 });
 
 test('holds the documents users need', () => {

@@ -306,6 +306,11 @@ export type CustomElements = {
    * and rejects with an `AuthorizationError`. Call it from a click handler: the popup is
    * opened synchronously. A call while a popup is open joins that attempt and focuses it.
    * - **unauthorize(): _Promise<void>_** - Signs the user out: clears the stored token and makes a best-effort logout call.
+   * - **authorizeFrom(origin: _Element_, options: _{ popup?: Window }_): _Promise<string>_** - `authorize()` on behalf of another element, for your own sign-in controls (the buttons call
+   * it through `authContext`'s `controller`): the outcome event (`am-authorize`, `am-error`) is
+   * dispatched from `origin`, or from the provider if `origin` has left the page. Call it from a
+   * click handler: the popup is opened synchronously.
+   * - **unauthorizeFrom(origin: _Element_): _Promise<void>_** - `unauthorize()` on behalf of another element, for your own controls: `am-unauthorize` is dispatched from `origin`.
    *
    *
    * ### **Slots:**

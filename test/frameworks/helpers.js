@@ -1,10 +1,12 @@
 // @ts-check
 // Shared steps of the framework example tests (test/frameworks/*.test.js): install and build an
 // example under demo/<framework>/ with its own lock file, serve it next to the emulator, and walk
-// through sign-in, library and sign-out in headless Chromium.
+// through sign-in, library and sign-out in headless Chromium; for the Vite examples, also
+// `npm run dev` as a new user runs it (its own dev server, which starts the emulator itself).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -77,6 +79,117 @@ export async function openExample(root) {
   };
 }
 
+/** A free TCP port on localhost. @returns {Promise<number>} */
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, 'localhost', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  await new Promise((resolve) => server.close(() => resolve(undefined)));
+  return port;
+}
+
+/**
+ * `npm run dev` in the example, as a user starts it (no AM_DEVELOPER_TOKEN: the example's
+ * vite.config.ts starts the emulator and answers /config.json), on a free port; resolves once
+ * /config.json answers. `stop()` ends npm, Vite and the emulator (one process group).
+ * @param {string} dir
+ */
+export async function startDevServer(dir) {
+  const port = await freePort();
+  const env = { ...process.env };
+  delete env.AM_DEVELOPER_TOKEN;
+  const child = spawn('npm', ['run', 'dev', '--', '--port', String(port), '--strictPort', '--host', 'localhost'], {
+    cwd: dir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-(/** @type {number} */ (child.pid)), 'SIGTERM');
+    } catch {
+      return; // already gone
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-(/** @type {number} */ (child.pid)), 'SIGKILL');
+      } catch {
+        // gone meanwhile
+      }
+    }, 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const url = `http://localhost:${port}/`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`npm run dev exited (${child.exitCode}) in ${dir}:\n${output}`);
+    const config = await fetch(new URL('/config.json', url)).catch(() => undefined);
+    if (config?.ok) return { url, config: await config.json(), output: () => output, stop };
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`npm run dev did not answer /config.json within a minute in ${dir}:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * The example's own dev server (`npm run dev`) answers a page that renders, signs in through the
+ * consent screen of the emulator the dev server started, and shows the library.
+ * @param {(name: string, fn: () => unknown) => Promise<unknown>} step
+ * @param {string} name
+ */
+async function devServerSteps(step, name) {
+  const dir = exampleDir(name);
+  /** @type {Awaited<ReturnType<typeof startDevServer>> | undefined} */
+  let dev;
+  /** @type {import('playwright-core').Browser | undefined} */
+  let browser;
+  try {
+    await step('`npm run dev` starts Vite and the emulator, and answers /config.json and /developer-token', async () => {
+      dev = await startDevServer(dir);
+      assert.match(dev.config.authorizeUrl, /^http:\/\/127\.0\.0\.1:\d+\/woa$/, 'the emulator started by vite.config.ts');
+      const { token } = await (await fetch(new URL(dev.config.developerTokenUrl, dev.url))).json();
+      assert.match(token, /^[\w-]+\.[\w-]+\.[\w-]+$/);
+    });
+    await step('the dev page renders, signs in through the consent screen and shows the library', async () => {
+      assert.ok(dev);
+      browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS, headless: true });
+      const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(STEP_TIMEOUT);
+      /** @type {Error[]} */
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error));
+      await page.goto(dev.url);
+      const status = page.getByTestId('status');
+      await status.filter({ hasText: 'Signed out' }).waitFor();
+      await page.waitForFunction(() => !document.querySelector('#connect')?.shadowRoot?.querySelector('button')?.disabled);
+      const popupOpened = context.waitForEvent('page');
+      await page.locator('#connect').getByRole('button').click();
+      const popup = await popupOpened;
+      assert.ok(popup.url().startsWith(`${dev.config.authorizeUrl}?`), popup.url());
+      const closed = popup.waitForEvent('close');
+      await popup.getByRole('button', { name: 'Allow', exact: true }).click();
+      await closed;
+      await status.filter({ hasText: 'Signed in' }).waitFor();
+      await page.locator('am-library-list [part~="item"]').first().waitFor();
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: join(SHOTS, `${name}-dev-server.png`), fullPage: true });
+      assert.deepEqual(errors.map(String), [], 'no uncaught errors in the dev page');
+    });
+  } finally {
+    await browser?.close();
+    await dev?.stop();
+  }
+}
+
 /**
  * Runs `t`'s subtests one after the other; once one fails, the rest are skipped rather than each
  * waiting for its own timeout.
@@ -105,11 +218,12 @@ export function steps(t) {
  * event); the library list shows rows and the framework counts them (from `am-library-load`) and
  * hears a selection (`am-library-select`); the unauthorize button signs out and the framework
  * says "Signed out" again (from `am-unauthorize`).
+ * With `devServer`, then the example's own `npm run dev` (see devServerSteps).
  * @param {import('node:test').TestContext} t
- * @param {{name: string, build: string, output: string, bindings: {title: string, expected: unknown, read: () => unknown}}} options
+ * @param {{name: string, build: string, output: string, devServer?: boolean, bindings: {title: string, expected: unknown, read: () => unknown}}} options
  *   `output`: the build's folder relative to the example; `bindings.read` runs in the page
  */
-export async function testExample(t, { name, build, output, bindings }) {
+export async function testExample(t, { name, build, output, devServer = false, bindings }) {
   const dir = exampleDir(name);
   const step = steps(t);
   let built = false;
@@ -168,4 +282,5 @@ export async function testExample(t, { name, build, output, bindings }) {
     if (step.failed()) await example.screenshot(`${name}-failure`);
     await example.close();
   }
+  if (devServer) await devServerSteps(step, name);
 }

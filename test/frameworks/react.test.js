@@ -1,4 +1,5 @@
-// The React 19 example (demo/react, Vite) signs in against the emulator in headless Chromium.
+// The React 19 example (demo/react, Vite) signs in against the emulator in headless Chromium,
+// built and served, then through its own `npm run dev`.
 import { test } from 'node:test';
 import { testExample } from './helpers.js';
 
@@ -7,6 +8,7 @@ test('React 19 example: props, onam-* event props, sign-in, library, sign-out', 
     name: 'react',
     build: 'npm ci (when needed), tsc and vite build',
     output: 'dist',
+    devServer: true,
     bindings: {
       title: 'React 19 set limit as a property and developer-token-url as an attribute',
       read: () => {

@@ -1,5 +1,6 @@
 // The React 18 example (demo/react18, Vite) signs in against the emulator in headless Chromium,
-// through the @lit/react wrappers of am-elements/react.
+// through the @lit/react wrappers of am-elements/react, built and served, then through its own
+// `npm run dev`.
 import { test } from 'node:test';
 import { testExample } from './helpers.js';
 
@@ -8,6 +9,7 @@ test('React 18 example: wrappers from am-elements/react, onAm… event props, si
     name: 'react18',
     build: 'npm ci (when needed), tsc (with wrongly typed props that must fail) and vite build',
     output: 'dist',
+    devServer: true,
     bindings: {
       title: 'the wrappers set properties (React 18 alone would set string attributes) and React is 18',
       read: () => {

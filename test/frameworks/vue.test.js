@@ -1,5 +1,5 @@
 // The Vue 3 example (demo/vue, Vite, templates type-checked by vue-tsc) signs in against the
-// emulator in headless Chromium.
+// emulator in headless Chromium, built and served, then through its own `npm run dev`.
 import { test } from 'node:test';
 import { testExample } from './helpers.js';
 
@@ -8,6 +8,7 @@ test('Vue 3 example: props, @am-* listeners, sign-in, library, sign-out', (t) =>
     name: 'vue',
     build: 'npm ci (when needed), vue-tsc and vite build',
     output: 'dist',
+    devServer: true,
     bindings: {
       title: 'Vue bound :pageSize as a property, :developer-token-url as an attribute',
       read: () => {

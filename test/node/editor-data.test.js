@@ -79,3 +79,29 @@ test('web-types: elements with attributes, events and public properties only', (
   const apiUrl = provider.attributes.find((/** @type {any} */ a) => a.name === 'api-url');
   assert.equal(apiUrl.value.default, "'https://api.music.apple.com'", 'defaults are values, not constant names');
 });
+
+test('the list reflects `state`: the manifest lists the attribute with the values the element sets', () => {
+  const state = elements.get('am-library-list').attributes.find((/** @type {any} */ a) => a.name === 'state');
+  assert.ok(state, 'am-library-list has a state attribute');
+  const source = readFileSync(`${ROOT}src/elements/library-list/library-loader.ts`, 'utf8');
+  const union = /export type LibraryListState =([^;]+);/.exec(source)?.[1];
+  assert.ok(union, 'LibraryListState is in library-loader.ts');
+  const literals = (/** @type {string} */ text) => [...text.matchAll(/'([^']+)'/g)].map((match) => match[1]);
+  assert.deepEqual(literals(state.type.text), literals(union), 'the @attr type is LibraryListState spelled out');
+  const offered = html.tags
+    .find((/** @type {any} */ t) => t.name === 'am-library-list')
+    .attributes.find((/** @type {any} */ a) => a.name === 'state')
+    .values.map((/** @type {any} */ v) => v.name);
+  assert.deepEqual(offered, literals(union));
+  const typings = readFileSync(`${ROOT}types/jsx.d.ts`, 'utf8');
+  assert.doesNotMatch(typings, /\bstate\?:/, 'the element sets state itself: no JSX prop for it');
+});
+
+test('every public method of an element is described (authorizeFrom, unauthorizeFrom, …)', () => {
+  for (const [tag, declaration] of elements) {
+    for (const member of declaration.members ?? []) {
+      if (member.kind !== 'method' || member.privacy || member.static || member.name.startsWith('#')) continue;
+      assert.ok(member.description, `${tag}: ${member.name}() has a description`);
+    }
+  }
+});

@@ -137,7 +137,17 @@ export function signingTests(env) {
       assert.ok(!stored.raw.includes(secret) && !stored.raw.includes('PRIVATE KEY'), 'the key is stored encrypted');
       assert.deepEqual(
         stored.settings,
-        ['developer_token', 'developer_token_url', 'storage', 'storefront', 'authorize_url', 'api_url'],
+        [
+          'developer_token',
+          'developer_token_url',
+          'storage',
+          'storefront',
+          'affiliate_token',
+          'campaign_token',
+          'authorize_url',
+          'api_url',
+          'logout_url',
+        ],
         'nothing of the key in the settings option',
       );
       await context.close();

@@ -1,7 +1,8 @@
 // The WordPress plugin in a real WordPress (Debian's 6.1, MariaDB, `php -S`), driven in
 // headless Chromium: activate it on the Plugins screen, configure Settings → Apple Music,
 // then as a visitor sign in through the emulator's popup from a shortcode page and see the
-// library, in both provider layouts; finally delete it and check uninstall.php ran.
+// library, in both provider layouts; delete it and check uninstall.php ran; finally install
+// it again from wordpress/am-elements.zip through Upload Plugin.
 // Screenshots go to test-results/wordpress/.
 //
 //   npm run test:wordpress   (needs `bash scripts/ensure-wordpress.sh` once: apt packages)
@@ -18,6 +19,8 @@ import { findChromium, CHROMIUM_FLAGS } from '../../scripts/chromium.js';
 import { checkPrerequisites, startWordPress } from './site.js';
 import { signingTests } from './signing.js';
 import { BLOCK_PAGES, blockTests } from './block.js';
+import { providerSettingsTests } from './provider-settings.js';
+import { pluginZipTests } from './plugin-zip.js';
 
 const PLUGIN = fileURLToPath(new URL('../../wordpress/am-elements/', import.meta.url));
 const THEME = fileURLToPath(new URL('./theme/', import.meta.url));
@@ -218,8 +221,11 @@ test(
       developer_token_url: '',
       storage: 'local',
       storefront: '',
+      affiliate_token: '',
+      campaign_token: '',
       authorize_url: `${emulator.origin}/woa?outcome=authorize`,
       api_url: emulator.origin,
+      logout_url: '',
     });
 
     // options.php refuses a submission without the Settings API's nonce.
@@ -474,6 +480,19 @@ test(
   },
 );
 
+// The affiliate and campaign tokens and the logout URL (test/wordpress/provider-settings.js).
+providerSettingsTests({
+  site: () => site,
+  emulator: () => emulator,
+  logIn,
+  newContext,
+  newPage,
+  waitForProviders,
+  settingsUrl,
+  savedSetting,
+  timeout: TIMEOUT,
+});
+
 // The site signs its own tokens from the uploaded .p8 key (test/wordpress/signing.js).
 const signing = signingTests({
   site: () => site,
@@ -535,6 +554,10 @@ test('WordPress: deleting the plugin runs uninstall.php, which removes its setti
   assert.ok(!existsSync(`${site.docroot}/wp-content/plugins/am-elements`), 'the plugin folder is gone');
   await context.close();
 });
+
+// The zip `npm run build:wordpress` writes, installed through Upload Plugin once the copied
+// plugin is deleted (test/wordpress/plugin-zip.js); and the readme's "Tested up to".
+pluginZipTests({ site: () => site, logIn, newContext, shots: SHOTS, timeout: TIMEOUT });
 
 test('WordPress: the plugin PHP files pass php -l', () => {
   const files = spawnSync('find', [PLUGIN, '-name', '*.php'], { encoding: 'utf8' }).stdout.trim().split('\n');

@@ -112,6 +112,12 @@ export class AmAuthProvider extends AuthProviderAttributes implements AuthContro
     return this.unauthorizeFrom(this);
   }
 
+  /**
+   * `authorize()` on behalf of another element, for your own sign-in controls (the buttons call
+   * it through `authContext`'s `controller`): the outcome event (`am-authorize`, `am-error`) is
+   * dispatched from `origin`, or from the provider if `origin` has left the page. Call it from a
+   * click handler: the popup is opened synchronously.
+   */
   authorizeFrom(origin: Element, options?: { popup?: Window }): Promise<string> {
     const result = this.#session.authorize(options);
     if (this.#pending?.result === result) return this.#pending.answer;
@@ -121,6 +127,7 @@ export class AmAuthProvider extends AuthProviderAttributes implements AuthContro
     return answer;
   }
 
+  /** `unauthorize()` on behalf of another element, for your own controls: `am-unauthorize` is dispatched from `origin`. */
   async unauthorizeFrom(origin: Element): Promise<void> {
     this.#session.unauthorize();
     emit(origin, 'am-unauthorize', {});

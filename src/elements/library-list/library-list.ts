@@ -84,6 +84,8 @@ import { WindowController } from './window-controller.js';
  * @cssprop [--am-space-3=0.75rem] - Gap and horizontal padding in rows.
  * @cssprop [--am-space-4=1rem] - Padding of the state panels.
  *
+ * @attr {'signed-out' | 'loading' | 'empty' | 'error' | 'list' | 'no-library' | 'no-matches'} state - Reflected, read-only: what the list shows (`list` once it has rows, even while more load or a later page failed), for styling such as `am-library-list[state=error]`. Set by the element; a value written to it is replaced on the next render.
+ *
  * @fires am-library-load - A page arrived. Detail `{type, items, total?, done, skipped?, parent?, query?}`: `type` is the list's type, or `tracks` for an album's or playlist's tracks; `items` is the new page; `total` is Apple's `meta.total` capped by `limit`, when known; `skipped` counts entries of the page that were not resources and were left out. A page without resources ends the list.
  * @fires am-library-select - A row was activated by click, Enter or Space. Detail `{item}`.
  * @fires am-error - A page failed after the API client's retries. Detail `{code: 'api-error', message, error}`; `error` is the `AppleMusicApiError` (with `status`).

@@ -1,7 +1,8 @@
 <?php
 /**
- * Settings → Apple Music: the developer token (or a URL answering it), storage and the
- * optional endpoint overrides used to point the elements at the am-elements emulator.
+ * Settings → Apple Music: the developer token (or a URL answering it), storage, Apple's
+ * affiliate and campaign tokens, and the optional endpoint overrides used to point the
+ * elements at the am-elements emulator.
  *
  * @package AM_Elements
  */
@@ -20,6 +21,9 @@ class AM_Elements_Settings {
 
 	/** Storage kinds `<am-auth-provider storage>` accepts. */
 	const STORAGE_KINDS = array( 'local', 'session', 'memory' );
+
+	/** What an affiliate or campaign token may hold: URL-safe characters, as Apple issues them. */
+	const LINK_TOKEN_PATTERN = '/^[A-Za-z0-9._~-]{1,64}$/';
 
 	/** Days before expiry from which the settings page warns. */
 	const EXPIRY_WARNING_DAYS = 14;
@@ -44,8 +48,11 @@ class AM_Elements_Settings {
 			'developer_token_url' => '',
 			'storage'             => 'local',
 			'storefront'          => '',
+			'affiliate_token'     => '',
+			'campaign_token'      => '',
 			'authorize_url'       => '',
 			'api_url'             => '',
+			'logout_url'          => '',
 		);
 	}
 
@@ -102,6 +109,15 @@ class AM_Elements_Settings {
 		add_settings_field( 'am_elements_storefront', __( 'Storefront', 'am-elements' ), array( __CLASS__, 'render_storefront_field' ), self::PAGE, 'am_elements_behaviour', array( 'label_for' => 'am_elements_storefront' ) );
 
 		add_settings_section(
+			'am_elements_links',
+			__( 'Apple affiliate program (optional)', 'am-elements' ),
+			array( __CLASS__, 'render_links_section' ),
+			self::PAGE
+		);
+		add_settings_field( 'am_elements_affiliate_token', __( 'Affiliate token', 'am-elements' ), array( __CLASS__, 'render_link_token_field' ), self::PAGE, 'am_elements_links', array( 'label_for' => 'am_elements_affiliate_token', 'key' => 'affiliate_token' ) );
+		add_settings_field( 'am_elements_campaign_token', __( 'Campaign token', 'am-elements' ), array( __CLASS__, 'render_link_token_field' ), self::PAGE, 'am_elements_links', array( 'label_for' => 'am_elements_campaign_token', 'key' => 'campaign_token' ) );
+
+		add_settings_section(
 			'am_elements_endpoints',
 			__( 'Endpoints (advanced)', 'am-elements' ),
 			array( __CLASS__, 'render_endpoints_section' ),
@@ -109,6 +125,7 @@ class AM_Elements_Settings {
 		);
 		add_settings_field( 'am_elements_authorize_url', __( 'Authorize URL', 'am-elements' ), array( __CLASS__, 'render_url_field' ), self::PAGE, 'am_elements_endpoints', array( 'label_for' => 'am_elements_authorize_url', 'key' => 'authorize_url', 'placeholder' => 'https://authorize.music.apple.com/woa' ) );
 		add_settings_field( 'am_elements_api_url', __( 'API URL', 'am-elements' ), array( __CLASS__, 'render_url_field' ), self::PAGE, 'am_elements_endpoints', array( 'label_for' => 'am_elements_api_url', 'key' => 'api_url', 'placeholder' => 'https://api.music.apple.com' ) );
+		add_settings_field( 'am_elements_logout_url', __( 'Logout URL', 'am-elements' ), array( __CLASS__, 'render_url_field' ), self::PAGE, 'am_elements_endpoints', array( 'label_for' => 'am_elements_logout_url', 'key' => 'logout_url', 'placeholder' => 'https://buy.itunes.apple.com/account/web/logout', 'description' => __( 'Called when a visitor signs out, as MusicKit JS does, so Apple forgets the sign-in too.', 'am-elements' ) ) );
 	}
 
 	/**
@@ -168,6 +185,7 @@ class AM_Elements_Settings {
 			'developer_token_url' => array( __( 'Developer token URL', 'am-elements' ), true ),
 			'authorize_url'       => array( __( 'Authorize URL', 'am-elements' ), false ),
 			'api_url'             => array( __( 'API URL', 'am-elements' ), false ),
+			'logout_url'          => array( __( 'Logout URL', 'am-elements' ), false ),
 		);
 		foreach ( $url_fields as $key => $field ) {
 			if ( ! isset( $input[ $key ] ) || ! is_string( $input[ $key ] ) ) {
@@ -179,6 +197,23 @@ class AM_Elements_Settings {
 				add_settings_error( self::OPTION, 'am_elements_' . $key, sprintf( __( '%s must be an http or https URL. The previous value was kept.', 'am-elements' ), $field[0] ) );
 			} else {
 				$out[ $key ] = $url;
+			}
+		}
+
+		$link_tokens = array(
+			'affiliate_token' => __( 'The affiliate token', 'am-elements' ),
+			'campaign_token'  => __( 'The campaign token', 'am-elements' ),
+		);
+		foreach ( $link_tokens as $key => $name ) {
+			if ( ! isset( $input[ $key ] ) || ! is_string( $input[ $key ] ) ) {
+				continue;
+			}
+			$value = trim( $input[ $key ] );
+			if ( '' === $value || preg_match( self::LINK_TOKEN_PATTERN, $value ) ) {
+				$out[ $key ] = $value;
+			} else {
+				/* translators: %s: "The affiliate token" or "The campaign token". */
+				add_settings_error( self::OPTION, 'am_elements_' . $key, sprintf( __( '%s may hold up to 64 letters, digits, dots, hyphens, underscores and tildes. The previous value was kept.', 'am-elements' ), $name ) );
 			}
 		}
 
@@ -341,7 +376,31 @@ class AM_Elements_Settings {
 	 * Introduces the endpoints section.
 	 */
 	public static function render_endpoints_section() {
-		echo '<p>' . esc_html__( 'Leave these empty to use Apple. Set them to test against the am-elements emulator, e.g. http://127.0.0.1:9000/woa and http://127.0.0.1:9000.', 'am-elements' ) . '</p>';
+		echo '<p>' . esc_html__( 'Leave these empty to use Apple. Set them to test against the am-elements emulator, e.g. http://127.0.0.1:9000/woa, http://127.0.0.1:9000 and http://127.0.0.1:9000/account/web/logout.', 'am-elements' ) . '</p>';
+	}
+
+	/**
+	 * Introduces the affiliate section.
+	 */
+	public static function render_links_section() {
+		echo '<p>' . esc_html__( 'If you are in Apple’s affiliate program (Apple Services Performance Partners), your affiliate token and a campaign token are sent to Apple with every sign-in (Apple’s “at” and “ct” link parameters), as MusicKit JS sends them. Leave them empty otherwise.', 'am-elements' ) . '</p>';
+	}
+
+	/**
+	 * An affiliate or campaign token field.
+	 *
+	 * @param array<string, string> $args key.
+	 */
+	public static function render_link_token_field( $args ) {
+		$settings = self::get();
+		$key      = $args['key'];
+		printf(
+			'<input type="text" id="%1$s" name="%2$s[%3$s]" value="%4$s" class="regular-text code" maxlength="64" autocomplete="off" spellcheck="false" />',
+			esc_attr( 'am_elements_' . $key ),
+			esc_attr( self::OPTION ),
+			esc_attr( $key ),
+			esc_attr( $settings[ $key ] )
+		);
 	}
 
 	/**

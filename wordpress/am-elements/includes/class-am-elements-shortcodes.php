@@ -242,12 +242,17 @@ class AM_Elements_Shortcodes {
 			'developer-token-url' => $signing ? AM_Elements_Token_Server::url() : ( '' === $settings['developer_token'] ? $settings['developer_token_url'] : '' ),
 			'storage'             => $settings['storage'],
 			'storefront'          => $settings['storefront'],
+			'affiliate-token'     => $settings['affiliate_token'],
+			'campaign-token'      => $settings['campaign_token'],
 			'authorize-url'       => $settings['authorize_url'],
 			'api-url'             => $settings['api_url'],
+			'logout-url'          => $settings['logout_url'],
 		);
 		/**
 		 * Filters the attributes of the <am-auth-provider> elements the plugin renders, e.g.
-		 * to supply a developer token generated on the fly. Empty values are omitted.
+		 * to supply a developer token generated on the fly. Empty values are omitted. Any of
+		 * the element's attributes may be added (`app-icon`, `popup-timeout`, `app-name`, …);
+		 * URLs (`*-url`, `app-icon`) are escaped as URLs, other values as text.
 		 *
 		 * @param array<string, string> $attrs Attribute name => value.
 		 */
@@ -260,16 +265,21 @@ class AM_Elements_Shortcodes {
 	 * @return string
 	 */
 	private static function provider_open() {
-		$url_attributes = array( 'developer-token-url', 'authorize-url', 'api-url', 'logout-url', 'app-icon' );
-		$html           = '<am-auth-provider';
+		$html = '<am-auth-provider';
 		foreach ( self::provider_attributes() as $name => $value ) {
 			$name  = strtolower( (string) $name );
 			$value = (string) $value;
 			if ( '' === $value || ! preg_match( '/^[a-z][a-z0-9-]*$/', $name ) ) {
 				continue;
 			}
-			$escaped = in_array( $name, $url_attributes, true ) ? esc_url( $value ) : esc_attr( $value );
-			$html   .= ' ' . $name . '="' . $escaped . '"';
+			// URLs (developer-token-url, authorize-url, api-url, logout-url, musickit-url, app-icon)
+			// keep only safe schemes; one refused is left out, never written empty (an empty
+			// logout-url would turn the logout call off).
+			$is_url  = '-url' === substr( $name, -4 ) || 'app-icon' === $name;
+			$escaped = $is_url ? esc_url( $value ) : esc_attr( $value );
+			if ( '' !== $escaped ) {
+				$html .= ' ' . $name . '="' . $escaped . '"';
+			}
 		}
 		return $html . '>';
 	}
