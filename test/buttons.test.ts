@@ -5,7 +5,7 @@ import type { LitElement } from 'lit';
 import type { AmAuthProvider, AmAuthorizeButton, AmUnauthorizeButton } from '../src/index.js';
 import { fakeDeveloperToken } from './support/tokens.js';
 import { emulatorOrigin, resetEmulator } from './support/emulator.js';
-import { inClick, startInClick, trackPopups } from './support/dom.js';
+import { inClick, realClick, startInClick, trackPopups } from './support/dom.js';
 
 async function setup(switches = 'outcome=decline', { persistent = false, css = '' } = {}) {
   const origin = await emulatorOrigin();
@@ -224,8 +224,10 @@ describe('<am-authorize-button> and <am-unauthorize-button>', () => {
       authorize.parentElement!.append(outside);
       outside.focus();
       const signedIn = oneEvent(authorize, 'am-authorize');
-      // The button's own click() inside a real click: the gesture without moving focus.
-      await inClick(() => inner(authorize).click());
+      // A click that does not focus the button (as in Safari): its click() inside a real click
+      // on the focused field, which gives the gesture a popup needs.
+      outside.addEventListener('click', () => inner(authorize).click(), { once: true });
+      await realClick(outside);
       await signedIn;
       await settle(authorize, unauthorize);
       expect(document.activeElement).to.equal(outside);
