@@ -58,14 +58,17 @@ const engines = selectedEngines();
 const browsers = [];
 const plugins = [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), emulatorPlugin(), pressKeysPlugin()];
 
-// Firefox and WebKit run with their popup blockers on, as users have them: window.open needs a
-// click. Chromium keeps puppeteer's default (blocker off) until every test opens its popups from
-// a click; its blocker is exercised by test/e2e/popup-blocker.test.js.
+// Every engine runs with its popup blocker on, as users have it: window.open needs a click.
 if (engines.includes('chromium')) {
   browsers.push(
     chromeLauncher({
       puppeteer,
-      launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_FLAGS },
+      launchOptions: {
+        executablePath: findChromium(),
+        headless: true,
+        args: CHROMIUM_FLAGS,
+        ignoreDefaultArgs: ['--disable-popup-blocking'],
+      },
     }),
   );
 }

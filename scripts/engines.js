@@ -20,14 +20,11 @@ export const APT_PACKAGES = {
 };
 
 /**
- * The engines named by `AM_BROWSERS` (comma- or space-separated; Chromium when unset).
+ * The engines named by `AM_BROWSERS` (comma- or space-separated; all three when unset).
  * @returns {string[]}
  */
 export function selectedEngines(value = process.env.AM_BROWSERS) {
-  // Chromium by default: tests added late in the three-engine work (buttons' default visibility,
-  // hardening round two) still call authorize() without a click, which Firefox and WebKit block.
-  // `--browsers firefox,webkit` (or AM_BROWSERS) runs them; see the open issue.
-  if (!value?.trim()) return ['chromium'];
+  if (!value?.trim()) return [...ENGINES];
   const names = value
     .toLowerCase()
     .split(/[\s,]+/)

@@ -197,7 +197,7 @@ export const libraryListStyles = css`
   /* "Load more" only where it is needed: while a page loads, when scrolling cannot load more,
      and for a keyboard user who tabbed to it (arrowing down loads pages as scrolling does).
      Otherwise it stays in the tab order, visually hidden. */
-  [part='load-more']:not(.shown, :focus-visible) {
+  [part='load-more']:not(.shown, :focus) {
     position: absolute;
     bottom: 0;
     width: 1px;
