@@ -6,7 +6,7 @@ import { findChromium, CHROMIUM_FLAGS } from './scripts/chromium.js';
 import { audioServer, findFirefox, selectedEngines, startWebKitDriver, webKitCapabilities } from './scripts/engines.js';
 import { startEmulator } from './cli/emulator/index.js';
 import { testRoutes } from './test/support/server-routes.js';
-import { pressKeysPlugin } from './test/support/commands.js';
+import { focusWindowPlugin, pressKeysPlugin } from './test/support/commands.js';
 import { reporters } from './scripts/engine-times-reporter.js';
 
 /**
@@ -56,7 +56,12 @@ function webKitDriverPlugin(launcher) {
 
 const engines = selectedEngines();
 const browsers = [];
-const plugins = [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), emulatorPlugin(), pressKeysPlugin()];
+const plugins = [
+  esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+  emulatorPlugin(),
+  pressKeysPlugin(),
+  focusWindowPlugin(),
+];
 
 // Firefox and WebKit run with their popup blockers on, as users have them: window.open needs a
 // click, and every test opens its popups from one. Chromium keeps puppeteer's default (blocker

@@ -185,7 +185,15 @@ describe('playback: full length for signed-in subscribers', () => {
     restore = () => (navigator.requestMediaKeySystemAccess = original);
   }
 
+  /** A browser without the key system (as the test engines are, but not a desktop Chrome with Widevine). */
+  function withoutDrm() {
+    const original = navigator.requestMediaKeySystemAccess;
+    navigator.requestMediaKeySystemAccess = () => Promise.reject(new DOMException('No key system', 'NotSupportedError'));
+    restore = () => (navigator.requestMediaKeySystemAccess = original);
+  }
+
   it('without DRM plays the preview, with exactly one drm-unavailable', async () => {
+    withoutDrm();
     const { button, events, engine } = await page({ songId: SONG, signedIn: true });
     stop = () => engine.stop();
     await realClick(button);

@@ -2,7 +2,7 @@
 // reduced motion, an error panel with an icon and a filled retry button, hover only where a
 // pointer hovers, nothing wider than a 320 px phone, and "Load more" only where it is needed.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { AmLibraryList } from '../../src/index.js';
 import { provideSignedIn } from '../support/signed-in.js';
@@ -170,14 +170,15 @@ describe('<am-library-list> "Load more" only where it is needed', () => {
     const element = await list(songs(300), 'style="--am-list-max-height: 300px"');
     await untilState(element, 'list');
     const more = part(element, 'load-more')!;
+    // A keyboard user's window has focus (:focus needs it); an earlier file's popups can leave
+    // the test window without it.
+    if (!document.hasFocus()) await executeServerCommand('focus-window');
+    await waitUntil(() => document.hasFocus(), 'the test window has focus', { timeout: 2000 });
     rows(element)[0].focus();
     await settle(element);
     expect(shown(more)).to.be.false;
     await sendKeys({ press: 'Tab' });
     expect(element.shadowRoot!.activeElement).to.equal(more);
-    // :focus matches only in a window that has focus, as a user's has when they press Tab.
-    if (!document.hasFocus()) window.focus();
-    await waitUntil(() => document.hasFocus(), 'the test window has focus', { timeout: 2000 });
     expect(shown(more), `:focus ${more.matches(':focus')}`).to.be.true;
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => activeRowIndex(element) === 100, 'focus on the first new row');

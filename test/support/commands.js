@@ -27,3 +27,28 @@ export function pressKeysPlugin() {
     },
   };
 }
+
+/**
+ * `executeServerCommand('focus-window')`: gives the test page's window the focus a user's window
+ * has (`:focus` and `document.hasFocus()` need it). An earlier test file's popups can leave
+ * Firefox's and WebKit's test window without it, and `window.focus()` from the page does not
+ * bring it back there.
+ */
+export function focusWindowPlugin() {
+  return {
+    name: 'am-focus-window',
+    async executeCommand({ command, session }) {
+      if (command !== 'focus-window') return undefined;
+      if (session.browser.type === 'webdriver') {
+        const driver = session.browser.driver;
+        await driver.switchToWindow(await driver.getWindowHandle());
+        return true;
+      }
+      if (session.browser.type === 'puppeteer') {
+        await session.browser.getPage(session.id).bringToFront();
+        return true;
+      }
+      throw new Error(`focus-window: unsupported browser type ${session.browser.type}`);
+    },
+  };
+}
