@@ -65,10 +65,9 @@ const plugins = [
 
 // Firefox and WebKit run with their popup blockers on, as users have them: window.open needs a
 // click, and every test opens its popups from one. Chromium keeps puppeteer's default (blocker
-// off): with headless Chromium's blocker on, a first popup stalls once a second one opens
-// (two providers' consents at once) and a click() run inside a real click never returns —
-// neither seen in Firefox or WebKit. Chromium's blocker is checked end to end instead
-// (test/e2e/popup-blocker.test.js and the demo test, which run with it on).
+// off): with headless Chromium's blocker on, a click() run inside a real click's handler never
+// returns (the page stops answering), which Firefox and WebKit do not do. Chromium's blocker is
+// checked end to end instead (test/e2e/popup-blocker.test.js and the demo test run with it on).
 if (engines.includes('chromium')) {
   browsers.push(
     chromeLauncher({
