@@ -5,7 +5,7 @@ import type { AmAuthProvider } from '../src/index.js';
 import type { AmPlayButton, AmPlayer } from '../src/playback.js';
 import type { PlaybackEngine } from '../src/am-player.js';
 import { fakeDeveloperToken } from './support/tokens.js';
-import { emulatorOrigin, emulatorRequests, issueToken, resetEmulator } from './support/emulator.js';
+import { emulatorOrigin, emulatorRequests, issueToken, resetEmulator, revokeToken } from './support/emulator.js';
 import { realClick } from './support/dom.js';
 import { sendMouse } from '@web/test-runner-commands';
 
@@ -224,6 +224,20 @@ describe('playback: full length for signed-in subscribers', () => {
     expect(engine.duration).to.be.greaterThan(60);
     await provider.unauthorize();
     await waitUntil(() => engine.state === 'stopped', 'signing out stops full playback', { timeout: 5000 });
+  });
+
+  it('a Music User Token Apple has revoked: MusicKit finds it signed out, and so does the provider', async () => {
+    withDrm();
+    const { provider, button, engine } = await page({ songId: SONG, signedIn: true });
+    stop = () => engine.stop();
+    await realClick(button);
+    await audible(engine);
+    expect(engine.mode).to.equal('full');
+    engine.stop();
+    await revokeToken(localStorage.getItem(TEAM_KEY)!);
+    await realClick(button);
+    await waitUntil(() => !provider.isAuthorized, 'the provider signed out', { timeout: 8000 });
+    expect(localStorage.getItem(TEAM_KEY)).to.equal(null);
   });
 
   it('falls back to the preview with one musickit-unavailable when MusicKit JS never loads', async () => {
