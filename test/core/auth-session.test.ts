@@ -16,7 +16,7 @@ describe('AuthSession (no element, no Lit)', () => {
     await resetEmulator();
   });
   afterEach(() => {
-    cleanup.forEach((undo) => undo());
+    cleanup.reverse().forEach((undo) => undo()); // last in, first out: each start() restores what it found
     cleanup = [];
   });
 
@@ -78,6 +78,23 @@ describe('AuthSession (no element, no Lit)', () => {
     expect(session.status).to.equal('not-determined');
     expect(session.stored).to.be.undefined;
     expect(changes).to.have.length(2);
+  });
+
+  it('tells Apple the page’s 120×120 icon, unless app-icon names one: the explicit icon wins', async () => {
+    const link = Object.assign(document.createElement('link'), { rel: 'apple-touch-icon', href: 'https://example.com/touch-120.png' });
+    link.setAttribute('sizes', '120x120');
+    document.head.append(link);
+    cleanup.push(() => link.remove());
+    const iconSent = async (appIcon?: string) => {
+      const { session, replies, fromApple } = await start({ appIcon });
+      const result = session.authorize();
+      fromApple('thirdPartyInfo', 1);
+      fromApple('decline', 2);
+      await result;
+      return JSON.parse(replies[0].message.result!).thirdPartyIconURL;
+    };
+    expect(await iconSent()).to.equal('https://example.com/touch-120.png');
+    expect(await iconSent('https://example.com/explicit.png')).to.equal('https://example.com/explicit.png');
   });
 
   it('a decline is a value too: denied, nothing stored', async () => {
