@@ -30,6 +30,7 @@ import { catalogResources } from './catalog-api.js';
 import { defaultMusicKitSwitches } from './playback-routes.js';
 
 export { OUTCOMES } from './authorize-page.js';
+export { appleMusicDevEndpoints } from './dev-endpoints.js';
 
 /**
  * @typedef {object} EmulatorOptions

@@ -1,0 +1,55 @@
+// The two URLs the framework examples read, for a dev server (Vite's `server.middlewares`, or any
+// connect-style stack): `/config.json` (where Apple is) and `/developer-token`. With
+// `AM_DEVELOPER_TOKEN` set: Apple's own endpoints and that token. Without: this emulator,
+// started on first use (no Apple account, no network). In production your server answers both.
+import { startEmulator } from './index.js';
+
+const APPLE = {
+  authorizeUrl: 'https://authorize.music.apple.com/woa',
+  apiUrl: 'https://api.music.apple.com',
+  logoutUrl: 'https://buy.itunes.apple.com/account/web/logout',
+};
+
+/** A developer-token-shaped JWT, valid for a day: the emulator checks the shape and `exp`, not the signature. */
+function emulatorDeveloperToken() {
+  const part = (/** @type {object} */ value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  return `${part({ alg: 'ES256', kid: 'EMULATOR00' })}.${part({ iss: 'EMULATOR00', iat: now, exp: now + 86_400 })}.emulator`;
+}
+
+async function answers(token = process.env.AM_DEVELOPER_TOKEN?.trim()) {
+  if (token) return { config: { ...APPLE, developerTokenUrl: '/developer-token' }, token, close: async () => {} };
+  const emulator = await startEmulator({ port: 0, quiet: true });
+  console.log(`  Apple Music emulator: ${emulator.origin} (set AM_DEVELOPER_TOKEN to use Apple instead)`);
+  const config = {
+    authorizeUrl: `${emulator.origin}/woa`,
+    apiUrl: emulator.origin,
+    logoutUrl: `${emulator.origin}/account/web/logout`,
+    developerTokenUrl: '/developer-token',
+  };
+  return { config, token: emulatorDeveloperToken(), close: () => emulator.close() };
+}
+
+/**
+ * `middleware` answers `/config.json` and `/developer-token` and passes everything else on;
+ * `close()` stops the emulator it started.
+ * @returns {{
+ *   middleware: (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse, next: () => void) => void,
+ *   close: () => Promise<void>,
+ * }}
+ */
+export function appleMusicDevEndpoints() {
+  const ready = answers();
+  return {
+    middleware(request, response, next) {
+      const path = request.url?.split('?')[0];
+      if (path !== '/config.json' && path !== '/developer-token') return next();
+      void ready.then(({ config, token }) => {
+        response.setHeader('Content-Type', 'application/json');
+        response.setHeader('Cache-Control', 'no-store');
+        response.end(JSON.stringify(path === '/config.json' ? config : { token }));
+      });
+    },
+    close: () => ready.then(({ close }) => close()),
+  };
+}
