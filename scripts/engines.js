@@ -20,14 +20,11 @@ export const APT_PACKAGES = {
 };
 
 /**
- * The engines named by `AM_BROWSERS` (comma- or space-separated; Chromium when unset).
+ * The engines named by `AM_BROWSERS` (comma- or space-separated; all three when unset).
  * @returns {string[]}
  */
 export function selectedEngines(value = process.env.AM_BROWSERS) {
-  // Chromium by default until a three-engine run is green run after run: each full run on this
-  // 2-core machine still shows one or two timing failures in Firefox or WebKit (see the open
-  // issue). `AM_BROWSERS=chromium,firefox,webkit` or `--browsers` runs all three.
-  if (!value?.trim()) return ['chromium'];
+  if (!value?.trim()) return [...ENGINES];
   const names = value
     .toLowerCase()
     .split(/[\s,]+/)

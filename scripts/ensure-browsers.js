@@ -1,6 +1,6 @@
 // Fails early, with a message saying what to install, when an engine the tests use is missing.
 //
-//   node scripts/ensure-browsers.js              the engines of AM_BROWSERS (Chromium when unset)
+//   node scripts/ensure-browsers.js              the engines of AM_BROWSERS (all three when unset)
 //   node scripts/ensure-browsers.js chromium     those named (the framework and WordPress tests)
 //   node scripts/ensure-browsers.js --apt-missing
 //       prints the apt packages of all three engines that are not installed, one a line, for

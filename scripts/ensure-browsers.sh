@@ -5,7 +5,7 @@
 # from scripts/engines.js, which finds the browsers for the tests (Chromium: scripts/chromium.js).
 #
 # Idempotent and quiet when all are present. Installs as root, or through password-less sudo.
-# Fails, saying what to install, only when an engine this run uses (AM_BROWSERS, Chromium when
+# Fails, saying what to install, only when an engine this run uses (AM_BROWSERS, all three when
 # unset) is still missing; the others are installed when possible, with a warning when not.
 set -u
 cd "$(dirname "$0")/.."

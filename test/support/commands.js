@@ -40,8 +40,17 @@ export function focusWindowPlugin() {
     async executeCommand({ command, session }) {
       if (command !== 'focus-window') return undefined;
       if (session.browser.type === 'webdriver') {
+        // WebKit: switching to the test window alone does not give it focus back while popups
+        // that earlier tests left open are still there (no test has a popup open when it asks
+        // for focus, and each engine runs one file at a time): close them first.
         const driver = session.browser.driver;
-        await driver.switchToWindow(await driver.getWindowHandle());
+        const testWindow = await driver.getWindowHandle();
+        for (const handle of await driver.getWindowHandles()) {
+          if (handle === testWindow) continue;
+          await driver.switchToWindow(handle);
+          await driver.closeWindow();
+        }
+        await driver.switchToWindow(testWindow);
         return true;
       }
       if (session.browser.type === 'puppeteer') {
