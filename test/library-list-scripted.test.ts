@@ -117,6 +117,31 @@ describe('<am-library-list> with a scripted API', () => {
     expect(apple.urls).to.have.length(100);
   });
 
+  it('paints the first page with only the rows that show, and adds the rows beyond the edge after that frame', async () => {
+    const apple = fakeApple(300);
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    provideSignedIn(host, apple.fetch, { apiUrl: API });
+    const list = document.createElement('am-library-list');
+    list.setAttribute('style', 'height: 280px');
+    // The render that takes the first page (asked for right after the event), before anything else runs.
+    const firstRender = new Promise<number[]>((resolve) =>
+      list.addEventListener(
+        'am-library-load',
+        () => queueMicrotask(() => void list.updateComplete.then(() => resolve(rows(list).map(rowIndex)))),
+        { once: true },
+      ),
+    );
+    host.append(list);
+    // What fits in 280 px of 56 px rows: 5 (and one more where the list's edge cuts a row).
+    const first = await firstRender;
+    expect(first.length).to.be.within(5, 6);
+    expect(first).to.deep.equal([...first.keys()]);
+    // Once that frame has painted, the ten rows below the edge follow, in a later render.
+    await waitUntil(() => rows(list).length > first.length, 'the rows beyond the edge');
+    expect(rows(list).map(rowIndex)).to.deep.equal([...Array(first.length + 10).keys()]);
+    expect(apple.urls).to.have.length(1);
+  });
+
   it('keyboard focus follows into rows that were not rendered (End, Home) at 10,000 items', async function () {
     this.timeout(30000);
     const apple = fakeApple(10_000);

@@ -41,6 +41,8 @@ export class WindowController implements ReactiveController {
   readonly #options: WindowOptions;
   #resizeObserver?: ResizeObserver;
   #frame = 0;
+  /** The measure waiting for the page to be idle after a paint. */
+  #afterPaint?: { idle: number } | { task: ReturnType<typeof setTimeout> };
   #calm?: ReturnType<typeof setTimeout>;
   /** A position to apply once the list is rendered. */
   #restore?: ScrollPosition & { revealTop?: boolean };
@@ -63,34 +65,28 @@ export class WindowController implements ReactiveController {
     // Measured in the next frame: a re-render inside the observer's callback (a button that
     // appears, rows that change) would resize the host again within the same frame, which
     // browsers report as a "ResizeObserver loop" error.
-    this.#resizeObserver ??= new ResizeObserver(() => {
-      this.#frame ||= requestAnimationFrame(() => {
-        this.#frame = 0;
-        this.measure();
-      });
-    });
+    this.#resizeObserver ??= new ResizeObserver(() => this.#measureNextFrame());
     this.#resizeObserver.observe(this.#host);
   }
 
   hostDisconnected(): void {
     removeEventListener('scroll', this.measure, { capture: true });
     this.#resizeObserver?.disconnect();
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
+    this.#cancelAfterPaint();
   }
 
   /**
    * Before a render: when the first rows have arrived and the list is not in the DOM yet, start
    * from the rows the host's box shows (its layout is usually clean by then, so reading it
-   * costs nothing). The first render then holds the rows that paint in this frame, instead of
-   * an empty list that is measured (a forced layout) and rendered again. `measure()` still
-   * corrects the range after the render.
+   * costs nothing). The first render then holds only the rows that paint in this frame, instead
+   * of an empty list that is measured (a forced layout) and rendered again; the rows beyond the
+   * edges follow once that frame has painted (see `measure()`), so the first rows paint sooner.
    */
   hostUpdate(): void {
     const count = this.#options.count();
     if (!count || this.range.end > 0 || this.list) return;
     const box = this.#host.getBoundingClientRect();
-    this.range = rowRange(Math.max(box.top, 0) - box.top, Math.min(box.bottom, innerHeight) - box.top, this.rowHeight, count, OVERSCAN);
+    this.range = rowRange(Math.max(box.top, 0) - box.top, Math.min(box.bottom, innerHeight) - box.top, this.rowHeight, count, 0);
     this.#estimated = true;
   }
 
@@ -111,6 +107,39 @@ export class WindowController implements ReactiveController {
       }
     }
     this.measure();
+  }
+
+  #measureNextFrame(): void {
+    this.#frame ||= requestAnimationFrame(() => {
+      this.#frame = 0;
+      this.measure();
+    });
+  }
+
+  /**
+   * Once this frame has painted and the page is idle (or 100 ms on): work queued from the
+   * frame's callbacks runs after its paint, and an idle callback after the page's own tasks.
+   * WebKit has no `requestIdleCallback`: a task then.
+   */
+  #measureAfterPaint(): void {
+    this.#cancelAfterPaint();
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      const idle = globalThis.requestIdleCallback;
+      const measure = () => {
+        this.#afterPaint = undefined;
+        this.measure();
+      };
+      this.#afterPaint = idle ? { idle: idle(measure, { timeout: 100 }) } : { task: setTimeout(measure) };
+    });
+  }
+
+  #cancelAfterPaint(): void {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    if (this.#afterPaint && 'idle' in this.#afterPaint) cancelIdleCallback(this.#afterPaint.idle);
+    else clearTimeout(this.#afterPaint?.task);
+    this.#afterPaint = undefined;
   }
 
   /** Where the list is now. */
@@ -149,12 +178,14 @@ export class WindowController implements ReactiveController {
       bottom = Math.min(box.bottom, innerHeight) - origin;
     }
     const range = rowRange(top, bottom, this.rowHeight, count, OVERSCAN);
-    // Right after rendering from the host's box, a few more rows than needed (the list is
-    // shorter than its host: a max-height, the "Load more" button) stay until the next
-    // measure: rendering again now would only take them out before this frame paints.
-    const covered = this.#estimated && range.start >= this.range.start && range.end <= this.range.end;
+    // Right after rendering from the host's box: when the rows that show are all there, this
+    // frame paints them as they are (a few more than needed stay when the list is shorter than
+    // its host), and the rows beyond the edges come once it has painted.
+    const visible = rowRange(top, bottom, this.rowHeight, count, 0);
+    const covered = this.#estimated && visible.start >= this.range.start && visible.end <= this.range.end;
     this.#estimated = false;
-    if (!covered && (range.start !== this.range.start || range.end !== this.range.end)) {
+    if (covered) this.#measureAfterPaint();
+    else if (range.start !== this.range.start || range.end !== this.range.end) {
       if (Math.abs(range.start - this.range.start) > OVERSCAN) {
         // Requesting and decoding covers that are gone a frame later costs frames.
         this.fast = true;
