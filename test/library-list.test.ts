@@ -159,6 +159,8 @@ describe('<am-library-list> against the emulator', () => {
       for (const type of ['albums', 'songs', 'artists', 'playlists', 'music-videos']) {
         const { list } = await mount({ type });
         await untilState(list, 'list');
+        // The rows below the visible ones follow once those have painted.
+        await waitUntil(() => rows(list).length >= 4, 'four rows');
         const titles = rows(list)
           .slice(0, 4)
           .map((row) => row.querySelector('[part=title]')!.textContent);
@@ -176,6 +178,8 @@ describe('<am-library-list> against the emulator', () => {
       const subtitle = async (type: string) => {
         const { list } = await mount({ type });
         await untilState(list, 'list');
+        // Row 5 may be below the visible rows, which follow once the first ones have painted.
+        await waitUntil(() => rows(list).length > 5, 'row 5');
         return { list, text: rows(list)[5].querySelector('[part=subtitle]')!.textContent! };
       };
       const songs = await subtitle('songs');
