@@ -22,7 +22,7 @@ if (!base || !Number.isInteger(runs) || runs < 1) {
 }
 
 const FIGURES = {
-  'ours': { 'ready (ms)': (r) => r.readyMs, 'painted (ms)': (r) => r.paintedMs },
+  ours: { 'ready (ms)': (r) => r.readyMs, 'painted (ms)': (r) => r.paintedMs },
   'signed-in': {
     'ready (ms)': (r) => r.readyMs,
     'data → rows in DOM (ms)': (r) => r.rows.dataToRowsMs,
@@ -37,7 +37,8 @@ const builds = { base: '/base/am-elements.js', this: '/am-elements.js' };
 harness.pages.script(builds.base, await readFile(`${base}/am-elements.js`));
 const origin = harness.pages.origin;
 for (const kind of Object.keys(FIGURES)) {
-  for (const [name, script] of Object.entries(builds)) harness.pages.page(`/${name}-${kind}`, startupPage(kind, harness.emulator.origin, script));
+  for (const [name, script] of Object.entries(builds))
+    harness.pages.page(`/${name}-${kind}`, startupPage(kind, harness.emulator.origin, script));
 }
 const load = (name, kind, throttle) => startupLoad(harness, `${origin}/${name}-${kind}`, { kind, throttle });
 for (const kind of Object.keys(FIGURES)) for (const name of Object.keys(builds)) await load(name, kind, 1); // warm-up
@@ -64,7 +65,9 @@ for (const throttle of THROTTLES) {
     for (const [label, pick] of Object.entries(figures)) {
       const diff = summarize(pairs.map((p) => pick(p.this) - pick(p.base)));
       const side = (name) => summarize(pairs.map((p) => pick(p[name]))).median;
-      console.log(`${throttle}× ${kind.padEnd(9)} ${label.padEnd(28)} ${cell(diff).padStart(24)}   this ${side('this')}, base ${side('base')}`);
+      console.log(
+        `${throttle}× ${kind.padEnd(9)} ${label.padEnd(28)} ${cell(diff).padStart(24)}   this ${side('this')}, base ${side('base')}`,
+      );
     }
   }
 }
