@@ -94,7 +94,11 @@ export async function startHarness() {
       emulator.state.catalogResources = entry.resources;
       return { size: entry.size, songs: entry.songs, firstPlaylist: entry.library.lists.playlists[0]?.id };
     },
-    /** A fresh browser context; signed in (a token in localStorage) when `signedIn`. */
+    /**
+     * A fresh browser context; signed in when `signedIn`: a token, its restriction and its
+     * storefront in localStorage, as a sign-in leaves them (without the storefront the provider
+     * would ask `/v1/me/storefront` on every load, which a returning user never costs).
+     */
     async context({ signedIn = false } = {}) {
       const context = await browser.newContext({ viewport: VIEWPORT });
       if (signedIn) {
@@ -103,6 +107,7 @@ export async function startHarness() {
           ({ team, token }) => {
             localStorage.setItem(`music.${team}.media-user-token`, token);
             localStorage.setItem(`music.${team}.itre`, '0');
+            localStorage.setItem(`music.${team}.itua`, 'us');
           },
           { team: TEAM.toLowerCase(), token },
         );
