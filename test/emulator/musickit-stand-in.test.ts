@@ -36,8 +36,10 @@ async function fromClick<T>(action: () => Promise<T>): Promise<T> {
     button.addEventListener('click', () => action().then(resolve, reject), { once: true }),
   );
   try {
-    await realClick(button);
-    return await result;
+    // Both awaited together: an action that fails before the click command returns (Firefox)
+    // would otherwise be a rejection nobody handles yet.
+    const [, value] = await Promise.all([realClick(button), result]);
+    return value;
   } finally {
     button.remove();
   }
