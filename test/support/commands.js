@@ -47,8 +47,12 @@ export function focusWindowPlugin() {
         const testWindow = await driver.getWindowHandle();
         for (const handle of await driver.getWindowHandles()) {
           if (handle === testWindow) continue;
-          await driver.switchToWindow(handle);
-          await driver.closeWindow();
+          try {
+            await driver.switchToWindow(handle);
+            await driver.closeWindow();
+          } catch {
+            // It closed itself meanwhile (Apple's popup does once it has answered).
+          }
         }
         await driver.switchToWindow(testWindow);
         return true;
