@@ -17,9 +17,10 @@ function emulatorDeveloperToken() {
   return `${part({ alg: 'ES256', kid: 'EMULATOR00' })}.${part({ iss: 'EMULATOR00', iat: now, exp: now + 86_400 })}.emulator`;
 }
 
-async function answers(token = process.env.AM_DEVELOPER_TOKEN?.trim()) {
+/** @param {string | undefined} token @param {typeof startEmulator} start */
+async function answers(token, start) {
   if (token) return { config: { ...APPLE, developerTokenUrl: '/developer-token' }, token, close: async () => {} };
-  const emulator = await startEmulator({ port: 0, quiet: true });
+  const emulator = await start({ port: 0, quiet: true });
   console.log(`  Apple Music emulator: ${emulator.origin} (set AM_DEVELOPER_TOKEN to use Apple instead)`);
   const config = {
     authorizeUrl: `${emulator.origin}/woa`,
@@ -32,24 +33,36 @@ async function answers(token = process.env.AM_DEVELOPER_TOKEN?.trim()) {
 
 /**
  * `middleware` answers `/config.json` and `/developer-token` and passes everything else on;
- * `close()` stops the emulator it started.
+ * `close()` stops the emulator it started. An emulator that cannot start makes both answer 503
+ * with the reason (a request never waits for good).
+ * @param {{ developerToken?: string, start?: typeof startEmulator }} [options] the token (default
+ *   `AM_DEVELOPER_TOKEN`) and how to start the emulator (for tests)
  * @returns {{
  *   middleware: (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse, next: () => void) => void,
  *   close: () => Promise<void>,
  * }}
  */
-export function appleMusicDevEndpoints() {
-  const ready = answers();
+export function appleMusicDevEndpoints({ developerToken = process.env.AM_DEVELOPER_TOKEN, start = startEmulator } = {}) {
+  const ready = answers(developerToken?.trim(), start);
+  // Handled here once; each request and close() look at the outcome themselves.
+  ready.catch(() => {});
   return {
     middleware(request, response, next) {
       const path = request.url?.split('?')[0];
       if (path !== '/config.json' && path !== '/developer-token') return next();
-      void ready.then(({ config, token }) => {
-        response.setHeader('Content-Type', 'application/json');
-        response.setHeader('Cache-Control', 'no-store');
-        response.end(JSON.stringify(path === '/config.json' ? config : { token }));
-      });
+      response.setHeader('Cache-Control', 'no-store');
+      ready.then(
+        ({ config, token }) => {
+          response.setHeader('Content-Type', 'application/json');
+          response.end(JSON.stringify(path === '/config.json' ? config : { token }));
+        },
+        (/** @type {Error} */ error) => {
+          response.statusCode = 503;
+          response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+          response.end(`The Apple Music emulator could not start: ${error?.message ?? error}`);
+        },
+      );
     },
-    close: () => ready.then(({ close }) => close()),
+    close: () => ready.then(({ close }) => close()).catch(() => {}),
   };
 }
