@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import { startEmulator } from '../cli/emulator/index.js';
 import { createLibrary, librarySplit } from '../cli/emulator/library.js';
 import { createCatalog } from '../cli/emulator/catalog.js';
+import { emulatorDeveloperToken } from '../cli/emulator/tokens.js';
 import { catalogResources } from '../cli/emulator/catalog-api.js';
 import { findChromium, CHROMIUM_FLAGS } from '../scripts/chromium.js';
 import { root } from './size.js';
@@ -19,9 +20,7 @@ export const VIEWPORT = { width: 1280, height: 900 };
  * (a console message and an event), which a real page does not pay for.
  */
 export function developerToken() {
-  const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  return `${b64({ alg: 'ES256', kid: 'BENCHKEY01' })}.${b64({ iss: TEAM, iat: now, exp: now + 90 * 86400 })}.c2ln`;
+  return emulatorDeveloperToken({ team: TEAM, keyId: 'BENCHKEY01', lifetimeSeconds: 90 * 86_400 });
 }
 
 /** Smallest emulator size whose split gives at least `songs` songs. */

@@ -40,9 +40,17 @@ ${body}
 </html>`;
 }
 
+/**
+ * An empty module script: the "floor" page (the skeleton with it) shows what the browser charges
+ * any page for loading a module script at all (a second request, the wait for it, running it
+ * before DOMContentLoaded), which no script-loaded library can avoid.
+ */
+export const FLOOR_SCRIPT = { path: '/empty-module.js', source: 'export {};\n' };
+
 /** The README's snippet (provider, two buttons, a list); `api-url` points at the emulator. */
 export function startupPage(kind, apiUrl, script = '/am-elements.js') {
   if (kind === 'blank') return skeleton({ script: undefined, body: '' });
+  if (kind === 'floor') return skeleton({ script: FLOOR_SCRIPT.path, body: '' });
   const type = kind === 'signed-in' ? 'songs' : 'albums';
   return skeleton({
     script,
@@ -76,14 +84,16 @@ function probe({ kind, countRenders, trace, last }) {
       channel.port1.onmessage = () => mark(name);
       channel.port2.postMessage(0);
     });
+  // The blank and floor pages have no elements: they are ready at DOMContentLoaded.
+  const noElements = kind === 'blank' || kind === 'floor';
   addEventListener('DOMContentLoaded', () => {
     mark('dcl');
-    if (kind === 'blank') {
+    if (noElements) {
       mark('ready');
       afterPaint('painted');
     }
   });
-  if (kind === 'blank') return;
+  if (noElements) return;
 
   const tags = ['am-auth-provider', 'am-authorize-button', 'am-unauthorize-button', 'am-library-list'];
   const enabled = (host) => {
@@ -137,7 +147,7 @@ function probe({ kind, countRenders, trace, last }) {
 }
 
 /** One page load in a fresh context at `throttle`× CPU; `trace` also returns the split. */
-export async function startupLoad(harness, url, { kind, throttle, trace = false }) {
+export async function startupLoad(harness, url, { kind, throttle, trace = false, segments = false }) {
   const signedIn = kind === 'signed-in';
   const context = await harness.context({ signedIn });
   const options = { kind, countRenders: signedIn && !trace, trace, last: signedIn ? 'rowsPainted' : 'painted' };
@@ -194,7 +204,7 @@ export async function startupLoad(harness, url, { kind, throttle, trace = false 
     if (traceEvents && signedIn) {
       // The data → painted rows window in main-thread CPU time, which other work on the machine barely moves.
       result.rows.dataToPaintedCpuMs = cpuBetween(traceEvents, url, page.library.end, marks.rowsPainted);
-    } else if (traceEvents) result.split = splitTrace(traceEvents, url);
+    } else if (traceEvents) result.split = splitTrace(traceEvents, url, { segments });
     return result;
   } finally {
     await context.close();
@@ -202,34 +212,40 @@ export async function startupLoad(harness, url, { kind, throttle, trace = false 
 }
 
 /**
- * The startup section: per CPU rate, `runs` timed pairs (ours and blank, order alternating),
- * `traced` traced pairs for the split, and `runs` signed-in loads; the rates interleave run by
- * run. Then `clicks` sign-ins by mouse (bench/signin.js) for the renders between am-authorize
- * and the list's rows. Each cell has the raw runs and, paired, ours − blank.
+ * The startup section: per CPU rate, `runs` timed sets (ours, blank and the floor page, the
+ * order rotating), `traced` traced pairs (ours and blank) for the split, and `runs` signed-in
+ * loads; the rates interleave run by run. Then `clicks` sign-ins by mouse (bench/signin.js) for
+ * the renders between am-authorize and the list's rows. Each cell has the raw runs and, per
+ * set, ours − blank, floor − blank and ours − floor.
  */
 export async function startupBench(harness, { runs, traced, clicks, progress = () => {} }) {
   harness.useLibrary(100);
   const origin = harness.pages.origin;
-  for (const kind of ['ours', 'blank', 'signed-in']) harness.pages.page(`/startup-${kind}`, startupPage(kind, harness.emulator.origin));
+  harness.pages.script(FLOOR_SCRIPT.path, Buffer.from(FLOOR_SCRIPT.source));
+  for (const kind of ['ours', 'blank', 'floor', 'signed-in'])
+    harness.pages.page(`/startup-${kind}`, startupPage(kind, harness.emulator.origin));
   const url = (kind) => `${origin}/startup-${kind}`;
   const load = (kind, throttle, trace = false) => startupLoad(harness, url(kind), { kind, throttle, trace });
   const cells = THROTTLES.map((throttle) => ({ throttle, pairs: [], tracedPairs: [], signedIn: [], tracedSignedIn: [] }));
   // Warm-up (the browser's first renderer, disk caches): not reported.
-  for (const kind of ['blank', 'ours', 'signed-in']) await load(kind, 1);
-  const pair = async (throttle, run, trace) => {
-    const order = run % 2 ? ['blank', 'ours'] : ['ours', 'blank'];
+  for (const kind of ['blank', 'floor', 'ours', 'signed-in']) await load(kind, 1);
+  /** Loads `kinds` back to back, each run starting one further along: every order position is fair. */
+  const set = async (kinds, throttle, run, trace) => {
     const result = {};
-    for (const kind of order) result[kind] = await load(kind, throttle, trace);
+    for (let i = 0; i < kinds.length; i++) {
+      const kind = kinds[(i + run) % kinds.length];
+      result[kind] = await load(kind, throttle, trace);
+    }
     return result;
   };
   for (let run = 0; run < Math.max(runs, traced); run++) {
     for (const cell of cells) {
       if (run < runs) {
-        cell.pairs.push(await pair(cell.throttle, run, false));
+        cell.pairs.push(await set(['ours', 'blank', 'floor'], cell.throttle, run, false));
         cell.signedIn.push(await load('signed-in', cell.throttle));
       }
       if (run < traced) {
-        cell.tracedPairs.push(await pair(cell.throttle, run, true));
+        cell.tracedPairs.push(await set(['ours', 'blank'], cell.throttle, run, true));
         cell.tracedSignedIn.push(await load('signed-in', cell.throttle, true));
       }
     }
@@ -241,7 +257,11 @@ export async function startupBench(harness, { runs, traced, clicks, progress = (
   return { cells: cells.map(summarizeCell), signIn: summarizeSignIns(signIns) };
 }
 
-const diff = (pairs, key) => pairs.map((p) => p.ours[key] - p.blank[key]);
+const diff = (pairs, key, from = 'ours', to = 'blank') => pairs.map((p) => p[from][key] - p[to][key]);
+const readyAndPainted = (pairs, from, to) => ({
+  readyMs: summarize(diff(pairs, 'readyMs', from, to)),
+  paintedMs: summarize(diff(pairs, 'paintedMs', from, to)),
+});
 
 /** The page's own main-thread CPU time in a traced load: every cause but the bench's. */
 const pageCpu = (split) =>
@@ -267,8 +287,13 @@ function summarizeCell({ throttle, pairs, tracedPairs, signedIn, tracedSignedIn 
     summary: {
       ours: summarizeRuns(pairs.map((p) => p.ours)),
       blank: summarizeRuns(pairs.map((p) => p.blank)),
-      /** Paired: ours − blank, per pair. */
-      aboveBlank: { readyMs: summarize(diff(pairs, 'readyMs')), paintedMs: summarize(diff(pairs, 'paintedMs')) },
+      floor: summarizeRuns(pairs.map((p) => p.floor)),
+      /** Paired: ours − blank, per set. */
+      aboveBlank: readyAndPainted(pairs, 'ours', 'blank'),
+      /** What loading any module script costs: the floor page − blank. */
+      floorAboveBlank: readyAndPainted(pairs, 'floor', 'blank'),
+      /** What am-elements costs once a module script is loaded at all: ours − the floor page. */
+      aboveFloor: readyAndPainted(pairs, 'ours', 'floor'),
       traced: {
         /** Ready and painted above the blank page in the traced pairs (tracing slows both). */
         readyAboveBlankMs: summarize(tracedPairs.map((p) => p.ours.split.readyMs - p.blank.split.readyMs)),

@@ -1,10 +1,9 @@
 // Size budgets (part of `npm run check`, so of `npm test` and CI). Sizes only, never times:
 // they are deterministic for a given build and lock file.
 //
-// For each budget in size-budgets.json it prints the size against SPEC's `target` (PASS or
-// OVER, with the overage), and against the `enforced` regression guard. Only the guard fails
-// the script: the targets are not met yet, and faking them would hide the real numbers; the
-// guard (the size when it was set + 3%) keeps CI green while catching growth. A page that
+// For each budget in size-budgets.json it prints the size against the `enforced` regression
+// guard (the size when it was set + 3%), which fails the script, and, for reference, how far it
+// is from issue 7's `target`, which SPEC §7 retired: sizes are guarded, not aimed at. A page that
 // imports only the provider and the authorize button must not bundle any list code: that
 // check is enforced too.
 //
@@ -36,12 +35,7 @@ const rows = [];
 for (const budget of config.budgets) {
   const { gzip } = await measure(budget.measure);
   const over = gzip - (budget.target ?? 0);
-  const target =
-    budget.target === undefined
-      ? ''
-      : over > 0
-        ? `OVER by ${kb(over)} (+${((over / budget.target) * 100).toFixed(0)}%)`
-        : `PASS (${kb(-over)} to spare)`;
+  const target = budget.target === undefined ? '' : `${kb(Math.abs(over))} ${over > 0 ? 'above' : 'below'} it`;
   let guard = 'not enforced';
   if (budget.enforced !== undefined) {
     const ok = gzip <= budget.enforced;
@@ -51,7 +45,8 @@ for (const budget of config.budgets) {
         `${budget.label}: ${gzip} bytes gzip > enforced ${budget.enforced} (it measured ${budget.measuredWhenSet} when the guard was set)`,
       );
   }
-  const aims = budget.target === undefined ? 'guard only' : `target ${kb(budget.target)}${budget.aim ? `, aim ${kb(budget.aim)}` : ''}`;
+  const aims =
+    budget.target === undefined ? 'guard only' : `retired target ${kb(budget.target)}${budget.aim ? ` (aim ${kb(budget.aim)})` : ''}`;
   rows.push([budget.label, `${kb(gzip)}`, aims, target, guard]);
 }
 const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));

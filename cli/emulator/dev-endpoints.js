@@ -3,19 +3,13 @@
 // `AM_DEVELOPER_TOKEN` set: Apple's own endpoints and that token. Without: this emulator,
 // started on first use (no Apple account, no network). In production your server answers both.
 import { startEmulator } from './index.js';
+import { emulatorDeveloperToken } from './tokens.js';
 
 const APPLE = {
   authorizeUrl: 'https://authorize.music.apple.com/woa',
   apiUrl: 'https://api.music.apple.com',
   logoutUrl: 'https://buy.itunes.apple.com/account/web/logout',
 };
-
-/** A developer-token-shaped JWT, valid for a day: the emulator checks the shape and `exp`, not the signature. */
-function emulatorDeveloperToken() {
-  const part = (/** @type {object} */ value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  return `${part({ alg: 'ES256', kid: 'EMULATOR00' })}.${part({ iss: 'EMULATOR00', iat: now, exp: now + 86_400 })}.emulator`;
-}
 
 /** @param {string | undefined} token @param {typeof startEmulator} start */
 async function answers(token, start) {

@@ -12,6 +12,18 @@ import { randomBytes } from 'node:crypto';
  */
 export const LIBRARY_KINDS = /** @type {const} */ (['full', 'none', 'empty']);
 
+/**
+ * A developer-token-shaped JWT this emulator accepts (it checks the shape and `exp`, not Apple's
+ * signature): for the dev endpoints, the tests and the bench. Never one Apple accepts.
+ * @param {{ team?: string, keyId?: string, lifetimeSeconds?: number, claims?: Record<string, unknown> }} [options]
+ *   `team` is the `iss` claim (MusicKit's storage keys use it); `claims` are added or override.
+ */
+export function emulatorDeveloperToken({ team = 'EMULATOR00', keyId = 'EMULATOR00', lifetimeSeconds = 86_400, claims = {} } = {}) {
+  const part = (/** @type {object} */ value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  return `${part({ alg: 'ES256', kid: keyId })}.${part({ iss: team, iat: now, exp: now + lifetimeSeconds, ...claims })}.c2lnbmF0dXJl`;
+}
+
 export class MusicUserTokens {
   constructor() {
     /** @type {Set<string>} */

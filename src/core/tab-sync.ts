@@ -22,11 +22,6 @@ export class TabSync {
   start(): void {
     this.#started = true;
     this.#listenSoon();
-    if (typeof BroadcastChannel !== 'function') return;
-    this.#channel = new BroadcastChannel(SYNC_CHANNEL);
-    this.#channel.onmessage = (event: MessageEvent) => {
-      if (event.data?.teamId === this.store()?.teamId) this.changed();
-    };
   }
 
   stop(): void {
@@ -39,15 +34,17 @@ export class TabSync {
   /**
    * The first `storage` listener makes the browser open every storage area of the page
    * (session storage too), a round trip to its process, and storage events only tell of other
-   * tabs' changes: so the page paints first. The listener starts after the next frame (at once
-   * in a hidden page, which paints nothing; within a second if frames stop), then `changed`
-   * catches up with anything that changed before it.
+   * tabs' changes; opening the channel costs too. Neither is needed to show the status, so the
+   * page paints first: both start after the next frame (at once in a hidden page, which paints
+   * nothing; within a second if frames stop), then `changed` catches up with anything that
+   * changed before.
    */
   #listenSoon(): void {
     const listen = () => {
       if (!this.#started || this.#listening) return;
       this.#listening = true;
       this.win.addEventListener('storage', this.#onStorage);
+      this.#openChannel();
       this.changed();
     };
     if (this.win.document.visibilityState === 'hidden') return listen();
@@ -57,7 +54,19 @@ export class TabSync {
 
   /** Tells other providers (this page and other tabs) that the stored sign-in changed. */
   announce(): void {
-    this.#channel?.postMessage({ teamId: this.store()?.teamId });
+    this.#openChannel()?.postMessage({ teamId: this.store()?.teamId });
+  }
+
+  /** The channel to other providers, opened once started: by the listener, or by an earlier announcement (a hand-off on load). */
+  #openChannel(): BroadcastChannel | undefined {
+    if (!this.#started || typeof BroadcastChannel !== 'function') return undefined;
+    if (!this.#channel) {
+      this.#channel = new BroadcastChannel(SYNC_CHANNEL);
+      this.#channel.onmessage = (event: MessageEvent) => {
+        if (event.data?.teamId === this.store()?.teamId) this.changed();
+      };
+    }
+    return this.#channel;
   }
 
   readonly #onStorage = (event: StorageEvent): void => {

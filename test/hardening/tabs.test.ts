@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { AmAuthProvider } from '../../src/index.js';
 import { fakeDeveloperToken } from '../support/tokens.js';
@@ -55,6 +55,36 @@ describe('storage and tabs', () => {
     tab.storage.removeItem(KEY);
     expect(await cleared).to.equal('not-determined');
     tab.close();
+  });
+
+  it('starts hearing other tabs only after the first frame: the status shows without it', async () => {
+    const opened: string[] = [];
+    const { BroadcastChannel: Channel, addEventListener } = window;
+    window.BroadcastChannel = class extends Channel {
+      constructor(name: string) {
+        super(name);
+        opened.push(`channel ${name}`);
+      }
+    };
+    window.addEventListener = function (this: Window, ...args: Parameters<Window['addEventListener']>) {
+      if (args[0] === 'storage') opened.push('storage listener');
+      return addEventListener.apply(this, args);
+    } as Window['addEventListener'];
+    const provider = document.createElement('am-auth-provider') as AmAuthProvider;
+    try {
+      provider.setAttribute('developer-token', developerToken);
+      document.body.append(provider);
+      await provider.updateComplete;
+      expect(provider.getAttribute('status')).to.equal('not-determined');
+      // A hidden page paints nothing, so it hears other tabs at once.
+      expect(opened).to.deep.equal(document.visibilityState === 'hidden' ? ['storage listener', 'channel am-elements:auth'] : []);
+      await waitUntil(() => opened.length === 2, 'the listener and the channel start after a frame');
+      expect(opened).to.deep.equal(['storage listener', 'channel am-elements:auth']);
+    } finally {
+      provider.remove();
+      window.BroadcastChannel = Channel;
+      window.addEventListener = addEventListener;
+    }
   });
 
   it('two tabs signing in at once end with the same token and status', async () => {

@@ -1,15 +1,14 @@
 // @ts-check
 // Shared helpers for the emulator tests (not a test file itself).
 import { startEmulator } from '../../cli/emulator/index.js';
+import { emulatorDeveloperToken } from '../../cli/emulator/tokens.js';
 
 /**
  * A developer token the emulator accepts: it only checks the JWT shape and `exp`.
  * @param {Record<string, unknown>} [claims]
  */
 export function fakeDeveloperToken(claims = {}) {
-  const part = (/** @type {unknown} */ value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  return `${part({ alg: 'ES256', kid: 'ABCDE12345' })}.${part({ iss: 'TEAM123456', iat: now, exp: now + 3600, ...claims })}.c2lnbmF0dXJl`;
+  return emulatorDeveloperToken({ team: 'TEAM123456', keyId: 'ABCDE12345', lifetimeSeconds: 3600, claims });
 }
 
 /** @param {import('../../cli/emulator/index.js').EmulatorOptions} [options] */

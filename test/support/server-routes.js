@@ -2,13 +2,9 @@
 // emulator does not model: a popup with a Cross-Origin-Opener-Policy, a developer-token URL,
 // a redirect to another origin.
 
-const base64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+import { emulatorDeveloperToken } from '../../cli/emulator/tokens.js';
 
-function developerToken(expiresInSeconds, iss = 'TEAMID1234') {
-  const now = Math.floor(Date.now() / 1000);
-  const payload = { iss, iat: now, exp: now + expiresInSeconds };
-  return `${base64url({ alg: 'ES256', kid: 'KEYID12345' })}.${base64url(payload)}.c2lnbmF0dXJl`;
-}
+const developerToken = (lifetimeSeconds, team = 'TEAMID1234') => emulatorDeveloperToken({ team, keyId: 'KEYID12345', lifetimeSeconds });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 let tokenRequests = 0;
