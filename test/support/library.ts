@@ -22,23 +22,31 @@ export async function signIn(library: 'full' | 'none' | 'empty' = 'full'): Promi
 
 export const setLatency = (ms: number) => control('latency', { ms });
 
-/** A provider pointed at the emulator with `listMarkup` (an `<am-library-list …>`) inside. */
+/**
+ * A provider pointed at the emulator with `listMarkup` (an `<am-library-list …>`) inside. The
+ * event listeners are attached before the elements join the page: signed in, the first page can
+ * arrive (and its `am-library-load` fire) within the first frame.
+ */
 export async function mountList(listMarkup: string, { switches = 'outcome=authorize', style = '' } = {}) {
   const origin = await emulatorOrigin();
-  const wrapper = await fixture<HTMLDivElement>(`<div style="${style}">
-    <am-auth-provider developer-token="${developerToken}" authorize-url="${origin}/woa?${switches}" api-url="${origin}" logout-url="">
+  const wrapper = await fixture<HTMLDivElement>(`<div style="${style}"></div>`);
+  const template = document.createElement('template');
+  template.innerHTML = `<am-auth-provider developer-token="${developerToken}" authorize-url="${origin}/woa?${switches}" api-url="${origin}" logout-url="">
       ${listMarkup}
-    </am-auth-provider>
-  </div>`);
-  const provider = wrapper.querySelector<AmAuthProvider>('am-auth-provider')!;
-  const list = wrapper.querySelector<AmLibraryList>('am-library-list')!;
+    </am-auth-provider>`;
+  const content = document.importNode(template.content, true);
+  const provider = content.querySelector<AmAuthProvider>('am-auth-provider')!;
+  const list = content.querySelector<AmLibraryList>('am-library-list')!;
   const loads: CustomEvent[] = [];
   const selects: CustomEvent[] = [];
   const errors: CustomEvent[] = [];
   list.addEventListener('am-library-load', (event) => loads.push(event));
   list.addEventListener('am-library-select', (event) => selects.push(event));
   list.addEventListener('am-error', (event) => errors.push(event));
+  wrapper.append(content);
   await list.updateComplete;
+  // As a fixture with the markup inside would: the first frame has been rendered.
+  await nextFrame();
   return { wrapper, provider, list, origin, loads, selects, errors };
 }
 
