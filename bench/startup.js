@@ -146,7 +146,10 @@ function probe({ kind, countRenders, trace, last }) {
   };
 }
 
-/** One page load in a fresh context at `throttle`× CPU; `trace` also returns the split. */
+/**
+ * One page load in a fresh context at `throttle`× CPU; `trace` also returns the split, and
+ * `segments` its timeline (bench/startup-split.js), to look at one load step by step.
+ */
 export async function startupLoad(harness, url, { kind, throttle, trace = false, segments = false }) {
   const signedIn = kind === 'signed-in';
   const context = await harness.context({ signedIn });
