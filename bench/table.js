@@ -19,7 +19,7 @@ const get = (object, path) => path.split('.').reduce((value, key) => value?.[key
 
 export function sizeSection({ sizes, costs, findings, budgets }) {
   const budget = (key) => budgets.find((b) => b.measure === key);
-  // The regression guard CI enforces (scripts/check-size.js); issue 7's size targets are retired (SPEC §7).
+  // The regression guard CI enforces (scripts/check-size.js); issue 7's size targets are retired (bench/README.md, "Size budgets").
   const verdict = (gzip, { enforced } = {}) => {
     if (!enforced) return '';
     const spare = enforced - gzip;

@@ -3,7 +3,7 @@
 //
 // For each budget in size-budgets.json it prints the size against the `enforced` regression
 // guard (the size when it was set + 3%), which fails the script, and, for reference, how far it
-// is from issue 7's `target`, which SPEC §7 retired: sizes are guarded, not aimed at. A page that
+// is from issue 7's retired `target` (bench/README.md, "Size budgets"): sizes are guarded, not aimed at. A page that
 // imports only the provider and the authorize button must not bundle any list code: that
 // check is enforced too.
 //
@@ -70,8 +70,8 @@ console.log(
 );
 if (!listFree && listCheck) failures.push('the provider + authorize button bundle pulls in <am-library-list> code');
 
-// No playback code where no playback element was asked for: it loads on its own (SPEC: a page
-// pays only for the elements it uses).
+// No playback code where no playback element was asked for: it loads on its own (README, the
+// files table: the bundle loads am-elements-playback.js only when needed).
 for (const key of ['provider+authorize-button', 'everything']) {
   const { playbackCode: measured, label } = await measureSet(key);
   // Both sets have `playback: false`, so bench/size.js measured their playback code.
